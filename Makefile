@@ -1,0 +1,54 @@
+# Two commands for a fresh machine (Python 3.11, make, a network to the package registry):
+#   make demo   set up .venv and run storyline on the sample articles
+#   make test   set up .venv and run every check and test
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+SHARED ?= ../shared
+
+.PHONY: demo test lint typecheck pytest bench lock clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "storyline needs Python 3.11: set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps -e .
+	@touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.lock
+	$(PIP) install -r requirements-dev.lock
+	@touch $@
+
+demo: $(VENV)/.installed
+	@mkdir -p demo-output
+	$(BIN)/storyline process samples/articles --skips demo-output/skipped.jsonl > demo-output/documents.jsonl
+	$(BIN)/storyline process samples/articles/ceasefire-talks.txt --published 2025-03-14 > demo-output/ceasefire-talks.json
+	$(BIN)/storyline show demo-output/documents.jsonl
+	@echo "Documents: demo-output/documents.jsonl (one per line), demo-output/ceasefire-talks.json (one, indented)"
+
+test: lint typecheck pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(VENV)/.dev-installed
+	$(BIN)/mypy
+
+pytest: $(VENV)/.dev-installed
+	$(BIN)/pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/storyline bench --data $(SHARED)/data/corpora/reuters21578/reuters21578.jsonl --limit 500
+
+# Re-pin after changing a dependency: a clean runtime install, frozen.
+lock:
+	rm -rf /tmp/storyline-lock && $(PYTHON) -m venv /tmp/storyline-lock
+	/tmp/storyline-lock/bin/pip install --quiet -r requirements.lock
+	/tmp/storyline-lock/bin/pip freeze > requirements.lock.new && echo "review requirements.lock.new"
+
+clean:
+	rm -rf $(VENV) demo-output .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,29 @@
+"""storyline: news articles in, sourced and structured event data out.
+
+    import storyline
+    doc = storyline.process(text, published="2025-08-23")
+    print(doc.to_json())
+"""
+
+from __future__ import annotations
+
+from ._version import __version__
+from .article import Article
+from .document import SCHEMA_ID, Document
+from .errors import StorylineError
+from .ingest import read_inputs
+from .pipeline import process, process_many
+from .skips import SkipReason, Skipped
+
+__all__ = [
+    "__version__",
+    "Article",
+    "Document",
+    "SCHEMA_ID",
+    "SkipReason",
+    "Skipped",
+    "StorylineError",
+    "process",
+    "process_many",
+    "read_inputs",
+]

@@ -1,0 +1,74 @@
+"""``storyline bench``: pipeline throughput as a ratio to the bare spaCy model, same texts, same run."""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .article import Article
+from .clean import clean
+from .ingest import read_inputs
+from .nlp import load_model
+from .pipeline import process_many
+from .skips import Skipped
+
+__all__ = ["run_bench"]
+
+
+def run_bench(paths: list[str | Path], *, limit: int = 500, repeat: int = 3, model: str | None = None) -> dict[str, Any]:
+    """Time ``nlp.pipe`` alone and the whole pipeline over the same articles.
+
+    Words are whitespace-separated words of the cleaned texts, the same count for both sides.
+    Each side runs ``repeat`` times, interleaved, and the fastest run counts (the least
+    disturbed by whatever else the machine is doing).
+    """
+    articles: list[Article] = []
+    for item in read_inputs(paths):
+        if isinstance(item, Article):
+            articles.append(item)
+            if len(articles) >= limit:
+                break
+    texts = [clean(a.text, title=a.title).text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_model(model)
+    list(nlp.pipe(texts[:8]))  # warm up: first calls allocate
+
+    def bare() -> None:
+        for _ in nlp.pipe(texts):
+            pass
+
+    def pipeline() -> None:
+        for result in process_many(articles, model=model):
+            if isinstance(result, Skipped):
+                raise RuntimeError(f"bench input was skipped: {result}")
+
+    model_s, pipeline_s = [], []
+    for _ in range(repeat):
+        model_s.append(_timed(bare))
+        pipeline_s.append(_timed(pipeline))
+    model_wps = words / min(model_s)
+    pipeline_wps = words / min(pipeline_s)
+    return {
+        "articles": len(articles),
+        "words": words,
+        "model": nlp.meta.get("name", ""),
+        "model_wps": round(model_wps, 1),
+        "pipeline_wps": round(pipeline_wps, 1),
+        "ratio": round(pipeline_wps / model_wps, 3),
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+    }
+
+
+def _timed(fn: Callable[[], None]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def _peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

@@ -1,0 +1,108 @@
+"""The rule set that tells scraping boilerplate from article text.
+
+Each :class:`Rule` matches one whole line (stripped). A ``caption`` rule moves the line to the
+document's ``captions`` (its credit split off by :func:`split_credit`); a ``byline`` or
+``drop`` rule moves it to the document's ``boilerplate`` record. Nothing is deleted unseen.
+
+To extend: ``clean(text, rules=DEFAULT_RULES + (Rule("mysite-promo", r"^Get the app\\b.*"),))``.
+Rules are tried in order; the first that matches wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Rule", "DEFAULT_RULES", "split_credit"]
+
+Action = Literal["caption", "byline", "drop"]
+Where = Literal["anywhere", "edges"]
+
+# Lines longer than this are prose, whatever they start with: a promo or share line is short.
+_SHORT = 220
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: str  # a regular expression matched against the whole stripped line, case-insensitive
+    action: Action = "drop"
+    where: Where = "anywhere"  # "edges": only among the first or last few lines of the article
+    max_len: int = _SHORT
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.pattern, re.IGNORECASE))
+
+    def match(self, line: str) -> re.Match[str] | None:
+        if len(line) > self.max_len:
+            return None
+        return self.regex.fullmatch(line)
+
+
+_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le|da|dos|du))*"
+
+_NOT_NAMES = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|the|then|now|contrast|comparison|law|far)\b"
+)
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    # "open image in gallery Trump hosted Putin in Alaska for talks last week ( AFP/Getty )"
+    Rule("gallery", r"(?:open|view|expand|enlarge) (?:image|photo) in gallery\s*(?P<caption>.*)", "caption", max_len=600),
+    # figcaptions that the HTML reader appends: "figure caption: Idle cranes ... Photo: Jane Roe/Reuters"
+    Rule("figcaption", r"figure caption:\s*(?P<caption>.*)", "caption", max_len=1000),
+    # BBC style: "Image caption, Residents queue for water"
+    Rule("image-caption", r"(?:image|video|media) caption,?\s*(?P<caption>.+)", "caption", max_len=600),
+    # "Photo: Leaders pose for a group photograph in Abuja / AFP", "Photograph: Workers gather at ..."
+    Rule("photo-line", r"(?:photo|photograph|picture|image|pictured)\s*:\s*(?P<caption>.+)", "caption", max_len=600),
+    # "Idle cranes stand over the terminal. Photo: Jane Roe/Reuters", "... (Photo by X/Getty Images)"
+    Rule(
+        "credited-caption",
+        r"(?P<caption>.+?)\s*[(\[]?\s*(?:photo(?:graph)?|picture|image)s?\s*(?:by|:|credit:)\s*"
+        r"[^\s()\[\]!?;]+(?:\s+[^\s()\[\]!?;]+){0,6}(?<!\.)\s*[)\]]?",
+        "caption",
+        max_len=600,
+    ),
+    Rule("image-source", r"(?:image|photo|picture) (?:source|credit)s?\s*[,:]\s*.{2,80}", "drop"),
+    # Bylines and agency tag lines.
+    # "By Jane Doe, Diplomatic Correspondent" — but not "By Monday, prices had risen."
+    Rule(
+        "byline",
+        rf"(?!.*[.!?]$)by\s+(?!{_NOT_NAMES})(?-i:{_NAME})(?:\s*(?:,|and|&|\|)\s*.{{0,90}})?",
+        "byline",
+        where="edges",
+        max_len=160,
+    ),
+    Rule("credits", r"\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|research) by\b.{2,200}\)?", "byline", where="edges", max_len=260),
+    Rule("dateline-stamp", r"(?:published|updated|last updated|posted)\s*:?\s*.{0,40}(?:\d|ago|gmt|utc|bst|edt|est|cet)\S*.{0,20}", "drop", where="edges", max_len=90),
+    # Cross-links and promos.
+    Rule("read-more", r"(?:read more|read next|more on this story|related(?: stories| articles| coverage)?|see also|also read|recommended|most read|watch|listen)\s*(?:[:|>»–—-].*)?", "drop"),
+    Rule("share", r"(?:share (?:this|on|via|article|story)\b.*|share:?|tweet this|email this|print this( article)?|copy link|follow us\b.*|like us on .*)", "drop"),
+    Rule("subscribe", r"(?:sign up|subscribe|register|join|get) (?:to|for|now|our|today|free|the)\b.*(?:newsletter|inbox|updates|alerts|subscription|briefing|email|app|free)\b.*", "drop"),
+    Rule("advert", r"(?:advertisement|sponsored(?: content)?|story continues (?:below|after).*|article continues (?:below|after).*|scroll (?:down|to continue).*|continue reading.*|skip (?:advertisement|ad))", "drop"),
+    Rule("app-promo", r"(?:download|get) (?:the|our) .{0,40}\bapp\b.*", "drop"),
+    Rule("cookie", r"(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|manage (?:cookie )?preferences).*", "drop"),
+    Rule("copyright", r"(?:©|\(c\)|copyright\b)\s*.{0,150}", "drop", where="edges"),
+)
+
+# A credit at the end of a caption: "( AFP/Getty )", "Photo: Jane Roe/Reuters",
+# "(Photo by John Doe/Getty Images)", "/ AFP", "| Reuters".
+_CREDIT_TAILS = (
+    re.compile(r"\s*[(\[]\s*(?:(?:photo|picture|image)s?\s*(?:by|:)\s*)?(?P<credit>[^()\[\]]{2,80}?)\s*[)\]]\s*$", re.I),
+    re.compile(r"\s*(?:photo(?:graph)?|picture|image)s?\s*(?:by|:|credit:)\s*(?P<credit>[^()\[\]]{2,80}?)\s*$", re.I),
+    re.compile(r"\s+[/|]\s+(?P<credit>[^/|]{2,60}?)\s*$"),
+)
+# A credit is a name or agency, not a sentence: a few words.
+_MAX_CREDIT_WORDS = 7
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """Split a caption into its text and its photo credit, if it ends with one."""
+    for pattern in _CREDIT_TAILS:
+        m = pattern.search(caption)
+        if m and len(m.group("credit").split()) <= _MAX_CREDIT_WORDS:
+            text = caption[: m.start()].rstrip(" -–—,;:")
+            return text, m.group("credit").strip()
+    return caption.strip(), None

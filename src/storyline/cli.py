@@ -1,0 +1,266 @@
+"""The ``storyline`` command: thin calls into the library.
+
+Errors are one line on stderr (``storyline: error: ...``) and a non-zero exit:
+2 bad arguments or missing input, 3 nothing usable, 1 anything else storyline knows of.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+
+from ._version import __version__
+from .article import Article, parse_published
+from .document import Document
+from .errors import InvalidArgument, NothingToProcess, StorylineError
+from .ingest import FORMATS, detect_format, read_inputs
+from .pipeline import process_many
+from .schema import document_schema, validate_document
+from .settings import BATCH_SIZE, model_name
+from .skips import Skipped
+
+__all__ = ["cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    try:
+        return parse_published(value)
+    except InvalidArgument as err:
+        raise click.BadParameter(str(err)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="storyline")
+@click.option("-v", "--verbose", count=True, help="Log what each stage does (-vv for debug detail).")
+def cli(verbose: int) -> None:
+    """storyline turns news articles into sourced, structured event data: who did what to
+    whom, when and where, and who said what, every field tied to the text that supports it.
+
+    \b
+    Start with:
+      storyline process article.txt --published 2025-08-23     one article -> document JSON
+      storyline process news/ > docs.jsonl                     a folder -> JSON Lines
+      storyline process --help                                 every option
+
+    Everything runs offline; the spaCy model is a Python package (STORYLINE_MODEL picks another).
+    """
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="storyline: %(message)s", stream=sys.stderr)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date: the anchor for relative dates. Overrides the article's own.")
+@click.option("--title", help="Article title (overrides what the input says).")
+@click.option("--url", help="Article URL; also makes the article id (overrides what the input says).")
+@click.option("--source", help="Publisher or feed name (overrides what the input says).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="How to read the inputs; auto goes by extension, then by content.")
+@click.option("--output", type=click.Choice(["auto", "json", "jsonl"]), default="auto", show_default=True,
+              help="json: one indented document; jsonl: one document per line. auto: json for a "
+                   "single text or HTML file, jsonl for anything that holds many articles.")
+@click.option("--skips", "skips_path", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Also write a JSON line per skipped input to this file.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes running the model (each loads it once).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
+              help="Texts per nlp.pipe batch.")
+@click.option("--model", default=None, help=f"spaCy model package [default: {model_name()}].")
+@click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
+@click.option("--validate", is_flag=True, help="Check every document against the JSON Schema.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr (skips still print).")
+def process(
+    inputs: tuple[str, ...],
+    published: str | None,
+    title: str | None,
+    url: str | None,
+    source: str | None,
+    fmt: str,
+    output: str,
+    skips_path: Path | None,
+    workers: int,
+    batch_size: int,
+    model: str | None,
+    any_language: bool,
+    validate: bool,
+    quiet: bool,
+) -> None:
+    """Turn news articles into documents (JSON, schema storyline.document/1) on stdout.
+
+    INPUT is a text or HTML file, a JSON Lines file (one article per line: "text" and
+    optional "url", "title", "published", "source"), a WARC file, a folder of any of these
+    (read recursively), or - for standard input. Inputs that cannot be used (empty, binary,
+    not UTF-8, not English, too large, broken lines) are reported on stderr with a reason
+    and the rest go on.
+
+    \b
+    Examples:
+      storyline process article.txt --published 2025-08-23 > doc.json
+      storyline process page.html
+      storyline process corpus.jsonl --skips skipped.jsonl > docs.jsonl
+      cat article.txt | storyline process - --published 2025-08-23
+    """
+    as_lines = _wants_lines(inputs, fmt) if output == "auto" else output == "jsonl"
+    overrides = {"published": published, "title": title, "url": url, "source": source}
+    articles = _with_overrides(read_inputs(inputs, fmt), overrides)
+    results = process_many(articles, model=model, batch_size=batch_size, workers=workers,
+                           check_language=not any_language)
+    show_progress = as_lines and not quiet and sys.stderr.isatty()
+    counts: Counter[str] = Counter()
+    started = time.perf_counter()
+    words = 0
+    with _open_skips(skips_path) as skips_out:
+        for result in _progress(results, show_progress):
+            if isinstance(result, Skipped):
+                counts["skipped:" + result.reason.value] += 1
+                click.echo(f"storyline: {result}", err=True)
+                if skips_out:
+                    skips_out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+                continue
+            counts["documents"] += 1
+            words += len(result.text.split())
+            _emit(result, as_lines, validate)
+    skipped = sum(n for k, n in counts.items() if k.startswith("skipped:"))
+    if as_lines and not quiet:
+        elapsed = time.perf_counter() - started
+        reasons = ", ".join(f"{n} {k[8:]}" for k, n in sorted(counts.items()) if k.startswith("skipped:"))
+        click.echo(
+            f"storyline: {counts['documents']} documents, {skipped} skipped{f' ({reasons})' if reasons else ''}; "
+            f"{words:,} words in {elapsed:.1f} s ({words / max(elapsed, 1e-9):,.0f} words/s)",
+            err=True,
+        )
+    if not counts["documents"]:
+        if skipped:
+            raise NothingToProcess(f"nothing to process: every input ({skipped}) was skipped")
+        raise NothingToProcess("nothing to process: no articles found in the inputs")
+
+
+def _wants_lines(inputs: tuple[str, ...], fmt: str) -> bool:
+    """JSON Lines unless the input is one text or HTML article."""
+    if len(inputs) != 1:
+        return True
+    if fmt in ("jsonl", "warc"):
+        return True
+    if inputs[0] == "-" or fmt in ("text", "html"):
+        return False
+    path = Path(inputs[0])
+    return path.is_dir() or detect_format(path) in ("jsonl", "warc")
+
+
+def _with_overrides(items: Iterator[Article | Skipped], fields: dict[str, str | None]) -> Iterator[Article | Skipped]:
+    given = {k: v for k, v in fields.items() if v is not None}
+    for item in items:
+        yield item.with_metadata(**given) if given and isinstance(item, Article) else item
+
+
+def _emit(document: Document, as_lines: bool, validate: bool) -> None:
+    data = document.to_dict()
+    if validate:
+        validate_document(data)
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None if as_lines else 2) + "\n")
+
+
+class _open_skips:
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.stream: IO[str] | None = None
+
+    def __enter__(self) -> IO[str] | None:
+        if self.path is not None:
+            self.stream = self.path.open("w", encoding="utf-8")
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        if self.stream is not None:
+            self.stream.close()
+
+
+def _progress(results: Iterator[Document | Skipped], show: bool) -> Iterator[Document | Skipped]:
+    if not show:
+        yield from results
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(results, desc="storyline", unit=" articles", file=sys.stderr, leave=False)
+
+
+@cli.command()
+@click.argument("documents", type=click.Path(dir_okay=False, path_type=Path))
+def show(documents: Path) -> None:
+    """Summarise documents (the output of 'storyline process') for reading in a terminal."""
+    from .show import load_documents, summarise
+
+    for doc in load_documents(documents):
+        click.echo(summarise(doc))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the document (storyline.document/1)."""
+    click.echo(json.dumps(document_schema(), indent=2))
+
+
+@cli.command()
+@click.option("--data", "data", multiple=True, required=True, metavar="PATH",
+              help="Articles to time (any input storyline reads); repeatable.")
+@click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True,
+              help="At most this many articles.")
+@click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Timed runs of each side; the best is reported.")
+@click.option("--model", default=None, help="spaCy model package.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, as_json: bool) -> None:
+    """Throughput of the whole pipeline against the bare spaCy model on the same texts.
+
+    The ratio (pipeline words/s over model words/s) is what to compare across changes;
+    absolute figures depend on the machine.
+    """
+    from .bench import run_bench
+
+    figures = run_bench(list(data), limit=limit, repeat=repeat, model=model)
+    if as_json:
+        click.echo(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            click.echo(f"{key:>16}: {value:,.2f}" if isinstance(value, float) else f"{key:>16}: {value}")
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning storyline's errors into one line and an exit code."""
+    try:
+        code = cli.main(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except click.exceptions.Abort:
+        click.echo("storyline: interrupted", err=True)
+        sys.exit(130)
+    except click.UsageError as err:
+        where = f" (see '{err.ctx.command_path} --help')" if err.ctx else ""
+        click.echo(f"storyline: error: {err.format_message()}{where}", err=True)
+        sys.exit(err.exit_code)
+    except click.ClickException as err:
+        click.echo(f"storyline: error: {err.format_message()}", err=True)
+        sys.exit(err.exit_code)
+    except StorylineError as err:
+        click.echo(f"storyline: error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except BrokenPipeError:
+        # stdout closed early (storyline process ... | head): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("storyline: interrupted", err=True)
+        sys.exit(130)

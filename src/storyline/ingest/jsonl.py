@@ -1,0 +1,64 @@
+"""JSON Lines: one article per line, ``{"text": ..., "url"?, "title"?, "published"?, "source"?}``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ..article import Article, parse_published
+from ..errors import InvalidArgument
+from ..settings import MAX_INPUT_BYTES
+from ..skips import SkipReason, Skipped
+
+__all__ = ["read_jsonl"]
+
+_FIELDS = ("url", "title", "source")
+
+
+def read_jsonl(stream: IO[bytes], name: str, limit: int = MAX_INPUT_BYTES) -> Iterator[Article | Skipped]:
+    """Yield one article (or skip) per non-blank line; a bad line never stops the file."""
+    lineno = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        lineno += 1
+        where = f"{name}:{lineno}"
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line) + _drain_line(stream)
+            yield Skipped(where, SkipReason.TOO_LARGE, f"line of {size:,} bytes is over the {limit:,}-byte limit")
+            continue
+        if not line.strip():
+            continue
+        yield _record(line, where)
+
+
+def _drain_line(stream: IO[bytes]) -> int:
+    """Read past the rest of an over-long line without keeping it; return its size."""
+    size = 0
+    while True:
+        chunk = stream.readline(1 << 20)
+        size += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return size
+
+
+def _record(line: bytes, where: str) -> Article | Skipped:
+    try:
+        record: Any = json.loads(line)
+    except UnicodeDecodeError:
+        return Skipped(where, SkipReason.NOT_UTF8, "the line is not UTF-8")
+    except json.JSONDecodeError as err:
+        return Skipped(where, SkipReason.BAD_JSON, f"not JSON: {err.msg} at column {err.colno}")
+    if not isinstance(record, dict):
+        return Skipped(where, SkipReason.BAD_JSON, f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Skipped(where, SkipReason.NO_TEXT, 'no non-empty "text" string in the record')
+    fields = {k: record[k] if isinstance(record.get(k), str) else None for k in _FIELDS}
+    try:
+        published = parse_published(record.get("published") or record.get("date"))
+    except InvalidArgument:
+        published = None  # an unreadable date leaves relative dates unresolved; the text is kept
+    return Article.create(text, published=published, where=where, **fields)

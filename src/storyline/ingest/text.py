@@ -1,0 +1,16 @@
+"""Plain-text files: the whole file is one article's body."""
+
+from __future__ import annotations
+
+from ..article import Article
+from ..skips import Skipped
+from .guard import decode_text
+
+__all__ = ["read_text"]
+
+
+def read_text(data: bytes, where: str) -> Article | Skipped:
+    text = decode_text(data, where)
+    if isinstance(text, Skipped):
+        return text
+    return Article.create(text, where=where)

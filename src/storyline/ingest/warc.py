@@ -1,0 +1,38 @@
+"""WARC files (plain or gzipped): each HTML response record is one page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..article import Article
+from ..settings import MAX_INPUT_BYTES
+from ..skips import SkipReason, Skipped
+from .guard import too_large
+from .html import read_html
+
+__all__ = ["read_warc"]
+
+
+def read_warc(stream: IO[bytes], name: str, limit: int = MAX_INPUT_BYTES) -> Iterator[Article | Skipped]:
+    """Yield an article or skip per HTML ``response`` record; other records are not articles."""
+    n = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            n += 1
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{name}#{n}" + (f" ({url})" if url else "")
+            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+            if "html" not in ctype:
+                yield Skipped(where, SkipReason.UNSUPPORTED, f"response is {ctype or 'untyped'}, not HTML")
+                continue
+            data = record.content_stream().read(limit + 1)
+            skip = too_large(len(data), where, limit)
+            yield skip or read_html(data, where, url=url)
+    except (ArchiveLoadFailed, OSError, ValueError) as err:
+        yield Skipped(f"{name}#{n + 1}", SkipReason.BAD_WARC, f"cannot read the WARC record: {err}")

