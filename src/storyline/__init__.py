@@ -1,8 +1,8 @@
 """storyline: news articles in, sourced and structured event data out.
 
-    import storyline
-    doc = storyline.process(text, published="2025-08-23")
-    print(doc.to_json())
+import storyline
+doc = storyline.process(text, published="2025-08-23")
+print(doc.to_json())
 """
 
 from __future__ import annotations
@@ -13,16 +13,16 @@ from .document import SCHEMA_ID, Document
 from .errors import StorylineError
 from .ingest import read_inputs
 from .pipeline import process, process_many
-from .skips import SkipReason, Skipped
+from .skips import Skipped, SkipReason
 
 __all__ = [
-    "__version__",
+    "SCHEMA_ID",
     "Article",
     "Document",
-    "SCHEMA_ID",
     "SkipReason",
     "Skipped",
     "StorylineError",
+    "__version__",
     "process",
     "process_many",
     "read_inputs",

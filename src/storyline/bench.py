@@ -19,7 +19,9 @@ from .skips import Skipped
 __all__ = ["run_bench"]
 
 
-def run_bench(paths: list[str | Path], *, limit: int = 500, repeat: int = 3, model: str | None = None) -> dict[str, Any]:
+def run_bench(
+    paths: list[str | Path], *, limit: int = 500, repeat: int = 3, model: str | None = None
+) -> dict[str, Any]:
     """Time ``nlp.pipe`` alone and the whole pipeline over the same articles.
 
     Words are whitespace-separated words of the cleaned texts, the same count for both sides.

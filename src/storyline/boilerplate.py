@@ -4,8 +4,8 @@ Each :class:`Rule` matches one whole line (stripped). A ``caption`` rule moves t
 document's ``captions`` (its credit split off by :func:`split_credit`); a ``byline`` or
 ``drop`` rule moves it to the document's ``boilerplate`` record. Nothing is deleted unseen.
 
-To extend: ``clean(text, rules=DEFAULT_RULES + (Rule("mysite-promo", r"^Get the app\\b.*"),))``.
-Rules are tried in order; the first that matches wins.
+To extend: ``clean(text, rules=(Rule("mysite-promo", r"Get the app\\b.*"), *DEFAULT_RULES))``.
+Rules are tried in order; the first that matches wins, so put your own first.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Rule", "DEFAULT_RULES", "split_credit"]
+__all__ = ["DEFAULT_RULES", "Rule", "split_credit"]
 
 Action = Literal["caption", "byline", "drop"]
 Where = Literal["anywhere", "edges"]
@@ -50,7 +50,9 @@ _NOT_NAMES = (
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     # "open image in gallery Trump hosted Putin in Alaska for talks last week ( AFP/Getty )"
-    Rule("gallery", r"(?:open|view|expand|enlarge) (?:image|photo) in gallery\s*(?P<caption>.*)", "caption", max_len=600),
+    Rule(
+        "gallery", r"(?:open|view|expand|enlarge) (?:image|photo) in gallery\s*(?P<caption>.*)", "caption", max_len=600
+    ),
     # figcaptions that the HTML reader appends: "figure caption: Idle cranes ... Photo: Jane Roe/Reuters"
     Rule("figcaption", r"figure caption:\s*(?P<caption>.*)", "caption", max_len=1000),
     # BBC style: "Image caption, Residents queue for water"
@@ -60,7 +62,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     # "Idle cranes stand over the terminal. Photo: Jane Roe/Reuters", "... (Photo by X/Getty Images)"
     Rule(
         "credited-caption",
-        r"(?P<caption>.+?)\s*[(\[]?\s*(?:photo(?:graph)?|picture|image)s?\s*(?:by|:|credit:)\s*"
+        r".+?\s*[(\[]?\s*(?:photo(?:graph)?|picture|image)s?\s*(?:by|:|credit:)\s*"
         r"[^\s()\[\]!?;]+(?:\s+[^\s()\[\]!?;]+){0,6}(?<!\.)\s*[)\]]?",
         "caption",
         max_len=600,
@@ -75,22 +77,56 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         where="edges",
         max_len=160,
     ),
-    Rule("credits", r"\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|research) by\b.{2,200}\)?", "byline", where="edges", max_len=260),
-    Rule("dateline-stamp", r"(?:published|updated|last updated|posted)\s*:?\s*.{0,40}(?:\d|ago|gmt|utc|bst|edt|est|cet)\S*.{0,20}", "drop", where="edges", max_len=90),
+    Rule(
+        "credits",
+        r"\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|research) by\b.{2,200}\)?",
+        "byline",
+        where="edges",
+        max_len=260,
+    ),
+    Rule(
+        "dateline-stamp",
+        r"(?:published|updated|last updated|posted)\s*:?\s*.{0,40}(?:\d|ago|gmt|utc|bst|edt|est|cet)\S*.{0,20}",
+        "drop",
+        where="edges",
+        max_len=90,
+    ),
     # Cross-links and promos.
-    Rule("read-more", r"(?:read more|read next|more on this story|related(?: stories| articles| coverage)?|see also|also read|recommended|most read|watch|listen)\s*(?:[:|>»–—-].*)?", "drop"),
-    Rule("share", r"(?:share (?:this|on|via|article|story)\b.*|share:?|tweet this|email this|print this( article)?|copy link|follow us\b.*|like us on .*)", "drop"),
-    Rule("subscribe", r"(?:sign up|subscribe|register|join|get) (?:to|for|now|our|today|free|the)\b.*(?:newsletter|inbox|updates|alerts|subscription|briefing|email|app|free)\b.*", "drop"),
-    Rule("advert", r"(?:advertisement|sponsored(?: content)?|story continues (?:below|after).*|article continues (?:below|after).*|scroll (?:down|to continue).*|continue reading.*|skip (?:advertisement|ad))", "drop"),
+    Rule(
+        "read-more",
+        r"(?:read more|read next|more on this story|related(?: stories| articles| coverage)?|see also|also read|recommended|most read|watch|listen)\s*(?:[:|>»–—-].*)?",
+        "drop",
+    ),
+    Rule(
+        "share",
+        r"(?:share (?:this|on|via|article|story)\b.*|share:?|tweet this|email this|print this( article)?|copy link|follow us\b.*|like us on .*)",
+        "drop",
+    ),
+    Rule(
+        "subscribe",
+        r"(?:sign up|subscribe|register|join|get) (?:to|for|now|our|today|free|the)\b.*(?:newsletter|inbox|updates|alerts|subscription|briefing|email|app|free)\b.*",
+        "drop",
+    ),
+    Rule(
+        "advert",
+        r"(?:advertisement|sponsored(?: content)?|story continues (?:below|after).*|article continues (?:below|after).*|scroll (?:down|to continue).*|continue reading.*|skip (?:advertisement|ad))",
+        "drop",
+    ),
     Rule("app-promo", r"(?:download|get) (?:the|our) .{0,40}\bapp\b.*", "drop"),
-    Rule("cookie", r"(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|manage (?:cookie )?preferences).*", "drop"),
+    Rule(
+        "cookie",
+        r"(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|manage (?:cookie )?preferences).*",
+        "drop",
+    ),
     Rule("copyright", r"(?:©|\(c\)|copyright\b)\s*.{0,150}", "drop", where="edges"),
 )
 
 # A credit at the end of a caption: "( AFP/Getty )", "Photo: Jane Roe/Reuters",
 # "(Photo by John Doe/Getty Images)", "/ AFP", "| Reuters".
 _CREDIT_TAILS = (
-    re.compile(r"\s*[(\[]\s*(?:(?:photo|picture|image)s?\s*(?:by|:)\s*)?(?P<credit>[^()\[\]]{2,80}?)\s*[)\]]\s*$", re.I),
+    re.compile(
+        r"\s*[(\[]\s*(?:(?:photo|picture|image)s?\s*(?:by|:)\s*)?(?P<credit>[^()\[\]]{2,80}?)\s*[)\]]\s*$", re.I
+    ),
     re.compile(r"\s*(?:photo(?:graph)?|picture|image)s?\s*(?:by|:|credit:)\s*(?P<credit>[^()\[\]]{2,80}?)\s*$", re.I),
     re.compile(r"\s+[/|]\s+(?P<credit>[^/|]{2,60}?)\s*$"),
 )

@@ -36,6 +36,7 @@ _REWRITE = {
 }
 _SPECIAL = re.compile("|".join(re.escape(k) for k in sorted(_REWRITE, key=len, reverse=True)))
 _WORDS = re.compile(r"\S+")
+_INVISIBLE = "".join(k for k, v in _REWRITE.items() if not v)
 _LINES = re.compile(r"[^\n]*\n?")
 # How many non-blank lines at each end of an article count as its "edges" (bylines, stamps).
 _EDGE_LINES = 4
@@ -100,7 +101,8 @@ class _Builder:
 
     def add_words(self, raw: str, start: int, end: int) -> None:
         """The words of ``raw[start:end]``, one space between them, quote marks normalised."""
-        for i, word in enumerate(_WORDS.finditer(raw, start, end)):
+        words = [w for w in _WORDS.finditer(raw, start, end) if w.group().strip(_INVISIBLE)]
+        for i, word in enumerate(words):
             if i:
                 self.add(" ", word.start() - 1)
             pos = word.start()
@@ -135,7 +137,7 @@ def clean(raw: str, *, title: str | None = None, rules: Sequence[Rule] = DEFAULT
         if not taken and title and i in nonblank[:_EDGE_LINES] and _same(line.text, title):
             removed.append(Removed("title", line.text))
             # a kicker ("Brazil") above the headline goes with it
-            while keep and keep[-1] is not None and len(keep[-1].text.split()) <= 4:  # type: ignore[union-attr]
+            while keep and keep[-1] is not None and len(keep[-1].text.split()) <= 4:
                 dropped = keep.pop()
                 assert dropped is not None
                 removed.append(Removed("kicker", dropped.text))
@@ -151,6 +153,8 @@ def _lines(raw: str) -> list[_Line]:
             break
         body = m.group().rstrip("\n")
         stripped = body.strip()
+        if not stripped.strip(_INVISIBLE):
+            stripped = ""
         lead = len(body) - len(body.lstrip())
         out.append(_Line(m.start() + lead, m.start() + lead + len(stripped), stripped, indented=lead >= 2))
     return out
@@ -207,7 +211,8 @@ def _assemble(raw: str, keep: list[_Line | None], captions: list[Caption], remov
             continue
         if previous is not None:
             new_paragraph = pending_break or not wrapped or line.indented
-            builder.add("\n\n" if new_paragraph else " ", previous.end)
+            for ch in "\n\n" if new_paragraph else " ":  # each separator character maps to the line end
+                builder.add(ch, previous.end)
         builder.add_words(raw, line.start, line.end)
         previous, pending_break = line, False
     return Cleaned("".join(builder.parts), captions, removed, builder.out_starts, builder.raw_starts)

@@ -61,22 +61,47 @@ def cli(verbose: int) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
-              help="Publication date: the anchor for relative dates. Overrides the article's own.")
+@click.option(
+    "--published",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date: the anchor for relative dates. Overrides the article's own.",
+)
 @click.option("--title", help="Article title (overrides what the input says).")
 @click.option("--url", help="Article URL; also makes the article id (overrides what the input says).")
 @click.option("--source", help="Publisher or feed name (overrides what the input says).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="How to read the inputs; auto goes by extension, then by content.")
-@click.option("--output", type=click.Choice(["auto", "json", "jsonl"]), default="auto", show_default=True,
-              help="json: one indented document; jsonl: one document per line. auto: json for a "
-                   "single text or HTML file, jsonl for anything that holds many articles.")
-@click.option("--skips", "skips_path", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Also write a JSON line per skipped input to this file.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes running the model (each loads it once).")
-@click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
-              help="Texts per nlp.pipe batch.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read the inputs; auto goes by extension, then by content.",
+)
+@click.option(
+    "--output",
+    type=click.Choice(["auto", "json", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="json: one indented document; jsonl: one document per line. auto: json for a "
+    "single text or HTML file, jsonl for anything that holds many articles.",
+)
+@click.option(
+    "--skips",
+    "skips_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write a JSON line per skipped input to this file.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes running the model (each loads it once).",
+)
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, help="Texts per nlp.pipe batch."
+)
 @click.option("--model", default=None, help=f"spaCy model package [default: {model_name()}].")
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
 @click.option("--validate", is_flag=True, help="Check every document against the JSON Schema.")
@@ -115,8 +140,9 @@ def process(
     as_lines = _wants_lines(inputs, fmt) if output == "auto" else output == "jsonl"
     overrides = {"published": published, "title": title, "url": url, "source": source}
     articles = _with_overrides(read_inputs(inputs, fmt), overrides)
-    results = process_many(articles, model=model, batch_size=batch_size, workers=workers,
-                           check_language=not any_language)
+    results = process_many(
+        articles, model=model, batch_size=batch_size, workers=workers, check_language=not any_language
+    )
     show_progress = as_lines and not quiet and sys.stderr.isatty()
     counts: Counter[str] = Counter()
     started = time.perf_counter()
@@ -213,12 +239,22 @@ def schema() -> None:
 
 
 @cli.command()
-@click.option("--data", "data", multiple=True, required=True, metavar="PATH",
-              help="Articles to time (any input storyline reads); repeatable.")
-@click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True,
-              help="At most this many articles.")
-@click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Timed runs of each side; the best is reported.")
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    required=True,
+    metavar="PATH",
+    help="Articles to time (any input storyline reads); repeatable.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True, help="At most this many articles.")
+@click.option(
+    "--repeat",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Timed runs of each side; the best is reported.",
+)
 @click.option("--model", default=None, help="spaCy model package.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, as_json: bool) -> None:
@@ -240,7 +276,7 @@ def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, as_
 def main() -> None:
     """Entry point: run the CLI, turning storyline's errors into one line and an exit code."""
     try:
-        code = cli.main(standalone_mode=False)
+        code = cli.main(prog_name="storyline", standalone_mode=False)
         if isinstance(code, int) and code:
             sys.exit(code)
     except click.exceptions.Abort:

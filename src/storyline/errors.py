@@ -10,13 +10,13 @@ record with a typed reason, and the run goes on.
 from __future__ import annotations
 
 __all__ = [
-    "StorylineError",
     "InputNotFound",
     "InputSkipped",
     "InvalidArgument",
     "ModelNotInstalled",
     "NothingToProcess",
     "SchemaViolation",
+    "StorylineError",
 ]
 
 

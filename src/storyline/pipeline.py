@@ -21,7 +21,7 @@ from .errors import InputSkipped, InvalidArgument
 from .language import is_language
 from .nlp import load_model, model_version
 from .settings import BATCH_SIZE, LANGUAGE, MAX_TEXT_CHARS
-from .skips import SkipReason, Skipped
+from .skips import Skipped, SkipReason
 
 __all__ = ["process", "process_many"]
 
@@ -73,10 +73,10 @@ def process_many(
     # A skipped input travels as an empty text, so that order is kept through nlp.pipe.
     stream = ((p.cleaned.text, p) if isinstance(p, _Pending) else ("", p) for p in prepared)
     for doc, pending in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers):
-        if isinstance(pending, Skipped):
-            yield pending
-        else:
+        if isinstance(pending, _Pending):
             yield _document(doc, pending, generator)
+        elif isinstance(pending, Skipped):
+            yield pending
 
 
 def _prepare(item: Article | Skipped | str, check_language: bool) -> _Pending | Skipped:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 
 __all__ = [
+    "BATCH_SIZE",
     "DEFAULT_MODEL",
+    "LANGUAGE",
     "MAX_INPUT_BYTES",
     "MAX_TEXT_CHARS",
-    "BATCH_SIZE",
-    "LANGUAGE",
     "model_name",
 ]
 

@@ -8,13 +8,13 @@ nothing is dropped silently. ``Skipped.to_json()`` is the record the CLI prints 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 __all__ = ["SkipReason", "Skipped"]
 
 
-class SkipReason(str, Enum):
+class SkipReason(StrEnum):
     EMPTY = "empty"  # nothing but whitespace after extraction and cleaning
     BINARY = "binary"  # NUL bytes or control characters: not a text file
     NOT_UTF8 = "not-utf8"  # plain text that does not decode as UTF-8

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import gzip
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from ..article import Article
 from ..errors import InputNotFound, InvalidArgument
 from ..settings import MAX_INPUT_BYTES
-from ..skips import SkipReason, Skipped
+from ..skips import Skipped, SkipReason
 from .guard import looks_binary, too_large
 from .html import looks_like_html, read_html
 from .jsonl import read_jsonl
@@ -89,7 +90,10 @@ def _read_file(path: Path, fmt: str, explicit: bool) -> Iterator[Item]:
         if kind in ("jsonl", "warc"):
             opener = gzip.open if path.suffix.lower() == ".gz" and kind == "jsonl" else open
             with opener(path, "rb") as stream:
-                yield from read_stream(stream, where, kind)
+                try:
+                    yield from read_stream(cast(IO[bytes], stream), where, kind)
+                except (gzip.BadGzipFile, EOFError, zlib.error) as err:  # a corrupt or truncated .jsonl.gz
+                    yield Skipped(where, SkipReason.BAD_JSON, f"cannot decompress the rest of the file: {err}")
             return
         size = path.stat().st_size
         skip = too_large(size, where)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..skips import SkipReason, Skipped
 from ..settings import MAX_INPUT_BYTES
+from ..skips import Skipped, SkipReason
 
 __all__ = ["decode_text", "looks_binary", "too_large"]
 

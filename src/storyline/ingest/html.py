@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import lxml.html
 import trafilatura
 from lxml import etree
 
 from ..article import Article, parse_published
 from ..errors import InvalidArgument
-from ..skips import SkipReason, Skipped
+from ..skips import Skipped, SkipReason
 from .guard import looks_binary
 
-__all__ = ["read_html", "looks_like_html"]
+__all__ = ["looks_like_html", "read_html"]
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -33,25 +35,36 @@ def read_html(data: bytes, where: str, url: str | None = None) -> Article | Skip
         )
     except (ValueError, etree.LxmlError) as err:  # trafilatura re-raises lxml's parse errors
         return Skipped(where, SkipReason.BAD_HTML, f"cannot parse the page: {err}")
-    text = (doc.text or "").strip() if doc is not None else ""
+    page = _as_dict(doc)
+    text = (page.get("text") or "").strip()
     if not text:
         return Skipped(where, SkipReason.BAD_HTML, "no main text found in the page")
     captions = _figcaptions(data)
     if captions:
         text += "\n" + "\n".join(captions)
     try:
-        published = parse_published(doc.date) if doc.date else None
+        published = parse_published(page.get("date"))
     except InvalidArgument:
         published = None  # trafilatura's date guess is a hint; an odd one is dropped, not fatal
     return Article.create(
         text,
-        url=doc.url or url,
-        title=doc.title,
+        url=page.get("url") or url,
+        title=page.get("title"),
         published=published,
-        source=doc.sitename,
-        byline=doc.author,
+        source=page.get("sitename"),
+        byline=page.get("author"),
         where=where,
     )
+
+
+def _as_dict(doc: object) -> dict[str, Any]:
+    """trafilatura returns a Document, a dict or None depending on version and options."""
+    if doc is None:
+        return {}
+    if isinstance(doc, dict):
+        return doc
+    as_dict: dict[str, Any] = doc.as_dict()  # type: ignore[attr-defined]
+    return as_dict
 
 
 def _figcaptions(data: bytes) -> list[str]:

@@ -9,7 +9,7 @@ from typing import IO, Any
 from ..article import Article, parse_published
 from ..errors import InvalidArgument
 from ..settings import MAX_INPUT_BYTES
-from ..skips import SkipReason, Skipped
+from ..skips import Skipped, SkipReason
 
 __all__ = ["read_jsonl"]
 

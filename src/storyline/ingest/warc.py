@@ -10,7 +10,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..article import Article
 from ..settings import MAX_INPUT_BYTES
-from ..skips import SkipReason, Skipped
+from ..skips import Skipped, SkipReason
 from .guard import too_large
 from .html import read_html
 
@@ -34,5 +34,6 @@ def read_warc(stream: IO[bytes], name: str, limit: int = MAX_INPUT_BYTES) -> Ite
             data = record.content_stream().read(limit + 1)
             skip = too_large(len(data), where, limit)
             yield skip or read_html(data, where, url=url)
-    except (ArchiveLoadFailed, OSError, ValueError) as err:
+    # warcio raises AttributeError on a response record with no WARC-Target-URI header.
+    except (ArchiveLoadFailed, OSError, ValueError, AttributeError) as err:
         yield Skipped(f"{name}#{n + 1}", SkipReason.BAD_WARC, f"cannot read the WARC record: {err}")

@@ -32,7 +32,9 @@ def validate_document(document: dict[str, Any]) -> None:
     Beyond the schema, checks what JSON Schema cannot: every offset lies inside ``text`` and
     every mention's ``text`` is the slice it points at.
     """
-    problems = [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in _validator().iter_errors(document)]
+    problems = [
+        f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in _validator().iter_errors(document)
+    ]
     if not problems:
         problems = _offset_problems(document)
     if problems:

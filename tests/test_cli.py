@@ -1,0 +1,100 @@
+"""The command line, through the real entry point (``python -m storyline``)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline import __version__
+from storyline.cli import cli
+
+from .conftest import SAMPLES, SEED, need
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "storyline", *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], ["storyline process article.txt --published", "process", "show", "schema", "bench"]),
+        (["process"], ["INPUT is a text or HTML file", "--published YYYY-MM-DD", "--skips", "--workers", "Examples:"]),
+        (["show"], ["Summarise documents"]),
+        (["bench"], ["ratio", "--data PATH"]),
+    ],
+)
+def test_help_is_useful(args: list[str], expected: list[str]) -> None:
+    result = CliRunner().invoke(cli, [*args, "--help"])
+    assert result.exit_code == 0
+    for text in expected:
+        assert text in result.output
+
+
+def test_version() -> None:
+    assert run("--version").stdout.strip() == f"storyline, version {__version__}"
+
+
+def test_seed_to_one_indented_document() -> None:
+    result = run("process", str(need(SEED)), "--published", "2025-08-23")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('{\n  "schema": "storyline.document/1"')
+    doc = json.loads(result.stdout)
+    assert doc["article"]["published"] == "2025-08-23"
+    assert len(doc["captions"]) == 3
+    assert result.stderr == ""  # one article: no progress or summary noise
+
+
+def test_stdin_and_overrides() -> None:
+    text = "Officials in Nairobi said on Tuesday that Kenya would reopen its border with Somalia next month."
+    result = run("process", "-", "--title", "Border", "--url", "https://example.org/b", "--source", "Wire", stdin=text)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["article"]["title"] == "Border" and doc["article"]["source"] == "Wire"
+    assert doc["article"]["url"] == "https://example.org/b"
+    assert doc["text"] == text
+
+
+def test_folder_to_json_lines_with_summary(tmp_path: Path) -> None:
+    skips = tmp_path / "skips.jsonl"
+    result = run("process", str(SAMPLES), "--validate", "--skips", str(skips))
+    assert result.returncode == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(docs) == 6
+    assert {d["article"]["title"] for d in docs} >= {"Dockworkers' strike halts exports at Brazil's largest port"}
+    assert "storyline: 6 documents, 0 skipped" in result.stderr
+    assert skips.read_text() == ""
+    # show reads what process wrote
+    out = tmp_path / "docs.jsonl"
+    out.write_text(result.stdout)
+    shown = run("show", str(out))
+    assert shown.returncode == 0 and shown.stdout.count("== ") == 6
+    assert "credit: Jane Roe/Reuters" in shown.stdout
+
+
+def test_schema_command_prints_the_schema() -> None:
+    result = CliRunner().invoke(cli, ["schema"])
+    assert json.loads(result.output)["title"] == "storyline.document/1"
+
+
+def test_bench_reports_a_ratio() -> None:
+    result = run("bench", "--data", str(SAMPLES), "--limit", "3", "--repeat", "1", "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["articles"] == 3 and figures["words"] > 300
+    assert figures["ratio"] > 0 and figures["model_wps"] > 0 and figures["peak_rss_mb"] > 50
+
+
+def test_unknown_option_is_one_line() -> None:
+    result = run("process", "--no-such-flag", "x.txt")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "storyline: error: No such option: --no-such-flag (see 'storyline process --help')"
+    ]
