@@ -12,7 +12,7 @@ import pytest
 from storyline.article import Article
 from storyline.errors import InputNotFound, InvalidArgument
 from storyline.ingest import detect_format, read_inputs, read_path, read_stream
-from storyline.skips import SkipReason, Skipped
+from storyline.skips import Skipped, SkipReason
 
 STORY = (
     "The city council voted on Tuesday to expand the harbour ferry service.\n"
@@ -329,14 +329,21 @@ def test_warc_canonical_url_wins(tmp_path: Path) -> None:
     assert article.url == "https://example.org/x"
 
 
-def test_broken_warc_is_skipped(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",  # a PDF saved under the wrong name
+        b"<html><head><title>A page</title></head><body><p>Saved as .warc.</p></body></html>",  # warcio reads this as ARC
+    ],
+)
+def test_broken_warc_is_skipped(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "broken.warc"
-    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")  # a PDF saved under the wrong name
+    path.write_bytes(content)
     items = list(read_path(path))
     assert len(items) == 1
     assert isinstance(items[0], Skipped)
     assert items[0].reason is SkipReason.BAD_WARC
-    assert items[0].where == f"{path}#1"
+    assert items[0].where == str(path)
 
 
 def test_warc_record_without_target_uri_is_skipped(tmp_path: Path) -> None:
@@ -426,7 +433,7 @@ def test_format_forced(tmp_path: Path) -> None:
 
 def test_missing_path(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
-    with pytest.raises(InputNotFound, match="nope.txt"):
+    with pytest.raises(InputNotFound, match=r"nope\.txt"):
         list(read_path(missing))
     with pytest.raises(InputNotFound):
         list(read_inputs([str(missing)]))

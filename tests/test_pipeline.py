@@ -22,7 +22,9 @@ STORY = (
 )
 GERMAN = (
     "Die Bundesregierung hat am Dienstag in Berlin neue Hilfen für die Landwirte angekündigt. "
-    "Der Minister sagte, die Trockenheit habe viele Betriebe schwer getroffen und die Ernte gefährdet."
+    "Der Minister sagte, die Trockenheit habe viele Betriebe schwer getroffen und die Ernte gefährdet. "
+    "Die Opposition kritisierte das Paket als viel zu klein und verlangte schnellere Zahlungen. "
+    "Bauernverbände wollen nächste Woche vor dem Kanzleramt demonstrieren."
 )
 
 

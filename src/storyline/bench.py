@@ -12,8 +12,10 @@ from typing import Any
 from .article import Article
 from .clean import clean
 from .ingest import read_inputs
+from .language import is_language
 from .nlp import load_model
 from .pipeline import process_many
+from .settings import LANGUAGE
 from .skips import Skipped
 
 __all__ = ["run_bench"]
@@ -30,7 +32,7 @@ def run_bench(
     """
     articles: list[Article] = []
     for item in read_inputs(paths):
-        if isinstance(item, Article):
+        if isinstance(item, Article) and is_language(item.text, LANGUAGE)[0]:
             articles.append(item)
             if len(articles) >= limit:
                 break

@@ -55,8 +55,17 @@ def cli(verbose: int) -> None:
 
     Everything runs offline; the spaCy model is a Python package (STORYLINE_MODEL picks another).
     """
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="storyline: %(message)s", stream=sys.stderr)
+    _configure_logging(verbose)
+
+
+def _configure_logging(verbose: int) -> None:
+    """storyline's own messages at -v; the libraries' (trafilatura, htmldate) only at -vv."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if verbose >= 2 else logging.ERROR, handlers=[handler])
+    logging.getLogger("storyline").setLevel(
+        logging.INFO if verbose == 1 else logging.DEBUG if verbose else logging.WARNING
+    )
 
 
 @cli.command()

@@ -50,7 +50,7 @@ def _record(line: bytes, where: str) -> Article | Skipped:
     except UnicodeDecodeError:
         return Skipped(where, SkipReason.NOT_UTF8, "the line is not UTF-8")
     except json.JSONDecodeError as err:
-        return Skipped(where, SkipReason.BAD_JSON, f"not JSON: {err.msg} at column {err.colno}")
+        return Skipped(where, SkipReason.BAD_JSON, f"not JSON: {err}")
     if not isinstance(record, dict):
         return Skipped(where, SkipReason.BAD_JSON, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")

@@ -16,9 +16,19 @@ from .html import read_html
 
 __all__ = ["read_warc"]
 
+# What a WARC (or legacy ARC) file starts with, plain or gzipped. warcio would otherwise read a
+# stray text file as an ARC record and yield nothing, with no word of why.
+_MAGIC = (b"WARC/", b"\x1f\x8b", b"filedesc://")
+
 
 def read_warc(stream: IO[bytes], name: str, limit: int = MAX_INPUT_BYTES) -> Iterator[Article | Skipped]:
     """Yield an article or skip per HTML ``response`` record; other records are not articles."""
+    if stream.seekable():
+        head = stream.read(16)
+        stream.seek(0)
+        if not head.startswith(_MAGIC):
+            yield Skipped(name, SkipReason.BAD_WARC, "not a WARC file (it does not start with 'WARC/' or gzip)")
+            return
     n = 0
     try:
         for record in ArchiveIterator(stream):
