@@ -125,3 +125,14 @@ def test_hundred_reuters_articles_stream_through_one_model() -> None:
     assert len(documents) >= 98  # a Reuters body may be a table, but nearly all are prose
     assert _load.cache_info().misses == loads
     assert sum(len(d.entities) for d in documents) > 500
+
+
+def test_worker_processes_give_the_same_documents() -> None:
+    from storyline.ingest import read_inputs
+
+    from .conftest import SAMPLES
+
+    items = list(read_inputs([SAMPLES]))
+    one = [r.to_dict() for r in storyline.process_many(items) if isinstance(r, Document)]
+    two = [r.to_dict() for r in storyline.process_many(items, workers=2) if isinstance(r, Document)]
+    assert len(one) == 6 and one == two

@@ -37,6 +37,8 @@ _REWRITE = {
 _SPECIAL = re.compile("|".join(re.escape(k) for k in sorted(_REWRITE, key=len, reverse=True)))
 _WORDS = re.compile(r"\S+")
 _INVISIBLE = "".join(k for k, v in _REWRITE.items() if not v)
+# Anything add_words would change: a special character, or whitespace other than one space.
+_UNTIDY = re.compile(_SPECIAL.pattern + r"|\s\s|[^\S ]")
 _LINES = re.compile(r"[^\n]*\n?")
 # How many non-blank lines at each end of an article count as its "edges" (bylines, stamps).
 _EDGE_LINES = 4
@@ -101,6 +103,9 @@ class _Builder:
 
     def add_words(self, raw: str, start: int, end: int) -> None:
         """The words of ``raw[start:end]``, one space between them, quote marks normalised."""
+        if not _UNTIDY.search(raw, start, end):  # most lines: already tidy, one piece
+            self.add(raw[start:end], start)
+            return
         words = [w for w in _WORDS.finditer(raw, start, end) if w.group().strip(_INVISIBLE)]
         for i, word in enumerate(words):
             if i:
