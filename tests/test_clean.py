@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from storyline.boilerplate import DEFAULT_RULES, Rule, split_credit
@@ -163,6 +163,8 @@ _raw_text = st.lists(
 
 
 @given(_raw_text)
+@example("'\u200b'")  # a pair of marks that only meet once the invisible character between them goes
+@settings(max_examples=500)
 def test_every_output_character_points_back_into_the_raw_text(raw: str) -> None:
     cleaned = clean(raw)
     for i, ch in enumerate(cleaned.text):
@@ -179,6 +181,8 @@ def test_every_output_character_points_back_into_the_raw_text(raw: str) -> None:
 
 
 @given(_raw_text)
+@example("'\u200b'")
+@settings(max_examples=500)
 def test_cleaning_is_idempotent_and_tidy(raw: str) -> None:
     text = clean(raw).text
     assert clean(text).text == text

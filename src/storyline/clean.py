@@ -21,7 +21,7 @@ from .boilerplate import DEFAULT_RULES, Rule, split_credit
 __all__ = ["Caption", "Cleaned", "Removed", "clean"]
 
 # Characters rewritten in the output text: typographic variants that tools read badly.
-# ``ʼʼ`` / ``''`` are PTB/NYT-style quote marks (PolNeAR); zero-width and soft hyphens vanish.
+# `` and '' are PTB/NYT-style quote marks (PolNeAR); zero-width characters and soft hyphens vanish.
 _REWRITE = {
     "``": "\u201c",
     "''": "\u201d",
@@ -34,9 +34,10 @@ _REWRITE = {
     "\u2060": "",
     "\ufeff": "",
 }
-_SPECIAL = re.compile("|".join(re.escape(k) for k in sorted(_REWRITE, key=len, reverse=True)))
 _WORDS = re.compile(r"\S+")
 _INVISIBLE = "".join(k for k, v in _REWRITE.items() if not v)
+# A doubled mark may have invisible characters inside (`\u200b`): they vanish, so it is still a pair.
+_SPECIAL = re.compile(rf"`[{_INVISIBLE}]*`|'[{_INVISIBLE}]*'|[\u201e\u201f{_INVISIBLE}]")
 # Anything add_words would change: a special character, or whitespace other than one space.
 _UNTIDY = re.compile(_SPECIAL.pattern + r"|\s\s|[^\S ]")
 _LINES = re.compile(r"[^\n]*\n?")
@@ -113,7 +114,8 @@ class _Builder:
             pos = word.start()
             for special in _SPECIAL.finditer(raw, word.start(), word.end()):
                 self.add(raw[pos : special.start()], pos)
-                self.add(_REWRITE[special.group()], special.start())
+                mark = special.group()
+                self.add(_REWRITE[mark[0] * 2 if len(mark) > 1 else mark], special.start())
                 pos = special.end()
             self.add(raw[pos : word.end()], pos)
 
