@@ -282,6 +282,59 @@ def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, as_
             click.echo(f"{key:>16}: {value:,.2f}" if isinstance(value, float) else f"{key:>16}: {value}")
 
 
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Score storyline against a gold set (the development parts in ../shared/data, or any
+    folder or file of the same format). --json prints one JSON object of figures."""
+
+
+def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False))
+        return
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for sub, val in value.items():
+                click.echo(f"  {sub:<14} {json.dumps(val, ensure_ascii=False)}")
+        else:
+            click.echo(f"{key:<16} {value:.4f}" if isinstance(value, float) else f"{key:<16} {value}")
+
+
+@eval_group.command("ner")
+@click.option(
+    "--data",
+    "data",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="CoNLL-2003 file (token POS chunk NER per line), or a folder of them.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_ner(data: Path, limit: int | None, as_json: bool) -> None:
+    """Named entities, entity-level P/R/F1 per type, with the bare model's score beside it."""
+    from .evaluation.ner import evaluate_ner
+
+    _print_figures(evaluate_ner(data, limit=limit), as_json)
+
+
+@eval_group.command("geo")
+@click.option(
+    "--data",
+    "data",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="GeoWebNews folder (GWN.xml), or an LGL / TR-News style XML file or folder.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_geo(data: Path, limit: int | None, as_json: bool) -> None:
+    """Toponyms: recall, accuracy within 161 km and exact GeoNames id over those found."""
+    from .evaluation.geo import evaluate_geo
+
+    _print_figures(evaluate_geo(data, limit=limit), as_json)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning storyline's errors into one line and an exit code."""
     try:
