@@ -20,6 +20,7 @@ from .entities import extract_entities
 from .errors import InputSkipped, InvalidArgument
 from .language import is_language
 from .nlp import load_model, model_version
+from .places import resolve_places
 from .settings import BATCH_SIZE, LANGUAGE, MAX_TEXT_CHARS
 from .skips import Skipped, SkipReason
 
@@ -61,15 +62,20 @@ def process_many(
     batch_size: int = BATCH_SIZE,
     workers: int = 1,
     check_language: bool = True,
+    clean_text: bool = True,
 ) -> Iterator[Document | Skipped]:
-    """Documents for a stream of articles (or plain texts), lazily, in input order."""
+    """Documents for a stream of articles (or plain texts), lazily, in input order.
+
+    ``clean_text=False`` keeps each text exactly as given (no boilerplate removal, no
+    whitespace changes), so that offsets match the input: what the evaluators need.
+    """
     if workers < 1:
         raise InvalidArgument(f"workers must be at least 1, not {workers}")
     if batch_size < 1:
         raise InvalidArgument(f"batch_size must be at least 1, not {batch_size}")
     nlp = load_model(model)
     generator = model_version(nlp)
-    prepared = (_prepare(item, check_language) for item in items)
+    prepared = (_prepare(item, check_language, clean_text) for item in items)
     # A skipped input travels as an empty text, so that order is kept through nlp.pipe.
     stream = ((p.cleaned.text, p) if isinstance(p, _Pending) else ("", p) for p in prepared)
     for doc, pending in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers):
@@ -79,11 +85,11 @@ def process_many(
             yield pending
 
 
-def _prepare(item: Article | Skipped | str, check_language: bool) -> _Pending | Skipped:
+def _prepare(item: Article | Skipped | str, check_language: bool, clean_text: bool) -> _Pending | Skipped:
     if isinstance(item, Skipped):
         return item
     article = Article.create(item) if isinstance(item, str) else item
-    cleaned = clean(article.text, title=article.title)
+    cleaned = clean(article.text, title=article.title) if clean_text else Cleaned(article.text)
     if not cleaned.text.strip():
         return Skipped(article.where, SkipReason.EMPTY, "no article text left after cleaning")
     if len(cleaned.text) > MAX_TEXT_CHARS:
@@ -100,11 +106,13 @@ def _prepare(item: Article | Skipped | str, check_language: bool) -> _Pending | 
 
 
 def _document(doc: Doc, pending: _Pending, generator: str) -> Document:
+    entities = extract_entities(doc)
+    resolve_places(entities, doc.text)
     return Document(
         article=pending.article,
         text=pending.cleaned.text,
         captions=pending.cleaned.captions,
-        entities=extract_entities(doc),
+        entities=entities,
         removed=pending.cleaned.removed,
         model=generator,
     )
