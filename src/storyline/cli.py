@@ -112,6 +112,13 @@ def _configure_logging(verbose: int) -> None:
     "--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, help="Texts per nlp.pipe batch."
 )
 @click.option("--model", default=None, help=f"spaCy model package [default: {model_name()}].")
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A TOML actor dictionary extending the shipped one (its entries win); repeatable.",
+)
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
 @click.option("--validate", is_flag=True, help="Check every document against the JSON Schema.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr (skips still print).")
@@ -127,6 +134,7 @@ def process(
     workers: int,
     batch_size: int,
     model: str | None,
+    actor_files: tuple[str, ...],
     any_language: bool,
     validate: bool,
     quiet: bool,
@@ -150,7 +158,12 @@ def process(
     overrides = {"published": published, "title": title, "url": url, "source": source}
     articles = _with_overrides(read_inputs(inputs, fmt), overrides)
     results = process_many(
-        articles, model=model, batch_size=batch_size, workers=workers, check_language=not any_language
+        articles,
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        check_language=not any_language,
+        actors=actor_files,
     )
     show_progress = as_lines and not quiet and sys.stderr.isatty()
     counts: Counter[str] = Counter()

@@ -1,17 +1,24 @@
-"""Entities: the model's named-entity mentions grouped by name, each group typed by a vote.
+"""Entities: the model's named-entity mentions, clustered within the document and typed by the cluster.
 
-Mention clustering across different names ("Sergei Lavrov" / "Lavrov" / "he") and actor
-coding come in later stages; this one gives every distinct name one entity with its mentions.
+    "Sergei Lavrov" ... "Lavrov" ... "Lavrov"      -> one PERSON, whatever the model said of each
+    "Kyiv" (tagged PERSON)                          -> GPE: a capital is a place
+    "Nato" ... "North Atlantic Treaty Organization" -> one ORG
+
+Pronoun and title mentions ("he", "the Ukrainian President") join later (``coref``), once the
+actors are known; actor codes come from ``actors``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span
+
+from .actor_dictionary import ActorDictionary
+from .countries import fold, lookup
 
 __all__ = ["ENTITY_LABELS", "Entity", "Mention", "extract_entities"]
 
@@ -22,13 +29,18 @@ ENTITY_LABELS = frozenset(
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
+# "the Bryansk region", "Donetsk Oblast": the administrative word belongs to the place name.
+_REGION_WORDS = frozenset(
+    "region oblast province district county governorate state prefecture krai territory republic".split()
+)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Mention:
     start: int
     end: int
     text: str
+    label: str = ""  # the model's label, or the kind of mention ("PRON", "TITLE")
 
     def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
@@ -50,19 +62,24 @@ class Entity:
             "type": self.type,
             "actor": self.actor,
             "place": self.place,
-            "mentions": [m.to_json() for m in self.mentions],
+            "mentions": [m.to_json() for m in sorted(self.mentions, key=lambda m: m.start)],
         }
 
 
-def name_key(text: str) -> str:
-    """The grouping key of a mention: case-folded, no leading article, no possessive."""
-    return _POSSESSIVE.sub("", _LEADING.sub("", text.strip())).casefold()
+def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:
+    """Entities of the document, ids in order of first mention (E1, E2, ...)."""
+    mentions = [m for span in doc.ents if span.label_ in ENTITY_LABELS and (m := _mention(doc, span))]
+    clusters = _cluster(mentions, dictionary)
+    entities: list[Entity] = []
+    for members in sorted(clusters, key=lambda ms: min(m.start for m in ms)):
+        name = _canonical(members)
+        entities.append(Entity(f"E{len(entities) + 1}", name, _type(members, name, dictionary), members))
+    return entities
 
 
-def _mention(span: Span) -> Mention:
-    """The span without a leading "the" or a trailing possessive, as the text shows it."""
-    text = span.text
-    start = span.start_char
+def _mention(doc: Doc, span: Span) -> Mention | None:
+    """The span without a leading "the" or a trailing possessive; a place's "region" joined on."""
+    text, start = span.text, span.start_char
     lead = _LEADING.match(text)
     if lead:
         start += lead.end()
@@ -70,28 +87,80 @@ def _mention(span: Span) -> Mention:
     tail = _POSSESSIVE.search(text)
     if tail and tail.start() > 0:
         text = text[: tail.start()]
-    return Mention(start, start + len(text), text)
+    if span.label_ in ("GPE", "LOC") and span.end < len(doc) and doc[span.end].lower_ in _REGION_WORDS:
+        text = doc.text[start : doc[span.end].idx + len(doc[span.end])]
+    return Mention(start, start + len(text), text, span.label_) if text else None
 
 
-def extract_entities(doc: Doc) -> list[Entity]:
-    """One entity per distinct name, ids in order of first mention (E1, E2, ...)."""
-    groups: dict[str, list[tuple[Mention, str]]] = {}
-    for span in doc.ents:
-        if span.label_ not in ENTITY_LABELS:
+def _tokens(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def _cluster(mentions: list[Mention], dictionary: ActorDictionary) -> list[list[Mention]]:
+    """Group mentions: same name; a surname or first name of a person named in full; an acronym."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        org = dictionary.org(m.text)
+        key = "org:" + org.name if org else fold(m.text)
+        groups[key].append(m)
+    people = [k for k, ms in groups.items() if len(k.split()) > 1 and _votes_person(ms, k, dictionary)]
+    for key in [k for k in groups if len(k.split()) == 1 and not k.startswith("org:")]:
+        if lookup(key) or dictionary.seat(key):
+            continue  # "Georgia" is a country even where a Georgia Smith is named
+        hosts = [p for p in people if key in (p.split()[0], p.split()[-1])]
+        if not hosts:
             continue
-        mention = _mention(span)
-        if not mention.text:
-            continue
-        groups.setdefault(name_key(mention.text), []).append((mention, span.label_))
-    entities = []
-    for n, members in enumerate(groups.values(), start=1):
-        votes = Counter(label for _, label in members)
-        label = max(votes, key=lambda lab: (votes[lab], -_first(members, lab)))
-        mentions = [m for m, _ in members]
-        name = max((m.text for m in mentions), key=len)
-        entities.append(Entity(f"E{n}", name, label, mentions))
-    return entities
+        for m in groups.pop(key):
+            # with two Trumps in the story, the one named last before this mention
+            before = [h for h in hosts if any(x.start < m.start for x in groups[h])]
+            host = max(
+                before or hosts, key=lambda h: max((x.start for x in groups[h] if x.start < m.start), default=-1)
+            )
+            groups[host].append(m)
+    _merge_acronyms(groups)
+    return list(groups.values())
 
 
-def _first(members: list[tuple[Mention, str]], label: str) -> int:
-    return next(i for i, (_, lab) in enumerate(members) if lab == label)
+def _votes_person(members: list[Mention], key: str, dictionary: ActorDictionary) -> bool:
+    if dictionary.person(key):
+        return True
+    return sum(m.label == "PERSON" for m in members) * 2 >= len(members)
+
+
+def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
+    """ "EU" joins "European Union": an all-caps name equal to another's initials."""
+    initials = {
+        "".join(w[0] for w in k.split() if w not in ("of", "the", "and", "for")): k
+        for k in groups
+        if len(k.split()) > 1 and not k.startswith("org:")
+    }
+    for key in [k for k in groups if k.upper() == k.upper() and len(k) <= 5 and k in initials]:
+        members = groups[key]
+        if all(m.text.isupper() for m in members) and initials[key] in groups:
+            groups[initials[key]].extend(groups.pop(key))
+
+
+def _canonical(members: list[Mention]) -> str:
+    """The longest proper name in the cluster (its first spelling, if several are as long)."""
+    names = [m for m in members if m.label not in ("PRON", "TITLE")]
+    return max(names, key=lambda m: (len(m.text.split()), len(m.text), -m.start)).text
+
+
+def _type(members: list[Mention], name: str, dictionary: ActorDictionary) -> str:
+    """What knowledge says the name is, else a vote in which full names count double."""
+    if dictionary.person(name):
+        return "PERSON"
+    full = [m for m in members if len(m.text.split()) > 1]
+    if any(m.label == "PERSON" for m in full) and all(m.label == "PERSON" for m in full):
+        return "PERSON"  # "Sergei Lavrov" named in full; the model's ORG on a bare "Lavrov" is its error
+    if dictionary.org(name):
+        return "ORG"
+    country = lookup(name)
+    if country:
+        return "NORP" if country.kind == "demonym" else "GPE"
+    if dictionary.seat(name):
+        return "FAC"
+    votes: dict[str, float] = defaultdict(float)
+    for m in members:
+        votes[m.label] += 2.0 if len(m.text.split()) > 1 else 1.0
+    return max(votes, key=lambda label: (votes[label], label == "PERSON"))

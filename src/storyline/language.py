@@ -21,7 +21,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _CONFIDENCE = 0.95
 # Languages the identifier chooses among: the world's widely published news languages. Rare
 # codes in its model (Occitan, Volapük, ...) otherwise win on short, odd texts.
-_LANGUAGES = (  # noqa: SIM905 - a list of 49 two-letter codes reads better as one string
+_LANGUAGES = (
     "af ar bg bn ca cs cy da de el en es et fa fi fr he hi hr hu id it ja ko lt lv "
     "mk ml mr ne nl no pa pl pt ro ru sk sl sq sv sw ta te th tl tr uk ur vi zh"
 ).split()

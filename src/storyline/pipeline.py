@@ -1,6 +1,7 @@
 """The pipeline: articles in, documents out, streaming.
 
-    ingest -> clean -> (language, size checks) -> annotate (spaCy, nlp.pipe) -> entities -> document
+    ingest -> clean -> (language, size checks) -> annotate (spaCy, nlp.pipe)
+           -> entities -> actors -> coref (titles, pronouns) -> places -> document
 
 ``process_many`` keeps input order: a skipped input comes out as a :class:`Skipped` where its
 document would have been. The spaCy model is loaded once per process and fed in batches.
@@ -8,13 +9,17 @@ document would have been. The spaCy model is loaded once per process and fed in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc
 
+from .actor_dictionary import ActorDictionary, load_dictionary
+from .actors import assign_actors, nominal_actors
 from .article import Article
 from .clean import Cleaned, clean
+from .coref import link_pronouns, link_titles
 from .document import Document
 from .entities import extract_entities
 from .errors import InputSkipped, InvalidArgument
@@ -44,12 +49,13 @@ def process(
     source: str | None = None,
     model: str | None = None,
     check_language: bool = True,
+    actors: Sequence[str | Path] = (),
 ) -> Document:
     """One article's text -> its :class:`Document`. Raises :class:`InputSkipped` if unusable."""
     if not isinstance(text, str):
         raise InvalidArgument(f"text must be a str, not {type(text).__name__}")
     article = Article.create(text, published=published, title=title, url=url, source=source)
-    result = next(process_many([article], model=model, check_language=check_language))
+    result = next(process_many([article], model=model, check_language=check_language, actors=actors))
     if isinstance(result, Skipped):
         raise InputSkipped(result)
     return result
@@ -63,9 +69,11 @@ def process_many(
     workers: int = 1,
     check_language: bool = True,
     clean_text: bool = True,
+    actors: Sequence[str | Path] = (),
 ) -> Iterator[Document | Skipped]:
     """Documents for a stream of articles (or plain texts), lazily, in input order.
 
+    ``actors`` are TOML files that extend the shipped actor dictionary (their entries win).
     ``clean_text=False`` keeps each text exactly as given (no boilerplate removal, no
     whitespace changes), so that offsets match the input: what the evaluators need.
     """
@@ -75,12 +83,13 @@ def process_many(
         raise InvalidArgument(f"batch_size must be at least 1, not {batch_size}")
     nlp = load_model(model)
     generator = model_version(nlp)
+    dictionary = load_dictionary(*(str(p) for p in actors))
     prepared = (_prepare(item, check_language, clean_text) for item in items)
     # A skipped input travels as an empty text, so that order is kept through nlp.pipe.
     stream = ((p.cleaned.text, p) if isinstance(p, _Pending) else ("", p) for p in prepared)
     for doc, pending in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers):
         if isinstance(pending, _Pending):
-            yield _document(doc, pending, generator)
+            yield _document(doc, pending, generator, dictionary)
         elif isinstance(pending, Skipped):
             yield pending
 
@@ -105,9 +114,14 @@ def _prepare(item: Article | Skipped | str, check_language: bool, clean_text: bo
     return _Pending(article, cleaned)
 
 
-def _document(doc: Doc, pending: _Pending, generator: str) -> Document:
-    entities = extract_entities(doc)
-    resolve_places(entities, doc.text)
+def _document(doc: Doc, pending: _Pending, generator: str, dictionary: ActorDictionary) -> Document:
+    text = doc.text
+    entities = extract_entities(doc, dictionary)
+    assign_actors(entities, text, dictionary, pending.article.published)
+    link_titles(entities, text, dictionary)
+    link_pronouns(entities, doc)
+    entities += nominal_actors(text, entities)
+    resolve_places(entities, text)
     return Document(
         article=pending.article,
         text=pending.cleaned.text,

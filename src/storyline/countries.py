@@ -1,0 +1,154 @@
+"""Countries by name, demonym and capital, from the countryinfo package, plus the forms news uses.
+
+``lookup(text)`` answers "which country does this name, adjective or capital stand for?" —
+the knowledge behind metonyms (Kyiv, Moscow, Washington -> that state's government) and
+nationality words (Ukrainian, Russians -> the country).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from countryinfo import all_countries
+
+__all__ = ["CountryMatch", "fold", "lookup", "names_pattern"]
+
+Kind = Literal["country", "demonym", "capital"]
+
+# Forms that news writes and countryinfo lacks (facts: names, adjectives, seats of government).
+_EXTRA_NAMES = {
+    "USA": ["America", "the United States", "United States of America"],
+    "GBR": ["Britain", "the United Kingdom", "England", "Scotland"],
+    "NLD": ["the Netherlands"],
+    "COD": ["Congo-Kinshasa"],
+    "COG": ["Congo-Brazzaville"],
+    "TUR": ["Türkiye"],
+    "CZE": ["Czechia"],
+    "MKD": ["North Macedonia"],
+    "ARE": ["the Emirates"],
+    "PSE": ["Gaza", "the West Bank", "the Palestinian territories"],
+    "VAT": ["the Vatican", "Holy See"],
+    "KOR": ["Korea"],
+}
+_EXTRA_DEMONYMS = {
+    "USA": ["American", "Americans"],
+    "GBR": ["British", "Briton", "Britons", "English", "Scottish"],
+    "FRA": ["Frenchman", "Frenchmen"],
+    "NLD": ["Dutchman"],
+    "CHN": ["Beijing's"],
+    "ISR": ["Israeli", "Israelis"],
+    "PSE": ["Palestinian", "Palestinians"],
+    "PHL": ["Filipino", "Filipinos", "Philippine"],
+    "NZL": ["New Zealander", "New Zealanders"],
+    "UKR": ["Ukrainian", "Ukrainians"],
+    "RUS": ["Russian", "Russians", "Kremlin-backed"],
+}
+_EXTRA_CAPITALS = {
+    "USA": ["Washington", "Washington, D.C.", "Washington DC"],
+    "UKR": ["Kiev", "Kyiv"],
+    "NLD": ["The Hague"],
+    "ISR": ["Jerusalem"],
+    "CHE": ["Bern", "Berne"],
+    "BOL": ["La Paz"],
+    "CIV": ["Abidjan"],
+    "MMR": ["Naypyidaw", "Naypyitaw"],
+}
+# All-caps codes that are country names in running text; other 2-3 letter codes (UA, GB) are not.
+_CODES = {
+    "US": "USA",
+    "U.S.": "USA",
+    "USA": "USA",
+    "UK": "GBR",
+    "U.K.": "GBR",
+    "UAE": "ARE",
+    "DRC": "COD",
+    "PRC": "CHN",
+    "ROK": "KOR",
+    "DPRK": "PRK",
+}
+
+
+_FOLDED_CODES = {code.replace(".", "").casefold() for code in _CODES}  # "us" is a pronoun, not a country
+
+
+@dataclass(frozen=True)
+class CountryMatch:
+    code: str  # ISO 3166-1 alpha-3
+    kind: Kind
+
+
+def fold(text: str) -> str:
+    """Case, accents, "the" and possessive folded away: the key names are compared by."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"[’`]", "'", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    text = re.sub(r"'s?$", "", text)
+    return " ".join(text.replace(".", "").split())
+
+
+@functools.cache
+def _index() -> dict[str, CountryMatch]:
+    index: dict[str, CountryMatch] = {}
+
+    def add(name: object, code: str, kind: Kind) -> None:
+        if isinstance(name, list):  # countryinfo gives several capitals for a few countries
+            for one in name:
+                add(one, code, kind)
+        elif isinstance(name, str) and fold(name) and fold(name) not in index and fold(name) not in _FOLDED_CODES:
+            index[fold(name)] = CountryMatch(code, kind)
+
+    infos = [c.info() for c in all_countries()]
+    for code, names in _EXTRA_NAMES.items():
+        for name in names:
+            add(name, code, "country")
+    for info in infos:  # names first: a name never loses to a capital of the same spelling
+        code = info["ISO"]["alpha3"]
+        add(info.get("name"), code, "country")
+        for alt in info.get("altSpellings") or []:
+            if not (alt.isupper() and len(alt) <= 4):  # "UA", "GBR": codes, not names
+                add(alt, code, "country")
+    for code, names in _EXTRA_DEMONYMS.items():
+        for name in names:
+            add(name, code, "demonym")
+    for info in infos:
+        demonym = info.get("demonym")
+        if demonym:
+            code = info["ISO"]["alpha3"]
+            add(demonym, code, "demonym")
+            if not demonym.endswith(("ese", "ish", "ch", "ss", "s")):
+                add(demonym + "s", code, "demonym")  # Ukrainians, Russians; not "Chineses"
+    for code, names in _EXTRA_CAPITALS.items():
+        for name in names:
+            add(name, code, "capital")
+    for info in infos:
+        add(info.get("capital"), info["ISO"]["alpha3"], "capital")
+    return index
+
+
+def lookup(text: str) -> CountryMatch | None:
+    """The country a name, demonym or capital stands for, if any."""
+    bare = re.sub(r"^the\s+", "", text.strip())
+    bare = re.sub(r"['’]s$", "", bare)
+    if bare in _CODES:
+        return CountryMatch(_CODES[bare], "country")
+    if bare.isupper() and len(bare) <= 4:
+        return None  # an unknown acronym is not a country because its letters spell one
+    return _index().get(fold(text))
+
+
+@functools.cache
+def names_pattern() -> str:
+    """A regular-expression alternation of every country name and demonym (longest first)."""
+    forms: set[str] = set(_CODES)
+    for info in (c.info() for c in all_countries()):
+        forms.update(n for n in [info.get("name"), info.get("demonym")] if n)
+        forms.update(a for a in info.get("altSpellings") or [] if not (a.isupper() and len(a) <= 4))
+    for extra in (_EXTRA_NAMES, _EXTRA_DEMONYMS):
+        for names in extra.values():
+            forms.update(n.removeprefix("the ") for n in names)
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f[:1].isupper())

@@ -1,0 +1,123 @@
+"""Roles read from the text: "Russia's foreign minister Sergei Lavrov", "Mark Rutte, Nato's secretary
+general", "the Ukrainian President". A role phrase names an office, its sector, and whose it is."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .actor_dictionary import ActorDictionary
+from .countries import lookup, names_pattern
+
+__all__ = ["Role", "role_after", "role_before", "title_mentions"]
+
+# Office words and their CAMEO-style sector. Longer phrases first: the regex takes the first that fits.
+_ROLES: dict[str, str] = {
+    "chief of the general staff": "MIL",
+    "commander-in-chief": "MIL",
+    "secretary of state": "GOV",
+    "secretary general": "GOV",
+    "secretary-general": "GOV",
+    "prime minister": "GOV",
+    "foreign minister": "GOV",
+    "defence minister": "GOV",
+    "defense minister": "GOV",
+    "defence secretary": "GOV",
+    "defense secretary": "GOV",
+    "foreign secretary": "GOV",
+    "interior minister": "GOV",
+    "finance minister": "GOV",
+    "vice president": "GOV",
+    "vice-president": "GOV",
+    "crown prince": "GOV",
+    "supreme leader": "GOV",
+    "high representative": "GOV",
+    "opposition leader": "OPP",
+    "rebel leader": "REB",
+    "chief executive": "BUS",
+    "army chief": "MIL",
+    "military chief": "MIL",
+    "president": "GOV",
+    "chancellor": "GOV",
+    "premier": "GOV",
+    "minister": "GOV",
+    "king": "GOV",
+    "queen": "GOV",
+    "spokesman": "GOV",
+    "spokeswoman": "GOV",
+    "spokesperson": "GOV",
+    "ambassador": "GOV",
+    "envoy": "GOV",
+    "governor": "GOV",
+    "mayor": "GOV",
+    "senator": "LEG",
+    "lawmaker": "LEG",
+    "general": "MIL",
+    "commander": "MIL",
+    "leader": "GOV",
+    "ceo": "BUS",
+    "judge": "JUD",
+    "prosecutor": "JUD",
+}
+_ROLE = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in _ROLES)
+_OWNER = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+_BEFORE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE}))\s+$")
+_AFTER = re.compile(
+    rf"^,\s+(?:(?:the|a|an)\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE}))"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<owner2>{_OWNER}))?\b"
+)
+_WINDOW = 80
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    sector: str
+    country: str | None = None
+    org: str | None = None
+    start: int = 0  # where the phrase starts in the text (for title mentions)
+    end: int = 0
+
+
+def _role(match: re.Match[str], dictionary: ActorDictionary, offset: int, *owners: str | None) -> Role:
+    role = " ".join(match.group("role").lower().replace("-", " ").split())
+    sector = _ROLES.get(role) or _ROLES.get(match.group("role").lower(), "GOV")
+    country = org = None
+    for owner in owners:
+        if not owner:
+            continue
+        org_match = dictionary.org(owner)
+        found = lookup(owner)
+        if org_match:
+            org = org_match.name
+        elif found:
+            country = found.code
+    return Role(role, sector, country, org, offset + match.start(), offset + match.end())
+
+
+def role_before(text: str, start: int, dictionary: ActorDictionary) -> Role | None:
+    """The role phrase right before a name: "Nato secretary general [Mark Rutte]"."""
+    window = text[max(0, start - _WINDOW) : start]
+    m = _BEFORE.search(window)
+    return _role(m, dictionary, start - len(window), m.group("owner")) if m else None
+
+
+def role_after(text: str, end: int, dictionary: ActorDictionary) -> Role | None:
+    """The apposition right after a name: "[Mark Rutte], Nato's secretary general"."""
+    m = _AFTER.match(text[end : end + _WINDOW])
+    return _role(m, dictionary, end, m.group("owner"), m.group("owner2")) if m else None
+
+
+@functools.cache
+def _title_pattern() -> re.Pattern[str]:
+    # "the Ukrainian President", "Russia's foreign minister": an owner we know, a role, no name after it
+    return re.compile(
+        rf"\b(?:the\s+)?(?P<owner>{names_pattern()}|Nato|NATO|UN|EU)(?:['’]s)?\s+(?P<role>(?i:{_ROLE}))\b"
+        rf"(?!\s+(?:[A-Z]|of\b))"
+    )
+
+
+def title_mentions(text: str, dictionary: ActorDictionary) -> list[Role]:
+    """Every "the Ukrainian President"-style phrase, with the office it names."""
+    return [_role(m, dictionary, 0, m.group("owner")) for m in _title_pattern().finditer(text)]

@@ -1,0 +1,105 @@
+"""Actors: codes from roles in the text, the dictionary (dated), metonyms, nationality words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline import Document
+from storyline.errors import InvalidArgument
+
+
+def _actor(doc: Document, name: str) -> dict:  # type: ignore[type-arg]
+    entity = next(e for e in doc.entities if e.name == name)
+    assert entity.actor is not None, name
+    return entity.actor
+
+
+def test_role_before_the_name() -> None:
+    doc = storyline.process("Austria's foreign minister Anna Keller arrived in Vienna on Monday.")
+    assert _actor(doc, "Anna Keller") == {
+        "code": "AUTGOV",
+        "country": "AUT",
+        "org": None,
+        "sector": "GOV",
+        "role": "foreign minister",
+    }
+
+
+def test_role_in_an_apposition_and_an_organisation() -> None:
+    doc = storyline.process("Jonas Berg, Nato's secretary general, said the alliance was united.")
+    berg = _actor(doc, "Jonas Berg")
+    assert berg["org"] == "NATO" and berg["role"] == "secretary general" and berg["country"] is None
+
+
+def test_metonyms_and_nationality_words() -> None:
+    doc = storyline.process(
+        "Moscow rejected the plan on Friday, while Washington said it would wait. Many Ukrainians fled west, "
+        "and Russian officials declined to comment."
+    )
+    assert _actor(doc, "Moscow")["code"] == "RUSGOV"
+    assert _actor(doc, "Washington") == {"code": "USAGOV", "country": "USA", "org": None, "sector": "GOV", "role": None}
+    assert _actor(doc, "Ukrainians")["country"] == "UKR"
+    assert _actor(doc, "Russian officials")["code"] == "RUSGOV"
+
+
+def test_nominal_military_actor() -> None:
+    doc = storyline.process("On Friday, Ukraine's military struck an oil pumping station in the Bryansk region.")
+    assert _actor(doc, "Ukraine's military") == {
+        "code": "UKRMIL",
+        "country": "UKR",
+        "org": None,
+        "sector": "MIL",
+        "role": None,
+    }
+
+
+def test_dictionary_offices_follow_the_publication_date(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.toml"
+    actors.write_text(
+        '[[person]]\nname = "Lena Voss"\noffices = [\n'
+        '  { country = "DEU", sector = "GOV", role = "finance minister", start = 2019-01-01, end = 2023-01-01 },\n'
+        '  { country = "DEU", sector = "GOV", role = "chancellor", start = 2023-01-01 },\n]\n'
+    )
+    text = "Lena Voss spoke in Berlin on Monday. Voss said the budget was balanced."
+    early = storyline.process(text, published="2020-05-01", actors=[actors])
+    late = storyline.process(text, published="2024-05-01", actors=[actors])
+    assert _actor(early, "Lena Voss")["role"] == "finance minister"
+    assert _actor(late, "Lena Voss")["role"] == "chancellor"
+    assert _actor(late, "Lena Voss")["code"] == "DEUGOV"
+
+
+def test_text_beats_the_dictionary(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.toml"
+    actors.write_text(
+        '[[person]]\nname = "Lena Voss"\noffices = [{ country = "DEU", sector = "GOV", role = "chancellor" }]\n'
+    )
+    doc = storyline.process("Austria's ambassador Lena Voss met officials in Rome.", actors=[actors])
+    assert _actor(doc, "Lena Voss")["country"] == "AUT" and _actor(doc, "Lena Voss")["role"] == "ambassador"
+
+
+def test_a_broken_actor_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[person]]\nname = \n")
+    with pytest.raises(InvalidArgument, match="not valid TOML"):
+        storyline.process("Anna Keller spoke.", actors=[bad])
+    missing = tmp_path / "missing.toml"
+    missing.write_text("[[person]]\noffices = []\n")
+    with pytest.raises(InvalidArgument, match="lacks a field"):
+        storyline.process("Anna Keller spoke.", actors=[missing])
+
+
+def test_seed_actors() -> None:
+    from .conftest import SEED, need
+
+    doc = storyline.process(need(SEED).read_text("utf-8"), published="2025-08-23")
+    assert (
+        _actor(doc, "Sergei Lavrov")["country"] == "RUS" and _actor(doc, "Sergei Lavrov")["role"] == "foreign minister"
+    )
+    assert _actor(doc, "Mark Rutte")["org"] == "NATO"
+    assert _actor(doc, "Volodymyr Zelensky")["country"] == "UKR"
+    assert _actor(doc, "Donald Trump")["country"] == "USA"
+    assert _actor(doc, "Vladimir Putin")["country"] == "RUS"
+    assert _actor(doc, "Kyiv")["code"] == "UKRGOV"
