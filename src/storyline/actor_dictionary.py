@@ -91,7 +91,8 @@ class ActorDictionary:
                 offices = [_office(o) for o in entry.get("offices", [])]
                 for alias in [entry["name"], *entry.get("aliases", [])]:
                     self.people[fold(alias)] = (entry["name"], offices)
-                    self.surnames.setdefault(fold(alias).split()[-1], set()).add(fold(alias))
+                    # "Sergey Lavrov" and "Sergei Lavrov" are one person: index the surname once
+                    self.surnames.setdefault(fold(alias).split()[-1], set()).add(fold(entry["name"]))
             for entry in data.get("seat", []):
                 office = Office(role="government", sector=entry.get("sector", "GOV"), country=entry["country"])
                 for alias in [entry["name"], *entry.get("aliases", [])]:

@@ -9,12 +9,11 @@ nationality word, an international organisation).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from typing import Any
 
 from .actor_dictionary import ActorDictionary
-from .countries import fold, lookup, names_pattern
+from .countries import fold, lookup, owner_before
 from .entities import Entity, Mention
 from .roles import Role, role_after, role_before
 
@@ -104,28 +103,33 @@ def _roles_at(mention: Mention, text: str, dictionary: ActorDictionary) -> list[
     return [r for r in found if r]
 
 
-@functools.cache
-def _body_pattern() -> re.Pattern[str]:
-    bodies = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BODIES, key=len, reverse=True))
-    return re.compile(rf"\b(?P<owner>{names_pattern()})(?:['’]s)?\s+(?P<body>{bodies})\b")
+_BODY = re.compile(
+    r"\b(?P<body>"
+    + "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BODIES, key=len, reverse=True))
+    + r")\b"
+)
 
 
 def nominal_actors(text: str, entities: list[Entity]) -> list[Entity]:
     """Entities for "Ukraine's military"-style actors, one per distinct country and body."""
     found: dict[str, Entity] = {}
-    for m in _body_pattern().finditer(text):
-        country = lookup(m.group("owner"))
-        if not country:
+    for body in _BODY.finditer(text):
+        window = text[max(0, body.start() - 60) : body.start()]
+        owner = owner_before().search(window)
+        country = lookup(owner.group("owner")) if owner else None
+        if not owner or not country:
             continue
-        sector = _BODIES[" ".join(m.group("body").lower().split())]
-        mention = Mention(m.start(), m.end(), m.group(), "NOMINAL")
-        key = f"{country.code}{sector}:{fold(m.group('body'))}"
+        start = body.start() - len(window) + owner.start("owner")
+        phrase = text[start : body.end()]
+        sector = _BODIES[" ".join(body.group("body").lower().split())]
+        mention = Mention(start, body.end(), phrase, "NOMINAL")
+        key = f"{country.code}{sector}:{fold(body.group('body'))}"
         if key in found:
             found[key].mentions.append(mention)
             continue
         found[key] = Entity(
             "",
-            m.group(),
+            phrase,
             "ORG" if sector != "CVL" else "NORP",
             [mention],
             actor=actor(f"{country.code}{sector}", country=country.code, sector=sector),

@@ -3,12 +3,11 @@ general", "the Ukrainian President". A role phrase names an office, its sector, 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from .actor_dictionary import ActorDictionary
-from .countries import lookup, names_pattern
+from .countries import lookup, owner_before
 
 __all__ = ["Role", "role_after", "role_before", "title_mentions"]
 
@@ -109,15 +108,18 @@ def role_after(text: str, end: int, dictionary: ActorDictionary) -> Role | None:
     return _role(m, dictionary, end, m.group("owner"), m.group("owner2")) if m else None
 
 
-@functools.cache
-def _title_pattern() -> re.Pattern[str]:
-    # "the Ukrainian President", "Russia's foreign minister": an owner we know, a role, no name after it
-    return re.compile(
-        rf"\b(?:the\s+)?(?P<owner>{names_pattern()}|Nato|NATO|UN|EU)(?:['’]s)?\s+(?P<role>(?i:{_ROLE}))\b"
-        rf"(?!\s+(?:[A-Z]|of\b))"
-    )
+# A role word not followed by a name ("the Ukrainian President said", not "President Trump").
+_TITLE_ROLE = re.compile(rf"\b(?P<role>(?i:{_ROLE}))\b(?!\s+(?:[A-Z]|of\b))")
 
 
 def title_mentions(text: str, dictionary: ActorDictionary) -> list[Role]:
-    """Every "the Ukrainian President"-style phrase, with the office it names."""
-    return [_role(m, dictionary, 0, m.group("owner")) for m in _title_pattern().finditer(text)]
+    """Every "the Ukrainian President"-style phrase: an owner we know, then a role, then no name."""
+    titles = []
+    for role in _TITLE_ROLE.finditer(text):
+        window = text[max(0, role.start() - _WINDOW) : role.start()]
+        owner = owner_before().search(window)
+        if owner:
+            start = role.start() - len(window) + owner.start()
+            found = _role(role, dictionary, 0, owner.group("owner"))
+            titles.append(Role(found.role, found.sector, found.country, found.org, start, role.end()))
+    return titles
