@@ -143,6 +143,21 @@ def lookup(text: str) -> CountryMatch | None:
 
 
 @functools.cache
+def _centres() -> dict[str, tuple[float, float]]:
+    centres: dict[str, tuple[float, float]] = {}
+    for info in (c.info() for c in all_countries()):
+        latlng = info.get("latlng")
+        if isinstance(latlng, list) and len(latlng) == 2:
+            centres.setdefault(info["ISO"]["alpha3"], (float(latlng[0]), float(latlng[1])))
+    return centres
+
+
+def centre(code: str) -> tuple[float, float] | None:
+    """The conventional centre point of a country (countryinfo's, in whole or half degrees)."""
+    return _centres().get(code)
+
+
+@functools.cache
 def owner_before() -> re.Pattern[str]:
     """A country name or demonym (possessive allowed) that ends where the searched text ends.
 
