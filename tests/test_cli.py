@@ -98,3 +98,17 @@ def test_unknown_option_is_one_line() -> None:
     assert result.stderr.strip().splitlines() == [
         "storyline: error: No such option: --no-such-flag (see 'storyline process --help')"
     ]
+
+
+def test_actors_option_extends_the_dictionary(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.toml"
+    actors.write_text(
+        '[[person]]\nname = "Lena Voss"\noffices = [{ country = "DEU", sector = "GOV", role = "chancellor" }]\n'
+    )
+    result = run("process", "-", "--actors", str(actors), stdin="Lena Voss spoke in Berlin on Monday. Voss said no.")
+    assert result.returncode == 0, result.stderr
+    (voss,) = [e for e in json.loads(result.stdout)["entities"] if e["name"] == "Lena Voss"]
+    assert voss["actor"]["code"] == "DEUGOV" and voss["actor"]["role"] == "chancellor"
+    assert len(voss["mentions"]) == 2
+    missing = run("process", "-", "--actors", str(tmp_path / "nope.toml"), stdin="Text.")
+    assert missing.returncode == 2 and "nope.toml" in missing.stderr

@@ -74,7 +74,26 @@ def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:
     for members in sorted(clusters, key=lambda ms: min(m.start for m in ms)):
         name = _canonical(members)
         entities.append(Entity(f"E{len(entities) + 1}", name, _type(members, name, dictionary), members))
+    _untagged_surnames(doc, entities)
     return entities
+
+
+def _untagged_surnames(doc: Doc, entities: list[Entity]) -> None:
+    """A person's surname where the model tagged nothing: "Lena Voss spoke ... Voss said no."
+
+    Only a proper-noun token spelled exactly as the surname of one person named in full counts;
+    with two people of that surname in the story, it is left alone.
+    """
+    covered = {i for e in entities for m in e.mentions for i in range(m.start, m.end)}
+    by_surname: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        parts = entity.name.split()
+        if entity.type == "PERSON" and len(parts) > 1:
+            by_surname[parts[-1]].append(entity)
+    for token in doc:
+        people = by_surname.get(token.text)
+        if people and len(people) == 1 and token.pos_ == "PROPN" and token.idx not in covered:
+            people[0].mentions.append(Mention(token.idx, token.idx + len(token), token.text, "PERSON"))
 
 
 def _mention(doc: Doc, span: Span) -> Mention | None:
