@@ -91,3 +91,18 @@ def test_seed_people_clustered_with_enough_mentions() -> None:
     assert "the Ukrainian President" in _texts(names["Volodymyr Zelensky"])
     assert {m.text for m in names["Sergei Lavrov"].mentions} >= {"Sergei Lavrov", "Lavrov", "he"}
     assert names["Kyiv"].type == "GPE"
+
+
+def test_dateline_place_is_a_place_and_named_in_its_usual_case() -> None:
+    doc = storyline.process(
+        "SANTOS, Brazil, June 3 (Wire) - Dockworkers walked off the job at the port of Santos on Monday.\n\n"
+        "Ships waited outside Santos for a second day."
+    )
+    (santos,) = [e for e in doc.entities if e.name.casefold() == "santos"]
+    assert santos.type == "GPE" and santos.name == "Santos"
+    assert santos.place is not None and santos.place["country"] == "BRA"
+
+
+def test_capitals_at_a_paragraph_start_that_are_no_place_stay_as_they_are() -> None:
+    doc = storyline.process("NATO, the Western alliance, met in Brussels on Monday to discuss the budget.")
+    assert all(e.type != "GPE" for e in doc.entities if e.name.upper() == "NATO")

@@ -69,6 +69,7 @@ class Entity:
 def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:
     """Entities of the document, ids in order of first mention (E1, E2, ...)."""
     mentions = [m for span in doc.ents if span.label_ in ENTITY_LABELS and (m := _mention(doc, span))]
+    _datelines(doc.text, mentions)
     clusters = _cluster(mentions, dictionary)
     entities: list[Entity] = []
     for members in sorted(clusters, key=lambda ms: min(m.start for m in ms)):
@@ -94,6 +95,26 @@ def _untagged_surnames(doc: Doc, entities: list[Entity]) -> None:
         people = by_surname.get(token.text)
         if people and len(people) == 1 and token.pos_ == "PROPN" and token.idx not in covered:
             people[0].mentions.append(Mention(token.idx, token.idx + len(token), token.text, "PERSON"))
+
+
+# "MOSCOW, Feb 26 (Reuters) -", "ADEN, Yemen, Nov 3 -", "BELGRADE 1996-08-30": a dateline opens a
+# paragraph with a place in capitals, then a comma, a date or the agency in brackets.
+_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,| \d| \()")
+
+
+def _datelines(text: str, mentions: list[Mention]) -> None:
+    """Dateline places are places, whatever the model tagged them (it often says ORG)."""
+    from .gazetteer import gazetteer  # the place index is built once per process, and only if needed
+
+    for m in _DATELINE.finditer(text):
+        start, end = m.span("place")
+        if not gazetteer().lookup(m.group("place")):
+            continue
+        overlapping = [x for x in mentions if x.start < end and start < x.end]
+        for x in overlapping:
+            x.label = "GPE"
+        if not overlapping:
+            mentions.append(Mention(start, end, m.group("place"), "GPE"))
 
 
 def _mention(doc: Doc, span: Span) -> Mention | None:
@@ -162,7 +183,7 @@ def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
 def _canonical(members: list[Mention]) -> str:
     """The longest proper name in the cluster (its first spelling, if several are as long)."""
     names = [m for m in members if m.label not in ("PRON", "TITLE")]
-    return max(names, key=lambda m: (len(m.text.split()), len(m.text), -m.start)).text
+    return max(names, key=lambda m: (len(m.text.split()), len(m.text), not m.text.isupper(), -m.start)).text
 
 
 def _type(members: list[Mention], name: str, dictionary: ActorDictionary) -> str:
