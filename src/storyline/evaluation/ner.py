@@ -73,8 +73,9 @@ TO_CONLL: dict[str, str] = {
 }
 
 _DOCSTART = "-DOCSTART-"
-# Mention kinds (``Mention.label``) that are not names: coreference's pronouns and titles.
-_NOT_NAMES = frozenset({"PRON", "TITLE"})
+# Mention kinds (``Mention.label``) that are not names: coreference's pronouns and titles, and
+# nominal actors ("Ukraine's military"), which CoNLL does not tag.
+_NOT_NAMES = frozenset({"PRON", "TITLE", "NOMINAL"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _NUMBER = re.compile(r"[\d.,:/+-]*\d[\d.,:/+-]*")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
