@@ -36,6 +36,7 @@ _REWRITE = {
 }
 _WORDS = re.compile(r"\S+")
 _INVISIBLE = "".join(k for k, v in _REWRITE.items() if not v)
+_VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
 # A doubled mark may have invisible characters inside (`\u200b`): they vanish, so it is still a pair.
 _SPECIAL = re.compile(rf"`[{_INVISIBLE}]*`|'[{_INVISIBLE}]*'|[\u201e\u201f{_INVISIBLE}]")
 # Anything add_words would change: a special character, or whitespace other than one space.
@@ -160,7 +161,7 @@ def _lines(raw: str) -> list[_Line]:
             break
         body = m.group().rstrip("\n")
         stripped = body.strip()
-        if not stripped.strip(_INVISIBLE):
+        if not _VISIBLE.search(stripped):  # only whitespace and invisible characters
             stripped = ""
         lead = len(body) - len(body.lstrip())
         out.append(_Line(m.start() + lead, m.start() + lead + len(stripped), stripped, indented=lead >= 2))
