@@ -14,7 +14,7 @@ from .clean import clean
 from .ingest import read_inputs
 from .language import is_language
 from .nlp import load_model
-from .pipeline import process_many
+from .pipeline import StageTimer, process_many
 from .settings import BATCH_SIZE, LANGUAGE
 from .skips import Skipped
 
@@ -45,15 +45,21 @@ def run_bench(
         for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):  # the pipeline's batch size: padding costs differ
             pass
 
+    timer = StageTimer()
+
     def pipeline() -> None:
-        for result in process_many(articles, model=model):
+        timer.seconds.clear()
+        for result in process_many(articles, model=model, timer=timer):
             if isinstance(result, Skipped):
                 raise RuntimeError(f"bench input was skipped: {result}")
 
     model_s, pipeline_s = [], []
+    shares: dict[str, float] = {}
     for _ in range(repeat):
         model_s.append(_timed(bare))
         pipeline_s.append(_timed(pipeline))
+        if pipeline_s[-1] == min(pipeline_s):  # the stage shares of the run that is reported
+            shares = {stage: round(s / pipeline_s[-1], 4) for stage, s in timer.seconds.items()}
     model_wps = words / min(model_s)
     pipeline_wps = words / min(pipeline_s)
     return {
@@ -64,6 +70,7 @@ def run_bench(
         "pipeline_wps": round(pipeline_wps, 1),
         "ratio": round(pipeline_wps / model_wps, 3),
         "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "stage_share": shares,  # each post-model stage's seconds over the whole pipeline's
     }
 
 

@@ -331,6 +331,23 @@ def eval_ner(data: Path, limit: int | None, as_json: bool) -> None:
     _print_figures(evaluate_ner(data, limit=limit), as_json)
 
 
+@eval_group.command("time")
+@click.option(
+    "--data",
+    "data",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="TimeML .tml file, or a folder of them (TempEval-3 layout).",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_time(data: Path, limit: int | None, as_json: bool) -> None:
+    """Temporal expressions, TempEval-3 rules: relaxed/strict F1, value accuracy and F1, per type."""
+    from .evaluation.time import evaluate_time
+
+    _print_figures(evaluate_time(data, limit=limit), as_json)
+
+
 @eval_group.command("geo")
 @click.option(
     "--data",

@@ -9,6 +9,7 @@ document would have been. The spaCy model is loaded once per process and fed in 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,8 +29,9 @@ from .nlp import load_model, model_version
 from .places import resolve_places
 from .settings import BATCH_SIZE, LANGUAGE, MAX_TEXT_CHARS
 from .skips import Skipped, SkipReason
+from .timex import find_timexes
 
-__all__ = ["process", "process_many"]
+__all__ = ["StageTimer", "process", "process_many"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ def process_many(
     check_language: bool = True,
     clean_text: bool = True,
     actors: Sequence[str | Path] = (),
+    timer: StageTimer | None = None,
 ) -> Iterator[Document | Skipped]:
     """Documents for a stream of articles (or plain texts), lazily, in input order.
 
@@ -89,9 +92,13 @@ def process_many(
     stream = ((p.cleaned.text, p) if isinstance(p, _Pending) else ("", p) for p in prepared)
     for doc, pending in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers):
         if isinstance(pending, _Pending):
-            yield _document(doc, pending, generator, dictionary)
+            yield _document(doc, pending, generator, dictionary, timer)
         elif isinstance(pending, Skipped):
             yield pending
+
+
+def _no_lap(stage: str) -> None:
+    pass
 
 
 def _prepare(item: Article | Skipped | str, check_language: bool, clean_text: bool) -> _Pending | Skipped:
@@ -114,19 +121,48 @@ def _prepare(item: Article | Skipped | str, check_language: bool, clean_text: bo
     return _Pending(article, cleaned)
 
 
-def _document(doc: Doc, pending: _Pending, generator: str, dictionary: ActorDictionary) -> Document:
+class StageTimer:
+    """Seconds spent in each stage after the model, summed over documents (``storyline bench``)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = 0.0
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+def _document(
+    doc: Doc, pending: _Pending, generator: str, dictionary: ActorDictionary, timer: StageTimer | None = None
+) -> Document:
     text = doc.text
+    published = pending.article.published
+    lap = timer.lap if timer else _no_lap
+    if timer:
+        timer.start()
     entities = extract_entities(doc, dictionary)
-    assign_actors(entities, text, dictionary, pending.article.published)
+    lap("entities")
+    assign_actors(entities, text, dictionary, published)
+    lap("actors")
     link_titles(entities, text, dictionary)
     link_pronouns(entities, doc)
     entities += nominal_actors(text, entities)
+    lap("coreference")
     resolve_places(entities, text)
+    lap("places")
+    timexes = find_timexes(doc, published)
+    lap("time")
     return Document(
         article=pending.article,
         text=pending.cleaned.text,
         captions=pending.cleaned.captions,
         entities=entities,
+        timexes=timexes,
         removed=pending.cleaned.removed,
         model=generator,
     )

@@ -1,0 +1,154 @@
+"""The time stage: temporal expressions in a parsed text, normalised to TIMEX3 against the
+document creation time (the article's publication date).
+
+The expressions are found by the patterns in :mod:`timex_rules` (one per kind of expression,
+each with its normalisation); where patterns overlap, the longest wins. Rules that need the
+direction of time (a bare "Friday", "in March") read the tense of the governing verb from the
+spaCy parse. "a week after May 3" is anchored on the date it names, not on the DCT.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .timex_rules import RULES, Context
+from .timex_values import iso_week, month_value
+
+__all__ = ["find_in_text", "find_timexes", "parse_dct"]
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
+_PERFECT_AUX = {"has", "have", "had", "'ve", "'s"}
+
+
+def parse_dct(published: str | dt.date | None) -> dt.date | None:
+    """The DCT as a date; a datetime ("1998-01-08T18:30:00") counts by its day."""
+    if published is None or isinstance(published, dt.date):
+        return published.date() if isinstance(published, dt.datetime) else published
+    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", published.strip())
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _tense_in(doc: Doc | None, start: int, end: int) -> str:
+    """ "past", "future" or "" from the verb that governs the span: "said on Friday" is past,
+    "will meet on Friday" and "plans to meet on Friday" are future."""
+    if doc is None:
+        return ""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    token = span.root
+    for _ in range(8):  # a prepositional phrase or a noun sits between the expression and its verb
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return ""
+    aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & _FUTURE_AUX or (token.tag_ == "VB" and "to" in words) or (token.tag_ == "VBG" and words - {"to"}):
+        return "future"
+    if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or words & _PERFECT_AUX:
+        return "past"
+    return ""
+
+
+def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = None) -> list[dict[str, Any]]:
+    """The timexes of ``text`` (``doc`` is its parse, for tense; without it tense is unknown)."""
+    dct = parse_dct(published)
+    context = Context(dct, text, lambda start, end: _tense_in(doc, start, end))
+    candidates = []
+    paragraphs = _paragraphs(text)
+    for order, rule in enumerate(RULES):
+        for start, end in paragraphs:
+            if not rule.keyword.search(text, start, end):
+                continue
+            for match in rule.pattern.finditer(text, start, end):
+                if match.end() > match.start():
+                    candidates.append((-(match.end() - match.start()), match.start(), order, match))
+    taken: list[tuple[int, int, str, str]] = []
+    for _, start, order, match in sorted(candidates, key=lambda c: c[:3]):
+        end = match.end()
+        if any(s < end and start < e for s, e, _, _ in taken):
+            continue
+        found = RULES[order].value(match, context)
+        if found is not None:
+            taken.append((start, end, *found))
+    taken.sort()
+    taken = _anchor(text, taken)
+    return [
+        {"id": f"T{i}", "text": text[s:e], "start": s, "end": e, "type": kind, "value": value}
+        for i, (s, e, kind, value) in enumerate(taken, 1)
+    ]
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans between blank lines: no temporal expression crosses one."""
+    spans, start = [], 0
+    for gap in _BLANK_LINE.finditer(text):
+        spans.append((start, gap.start()))
+        start = gap.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def find_timexes(doc: Doc, published: str | None) -> list[dict[str, Any]]:
+    """The pipeline's time stage: timexes of a parsed article, ids T1, T2... in text order."""
+    return find_in_text(doc.text, published, doc)
+
+
+_LINK = re.compile(r"\s+(after|before|from)\s+$", re.IGNORECASE)
+_SPAN = re.compile(r"P(\d+)(D|W|M|Y)")
+
+
+def _anchor(text: str, taken: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "a week after May 3": a duration joined by after/before to a full date becomes one date
+    counted from that date, which is what the words mean whatever the DCT."""
+    out: list[tuple[int, int, str, str]] = []
+    i = 0
+    while i < len(taken):
+        start, end, kind, value = taken[i]
+        if kind == "TIME" and i + 1 < len(taken) and re.search(r"T\d\d:\d\d$", value):
+            nxt = taken[i + 1]
+            if re.fullmatch(r"[\s,]*(?:on\s+)?", text[end : nxt[0]]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", nxt[3]):
+                # "9 a.m. Tuesday": the clock time on that day, one expression
+                out.append((start, nxt[1], "TIME", nxt[3] + value[value.index("T") :]))
+                i += 2
+                continue
+        if kind == "DURATION" and i + 1 < len(taken):
+            nxt = taken[i + 1]
+            link = _LINK.fullmatch(" " + text[end : nxt[0]]) if nxt[0] - end <= 8 else None
+            amount = _SPAN.fullmatch(value)
+            date = parse_dct(nxt[3]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", nxt[3]) else None
+            if link and amount and date:
+                sign = -1 if link[1].lower() == "before" else 1
+                out.append((start, nxt[1], "DATE", _shifted(date, int(amount[1]) * sign, amount[2])))
+                i += 2
+                continue
+        out.append(taken[i])
+        i += 1
+    return out
+
+
+def _shifted(day: dt.date, n: int, letter: str) -> str:
+    if letter == "D":
+        return (day + dt.timedelta(days=n)).isoformat()
+    if letter == "W":
+        return (day + dt.timedelta(weeks=n)).isoformat()
+    if letter == "M":
+        index = day.year * 12 + day.month - 1 + n
+        return month_value(index // 12, index % 12 + 1)
+    if letter == "Y":
+        return str(day.year + n)
+    return iso_week(day)

@@ -1,0 +1,113 @@
+"""The time stage: finding temporal expressions and normalising them against the DCT."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.nlp import load_model
+from storyline.timex import find_in_text, find_timexes
+from storyline.timex_values import is_timex_value
+
+DCT = "2025-08-23"  # a Saturday, in ISO week 34
+
+
+def values(text: str, published: str | None = DCT) -> dict[str, tuple[str, str]]:
+    doc = load_model()(text)
+    return {t["text"]: (t["type"], t["value"]) for t in find_timexes(doc, published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The minister resigned on Friday.", "Friday", ("DATE", "2025-08-22")),
+        ("The minister will resign on Friday.", "Friday", ("DATE", "2025-08-29")),
+        ("They met last week.", "last week", ("DATE", "2025-W33")),
+        ("They meet this week.", "this week", ("DATE", "2025-W34")),
+        ("Talks resume next month.", "next month", ("DATE", "2025-09")),
+        ("Prices rose last year.", "last year", ("DATE", "2024")),
+        ("Earlier this week, he spoke.", "Earlier this week", ("DATE", "2025-W34")),
+        ("It was built in 2022.", "2022", ("DATE", "2022")),
+        ("Sales fell this month.", "this month", ("DATE", "2025-08")),
+        ("The war has lasted seven years.", "seven years", ("DURATION", "P7Y")),
+        ("In the first 24 hours, nothing moved.", "the first 24 hours", ("DURATION", "PT24H")),
+        ("The strike went on for 48 hours.", "48 hours", ("DURATION", "PT48H")),
+        ("It lasted a week.", "a week", ("DURATION", "P1W")),
+        ("Growth was slow in the 1990s.", "the 1990s", ("DATE", "199")),
+        ("Profit rose in the third quarter.", "the third quarter", ("DATE", "2025-Q3")),
+        ("The plant closed last fall.", "last fall", ("DATE", "2024-FA")),
+        ("They met at 3 p.m. and left this morning.", "3 p.m.", ("TIME", "2025-08-23T15:00")),
+        ("They met at 3 p.m. and left this morning.", "this morning", ("TIME", "2025-08-23TMO")),
+        ("The market opens every Monday.", "every Monday", ("SET", "XXXX-WXX-1")),
+        ("Trains run daily.", "daily", ("SET", "P1D")),
+        ("Prices recently fell.", "recently", ("DATE", "PAST_REF")),
+        ("Talks will go on in the coming weeks.", "the coming weeks", ("DATE", "FUTURE_REF")),
+        ("He left a week after 3 March 2025.", "a week after 3 March 2025", ("DATE", "2025-03-10")),
+        ("He left two years ago.", "two years ago", ("DATE", "2023")),
+        ("He returned yesterday.", "yesterday", ("DATE", "2025-08-22")),
+        ("He spoke on Aug. 7.", "Aug. 7", ("DATE", "2025-08-07")),
+    ],
+)
+def test_expressions_normalise_against_the_dct(text: str, expression: str, expected: tuple[str, str]) -> None:
+    assert values(text)[expression] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The minister resigned on Friday.", "Friday", "XXXX-WXX-5"),
+        ("They met last week.", "last week", "XXXX-WXX"),
+        ("Sales fell this month.", "this month", "XXXX-XX"),
+        ("He returned yesterday.", "yesterday", "XXXX-XX-XX"),
+        ("It was built on 22 August 2025.", "22 August 2025", "2025-08-22"),
+        ("The war has lasted seven years.", "seven years", "P7Y"),
+    ],
+)
+def test_without_a_dct_relative_dates_keep_xs(text: str, expression: str, expected: str) -> None:
+    assert values(text, None)[expression][1] == expected
+
+
+def test_offsets_slice_the_text_and_ids_follow_text_order() -> None:
+    text = "On Friday, 22 August 2025, and again next week, they met for two hours."
+    found = find_in_text(text, DCT)
+    assert [t["text"] for t in found] == ["Friday, 22 August 2025", "next week", "two hours"]
+    assert [t["id"] for t in found] == ["T1", "T2", "T3"]
+    assert all(text[t["start"] : t["end"]] == t["text"] for t in found)
+    assert [t["start"] for t in found] == sorted(t["start"] for t in found)
+
+
+def test_modal_may_and_ages_are_not_timexes() -> None:
+    assert find_in_text("May we go? The 6-year-old boy stayed.", DCT) == []
+
+
+def test_validator_rejects_malformed_values() -> None:
+    for good in ("2025-08-22", "2025-W34", "XXXX-WXX-5", "P7Y", "PT24H", "199", "2025-SU", "FUTURE_REF"):
+        assert is_timex_value(good), good
+    for bad in ("2025-8-22", "P7", "W34", "2025-Q5", "PT24", "NOW", ""):
+        assert not is_timex_value(bad), bad
+
+
+_PHRASES = st.sampled_from(
+    ["Friday", "last week", "next month", "this year", "earlier this week", "the third quarter", "last fall",
+     "two years ago", "seven years", "the first 24 hours", "every Monday", "3 p.m.", "tonight", "Aug. 7",
+     "in the coming weeks", "recently", "the 1990s", "a week after 3 March 2025", "December", "next Friday"]
+)  # fmt: skip
+_DATES = st.dates(min_value=dt.date(1600, 1, 1), max_value=dt.date(2099, 12, 31))  # the years the finder reads
+
+
+@settings(max_examples=200, deadline=None)
+@given(phrase=_PHRASES, dct=st.one_of(st.none(), _DATES), verb=st.sampled_from(["said", "will say", "says"]))
+def test_every_emitted_value_is_valid_timex3(phrase: str, dct: dt.date | None, verb: str) -> None:
+    for timex in find_in_text(f"He {verb} {phrase} that it was so.", dct):
+        assert is_timex_value(timex["value"]), timex
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=_DATES, dct=st.one_of(st.none(), _DATES))
+def test_a_full_date_normalises_the_same_whatever_the_dct(day: dt.date, dct: dt.date | None) -> None:
+    written = f"{day.day} {day.strftime('%B')} {day.year}"
+    found = find_in_text(f"It happened on {written}.", dct)
+    assert [(t["text"], t["value"]) for t in found] == [(written, day.isoformat())]
