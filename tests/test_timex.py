@@ -111,3 +111,26 @@ def test_a_full_date_normalises_the_same_whatever_the_dct(day: dt.date, dct: dt.
     written = f"{day.day} {day.strftime('%B')} {day.year}"
     found = find_in_text(f"It happened on {written}.", dct)
     assert [(t["text"], t["value"]) for t in found] == [(written, day.isoformat())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a progressive with a present "be" is a plan; with a past one it is not
+        ("The minister is meeting the envoy on Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
+        ("The minister was meeting the envoy on Tuesday.", "Tuesday", ("DATE", "2025-08-19")),
+        ("Prices have risen in recent years.", "recent years", ("DATE", "PAST_REF")),
+        # quarterly results: "a year earlier" is the same quarter of the year before
+        (
+            "Profit rose 10% in the third quarter from $2 million a year earlier.",
+            "a year earlier",
+            ("DATE", "2024-Q3"),
+        ),
+    ],
+)
+def test_tense_vague_periods_and_year_ago_quarters(text: str, expression: str, expected: tuple[str, str]) -> None:
+    assert values(text)[expression] == expected
+
+
+def test_year_ago_without_a_quarter_is_the_year() -> None:
+    assert values("The plant opened a year ago.")["a year ago"] == ("DATE", "2024")

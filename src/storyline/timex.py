@@ -22,6 +22,7 @@ __all__ = ["find_in_text", "find_timexes", "parse_dct"]
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
 _PERFECT_AUX = {"has", "have", "had", "'ve", "'s"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m"}
 
 
 def parse_dct(published: str | dt.date | None) -> dt.date | None:
@@ -54,7 +55,9 @@ def _tense_in(doc: Doc | None, start: int, end: int) -> str:
         return ""
     aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
-    if words & _FUTURE_AUX or (token.tag_ == "VB" and "to" in words) or (token.tag_ == "VBG" and words - {"to"}):
+    # "is meeting on Friday" is a plan; "was meeting on Friday" is not
+    progressive = token.tag_ == "VBG" and bool(words & _PRESENT_BE)
+    if words & _FUTURE_AUX or (token.tag_ == "VB" and "to" in words) or progressive:
         return "future"
     if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or words & _PERFECT_AUX:
         return "past"
@@ -83,7 +86,7 @@ def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = N
         if found is not None:
             taken.append((start, end, *found))
     taken.sort()
-    taken = _anchor(text, taken)
+    taken = _year_ago_quarters(text, _anchor(text, taken))
     return [
         {"id": f"T{i}", "text": text[s:e], "start": s, "end": e, "type": kind, "value": value}
         for i, (s, e, kind, value) in enumerate(taken, 1)
@@ -138,6 +141,31 @@ def _anchor(text: str, taken: list[tuple[int, int, str, str]]) -> list[tuple[int
                 continue
         out.append(taken[i])
         i += 1
+    return out
+
+
+_YEAR_AGO = re.compile(r"(?i)(?:a|one|the)?\s*year[- ](?:ago|earlier|before)|last year|year-(?:earlier|ago)")
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def _year_ago_quarters(text: str, taken: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """In a report on quarterly results, "a year earlier" / "a year ago" / "last year" compares
+    with the same quarter of the year before ("profit rose from $2 million a year earlier" about
+    the third quarter of 1989 means 1988-Q3). A quarter must have been named before it."""
+    out = []
+    quarter: re.Match[str] | None = None
+    for start, end, kind, value in taken:
+        found = _QUARTER_VALUE.fullmatch(value)
+        if found:
+            quarter = found
+        elif (
+            quarter
+            and kind == "DATE"
+            and re.fullmatch(r"\d{4}", value)
+            and _YEAR_AGO.fullmatch(text[start:end].strip())
+        ):
+            value = f"{int(quarter[1]) - 1}-Q{quarter[2]}"
+        out.append((start, end, kind, value))
     return out
 
 

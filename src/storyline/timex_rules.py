@@ -154,12 +154,9 @@ _REFS = {
 
 
 def _vague_period(m: re.Match[str], ctx: Context) -> Value | None:
-    """ "the coming weeks" is the open future; "recent years" is, in TimeML, a period of
-    unknown length (PXY)."""
-    if m["which"].lower() == "coming":
-        return "DATE", "FUTURE_REF"
-    letter, clock = UNITS[_unit(m["unit"])]
-    return "DURATION", norm.duration("X", letter, clock)
+    """ "the coming weeks" is the open future, "recent years" the open past (TimeBank's
+    PAST_REF / FUTURE_REF for such vague periods)."""
+    return "DATE", "FUTURE_REF" if m["which"].lower() == "coming" else "PAST_REF"
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Value | None:
