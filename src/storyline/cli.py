@@ -6,6 +6,7 @@ Errors are one line on stderr (``storyline: error: ...``) and a non-zero exit:
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -314,55 +315,33 @@ def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
             click.echo(f"{key:<16} {value:.4f}" if isinstance(value, float) else f"{key:<16} {value}")
 
 
-@eval_group.command("ner")
-@click.option(
-    "--data",
-    "data",
-    required=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="CoNLL-2003 file (token POS chunk NER per line), or a folder of them.",
+def _evaluator(task: str, data_help: str, summary: str) -> None:
+    """Register ``storyline eval TASK``: ``storyline.evaluation.TASK.evaluate_TASK(data, limit=...)``."""
+
+    @eval_group.command(task, help=summary)
+    @click.option("--data", "data", required=True, type=click.Path(exists=True, path_type=Path), help=data_help)
+    @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+    def command(data: Path, limit: int | None, as_json: bool) -> None:
+        module = importlib.import_module(f".evaluation.{task}", __package__)
+        _print_figures(getattr(module, f"evaluate_{task}")(data, limit=limit), as_json)
+
+
+_evaluator(
+    "ner",
+    "CoNLL-2003 file (token POS chunk NER per line), or a folder of them.",
+    "Named entities, entity-level P/R/F1 per type, with the bare model's score beside it.",
 )
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def eval_ner(data: Path, limit: int | None, as_json: bool) -> None:
-    """Named entities, entity-level P/R/F1 per type, with the bare model's score beside it."""
-    from .evaluation.ner import evaluate_ner
-
-    _print_figures(evaluate_ner(data, limit=limit), as_json)
-
-
-@eval_group.command("time")
-@click.option(
-    "--data",
-    "data",
-    required=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="TimeML .tml file, or a folder of them (TempEval-3 layout).",
+_evaluator(
+    "time",
+    "TimeML .tml file, or a folder of them (TempEval-3 layout).",
+    "Temporal expressions, TempEval-3 rules: relaxed/strict F1, value accuracy and F1, per type.",
 )
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def eval_time(data: Path, limit: int | None, as_json: bool) -> None:
-    """Temporal expressions, TempEval-3 rules: relaxed/strict F1, value accuracy and F1, per type."""
-    from .evaluation.time import evaluate_time
-
-    _print_figures(evaluate_time(data, limit=limit), as_json)
-
-
-@eval_group.command("geo")
-@click.option(
-    "--data",
-    "data",
-    required=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="GeoWebNews folder (GWN.xml), or an LGL / TR-News style XML file or folder.",
+_evaluator(
+    "geo",
+    "GeoWebNews folder (GWN.xml), or an LGL / TR-News style XML file or folder.",
+    "Toponyms: recall, accuracy within 161 km and exact GeoNames id over those found.",
 )
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many articles.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def eval_geo(data: Path, limit: int | None, as_json: bool) -> None:
-    """Toponyms: recall, accuracy within 161 km and exact GeoNames id over those found."""
-    from .evaluation.geo import evaluate_geo
-
-    _print_figures(evaluate_geo(data, limit=limit), as_json)
 
 
 def main() -> None:
