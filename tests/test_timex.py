@@ -119,7 +119,9 @@ def test_a_full_date_normalises_the_same_whatever_the_dct(day: dt.date, dct: dt.
         # a progressive with a present "be" is a plan; with a past one it is not
         ("The minister is meeting the envoy on Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
         ("The minister was meeting the envoy on Tuesday.", "Tuesday", ("DATE", "2025-08-19")),
-        ("Prices have risen in recent years.", "recent years", ("DATE", "PAST_REF")),
+        ("Prices have risen in recent years.", "recent years", ("DURATION", "PXY")),
+        ("The minister leaves for Tokyo on Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
+        ("The rally ended on Friday night.", "Friday night", ("DATE", "2025-08-22")),
         # quarterly results: "a year earlier" is the same quarter of the year before
         (
             "Profit rose 10% in the third quarter from $2 million a year earlier.",

@@ -23,6 +23,8 @@ __all__ = ["find_in_text", "find_timexes", "parse_dct"]
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
 _PERFECT_AUX = {"has", "have", "had", "'ve", "'s"}
 _PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m"}
+# Verbs whose date lies ahead whatever their tense: "has scheduled a news conference Thursday"
+_PLAN_VERBS = frozenset({"schedule", "plan", "expect", "set", "intend", "prepare", "due"})
 
 
 def parse_dct(published: str | dt.date | None) -> dt.date | None:
@@ -57,10 +59,13 @@ def _tense_in(doc: Doc | None, start: int, end: int) -> str:
     words = {a.lower_ for a in aux}
     # "is meeting on Friday" is a plan; "was meeting on Friday" is not
     progressive = token.tag_ == "VBG" and bool(words & _PRESENT_BE)
-    if words & _FUTURE_AUX or (token.tag_ == "VB" and "to" in words) or progressive:
+    planned = token.lemma_ in _PLAN_VERBS and token.tag_ != "VBD" and not words & _PERFECT_AUX
+    if words & _FUTURE_AUX or (token.tag_ == "VB" and "to" in words) or progressive or planned:
         return "future"
     if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or words & _PERFECT_AUX:
         return "past"
+    if token.tag_ in ("VBZ", "VBP") or (token.tag_ == "VBN" and words & _PRESENT_BE):
+        return "present"  # "the president leaves Tuesday", "is expected Thursday"
     return ""
 
 

@@ -53,6 +53,7 @@ def weekday(number: int, dct: dt.date | None, tense: str, shift: str = "") -> st
 def month_day(month: int, day: int, year: int | None, dct: dt.date | None, tense: str) -> str | None:
     """A day of a month; without a year, the DCT's year, moved by a year where the tense says
     the date lies on the other side of the DCT (a past "Dec. 30" written in January)."""
+    tense = "" if tense == "present" else tense
     if year is None:
         if dct is None:
             return f"XXXX-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
@@ -75,6 +76,7 @@ def month_day(month: int, day: int, year: int | None, dct: dt.date | None, tense
 def month_only(month: int, dct: dt.date | None, tense: str, shift: str = "") -> str:
     """A month named without a year: "last April" is the latest April before the DCT's month,
     "next April" the first after it; a bare month goes by the tense, else the DCT's year."""
+    tense = "" if tense == "present" else tense
     if dct is None:
         return f"XXXX-{month:02d}"
     year = dct.year

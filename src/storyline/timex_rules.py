@@ -154,16 +154,22 @@ _REFS = {
 
 
 def _vague_period(m: re.Match[str], ctx: Context) -> Value | None:
-    """ "the coming weeks" is the open future, "recent years" the open past (TimeBank's
-    PAST_REF / FUTURE_REF for such vague periods)."""
-    return "DATE", "FUTURE_REF" if m["which"].lower() == "coming" else "PAST_REF"
+    """ "the coming weeks" is the open future; "recent years" is a period of unknown length
+    (PXY), as TimeBank codes it more often than PAST_REF."""
+    if m["which"].lower() == "coming":
+        return "DATE", "FUTURE_REF"
+    letter, clock = UNITS[_unit(m["unit"])]
+    return "DURATION", norm.duration("X", letter, clock)
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Value | None:
+    """A weekday: by its shift word, else by tense, where news writes the present for what is
+    to come ("the minister leaves Tuesday"). "Friday night" is that Friday: TimeBank codes the
+    day, not the part of it."""
     shift = (m["shift"] or "").lower()
-    day = norm.weekday(WEEKDAYS[m["day"].lower()], ctx.dct, ctx.tense(*m.span()), shift)
-    part = PARTS_OF_DAY.get((m["part"] or "").lower())
-    return ("TIME", f"{day}T{part}") if part else ("DATE", day)
+    tense = ctx.tense(*m.span())
+    day = norm.weekday(WEEKDAYS[m["day"].lower()], ctx.dct, "future" if tense == "present" else tense, shift)
+    return "DATE", day
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Value | None:
