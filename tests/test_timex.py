@@ -136,3 +136,9 @@ def test_tense_vague_periods_and_year_ago_quarters(text: str, expression: str, e
 
 def test_year_ago_without_a_quarter_is_the_year() -> None:
     assert values("The plant opened a year ago.")["a year ago"] == ("DATE", "2024")
+
+
+def test_the_weekend() -> None:
+    assert values("Talks went on over the weekend.", "2025-08-25")["the weekend"] == ("DATE", "2025-W34-WE")
+    assert values("Markets closed ahead of the weekend.", "2025-08-22")["the weekend"][1].endswith("-WE")
+    assert values("Talks went on over the weekend.", None)["the weekend"] == ("DATE", "XXXX-WXX-WE")
