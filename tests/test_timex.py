@@ -121,7 +121,9 @@ def test_a_full_date_normalises_the_same_whatever_the_dct(day: dt.date, dct: dt.
         ("The minister was meeting the envoy on Tuesday.", "Tuesday", ("DATE", "2025-08-19")),
         ("Prices have risen in recent years.", "recent years", ("DURATION", "PXY")),
         ("The minister leaves for Tokyo on Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
-        ("The rally ended on Friday night.", "Friday night", ("DATE", "2025-08-22")),
+        ("The rally ended on Friday night.", "Friday night", ("TIME", "2025-08-22TNI")),
+        ("The feud has lasted two decades.", "two decades", ("DURATION", "P20Y")),
+        ("The trial took 2 1/2 years.", "2 1/2 years", ("DURATION", "P2Y6M")),
         # quarterly results: "a year earlier" is the same quarter of the year before
         (
             "Profit rose 10% in the third quarter from $2 million a year earlier.",

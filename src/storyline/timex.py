@@ -149,12 +149,13 @@ def _anchor(text: str, taken: list[tuple[int, int, str, str]]) -> list[tuple[int
     return out
 
 
-_YEAR_AGO = re.compile(r"(?i)(?:a|one|the)?\s*year[- ](?:ago|earlier|before)|last year|year-(?:earlier|ago)")
+# "last year" stays the year: reports say "last year" of the whole year, "a year earlier" of the quarter
+_YEAR_AGO = re.compile(r"(?i)(?:a|one|the)?\s*year[- ](?:ago|earlier|before)|year-(?:earlier|ago)")
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
 def _year_ago_quarters(text: str, taken: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """In a report on quarterly results, "a year earlier" / "a year ago" / "last year" compares
+    """In a report on quarterly results, "a year earlier" / "a year ago" compares
     with the same quarter of the year before ("profit rose from $2 million a year earlier" about
     the third quarter of 1989 means 1988-Q3). A quarter must have been named before it."""
     out = []

@@ -142,10 +142,26 @@ def ago(amount: str, unit: str, dct: dt.date | None, sign: int) -> str | None:
 
 
 def duration(amount: str, letter: str, clock: bool) -> str:
-    """P7Y, PT24H, P1W, PXY."""
-    if amount not in ("X",) and "." in amount and letter in ("DE", "CE"):
+    """P7Y, PT24H, P1W, PXY. Decades are counted in years ("two decades" P20Y, as TimeBank
+    writes them), and a half is spelled out in the next unit ("2 1/2 years" P2Y6M)."""
+    if letter == "DE" and amount != "X":
+        amount, letter = _times_ten(amount), "Y"
+    if amount not in ("X",) and "." in amount and letter == "CE":
         amount = amount.split(".")[0] or "X"
+    whole, _, fraction = amount.partition(".")
+    if fraction == "5" and letter in _HALVES:
+        half = _HALVES[letter]
+        return f"PT{whole}{letter}{half}" if clock else f"P{whole}{letter}{half}"
     return f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
+
+
+# The next unit down, as half of this one: years -> 6 months, days -> 12 hours, hours -> 30 minutes.
+_HALVES = {"Y": "6M", "H": "30M"}
+
+
+def _times_ten(amount: str) -> str:
+    value = float(amount) * 10
+    return str(int(value)) if value.is_integer() else str(value)
 
 
 def quarter(number: int | None, which: str, year: int | None, dct: dt.date | None) -> str:

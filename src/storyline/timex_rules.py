@@ -165,12 +165,12 @@ def _vague_period(m: re.Match[str], ctx: Context) -> Value | None:
 
 def _weekday(m: re.Match[str], ctx: Context) -> Value | None:
     """A weekday: by its shift word, else by tense, where news writes the present for what is
-    to come ("the minister leaves Tuesday"). "Friday night" is that Friday: TimeBank codes the
-    day, not the part of it."""
+    to come ("the minister leaves Tuesday"). "Friday night" is a TIME on that day (TNI)."""
     shift = (m["shift"] or "").lower()
     tense = ctx.tense(*m.span())
     day = norm.weekday(WEEKDAYS[m["day"].lower()], ctx.dct, "future" if tense == "present" else tense, shift)
-    return "DATE", day
+    part = PARTS_OF_DAY.get((m["part"] or "").lower())
+    return ("TIME", f"{day}T{part}") if part else ("DATE", day)
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Value | None:
