@@ -103,3 +103,17 @@ def test_seed_actors() -> None:
     assert _actor(doc, "Donald Trump")["country"] == "USA"
     assert _actor(doc, "Vladimir Putin")["country"] == "RUS"
     assert _actor(doc, "Kyiv")["code"] == "UKRGOV"
+
+
+def test_role_with_a_modifier_and_a_comma_before_the_name() -> None:
+    doc = storyline.process(
+        "Kyrgyz Deputy Foreign Minister Talant Osmonov met Tajikistan's lead negotiator, Rustam Nazarov, in Geneva."
+    )
+    assert _actor(doc, "Talant Osmonov") == {
+        "code": "KGZGOV",
+        "country": "KGZ",
+        "org": None,
+        "sector": "GOV",
+        "role": "deputy foreign minister",
+    }
+    assert _actor(doc, "Rustam Nazarov")["country"] == "TJK"

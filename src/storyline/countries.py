@@ -46,6 +46,22 @@ _EXTRA_DEMONYMS = {
     "NZL": ["New Zealander", "New Zealanders"],
     "UKR": ["Ukrainian", "Ukrainians"],
     "RUS": ["Russian", "Russians", "Kremlin-backed"],
+    # countryinfo spells these the older way (Kirghiz, Tadzhik, ...) or not at all
+    "KGZ": ["Kyrgyz"],
+    "TJK": ["Tajik", "Tajiks"],
+    "UZB": ["Uzbek", "Uzbeks"],
+    "KAZ": ["Kazakh", "Kazakhs"],
+    "SAU": ["Saudi", "Saudis"],
+    "ARG": ["Argentine", "Argentinian", "Argentines", "Argentinians"],
+    "KOR": ["South Korean", "South Koreans"],
+    "PRK": ["North Korean", "North Koreans"],
+    "NPL": ["Nepali", "Nepalese"],
+    "LKA": ["Sri Lankan", "Sri Lankans"],
+    "AZE": ["Azeri", "Azeris"],
+    "BIH": ["Bosnian", "Bosnians"],
+    "XKX": ["Kosovar", "Kosovars"],
+    "SVN": ["Slovenian", "Slovene", "Slovenians"],
+    "ISL": ["Icelandic", "Icelander", "Icelanders"],
 }
 _EXTRA_CAPITALS = {
     "USA": ["Washington", "Washington, D.C.", "Washington DC"],

@@ -47,6 +47,7 @@ _ROLES: dict[str, str] = {
     "spokeswoman": "GOV",
     "spokesperson": "GOV",
     "ambassador": "GOV",
+    "negotiator": "GOV",
     "envoy": "GOV",
     "governor": "GOV",
     "mayor": "GOV",
@@ -59,14 +60,18 @@ _ROLES: dict[str, str] = {
     "judge": "JUD",
     "prosecutor": "JUD",
 }
-_ROLE = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in _ROLES)
-_OWNER = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
-_BEFORE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE}))\s+$")
+# "Deputy Foreign Minister", "former President": the office holds with or without the modifier
+_ROLE = r"(?:(?:first\s+)?deputy\s+|vice\s+|acting\s+|former\s+|interim\s+|assistant\s+|chief\s+|lead\s+)?(?:" + (
+    "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in _ROLES) + ")"
+)
+_OWNER = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?"  # lazy: "Kyrgyz" + "Deputy Foreign Minister"
+_BEFORE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE})),?\s+$")
 _AFTER = re.compile(
     rf"^,\s+(?:(?:the|a|an)\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE}))"
     rf"(?:\s+of\s+(?:the\s+)?(?P<owner2>{_OWNER}))?\b"
 )
 _WINDOW = 80
+_MODIFIER = re.compile(r"^(?:first deputy|deputy|vice|acting|former|interim|assistant|chief|lead) ")
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,8 @@ class Role:
 
 def _role(match: re.Match[str], dictionary: ActorDictionary, offset: int, *owners: str | None) -> Role:
     role = " ".join(match.group("role").lower().replace("-", " ").split())
-    sector = _ROLES.get(role) or _ROLES.get(match.group("role").lower(), "GOV")
+    base = _MODIFIER.sub("", role)
+    sector = _ROLES.get(base) or _ROLES.get(match.group("role").lower(), "GOV")
     country = org = None
     for owner in owners:
         if not owner:
