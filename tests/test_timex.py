@@ -144,3 +144,18 @@ def test_the_weekend() -> None:
     assert values("Talks went on over the weekend.", "2025-08-25")["the weekend"] == ("DATE", "2025-W34-WE")
     assert values("Markets closed ahead of the weekend.", "2025-08-22")["the weekend"][1].endswith("-WE")
     assert values("Talks went on over the weekend.", None)["the weekend"] == ("DATE", "XXXX-WXX-WE")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("The ceasefire began on Christmas Day.", "2025-08-23", "2024-12-25"),
+        ("Talks will resume after Thanksgiving.", "2025-08-23", "2025-11-27"),
+        ("The church was full on Easter Sunday 2024.", "2025-08-23", "2024-03-31"),
+        ("Voters go to the polls on Election Day.", "2024-10-01", "2024-11-05"),
+        ("The ceasefire began on Christmas Day.", None, "XXXX-12-25"),
+    ],
+)
+def test_holidays(text: str, dct: str | None, expected: str) -> None:
+    (found,) = [v for k, v in values(text, dct).items()]
+    assert found == ("DATE", expected)

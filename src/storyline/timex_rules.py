@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import timex_normalise as norm
+from .timex_holidays import HOLIDAY_RE, holiday
 from .timex_values import iso_week
 from .timex_words import (
     MONTH_RE,
@@ -253,6 +254,12 @@ def _weekend(m: re.Match[str], ctx: Context) -> Value | None:
     return "DATE", iso_week(saturday) + "-WE"
 
 
+def _holiday(m: re.Match[str], ctx: Context) -> Value | None:
+    year = int(m["year"]) if m["year"] else None
+    value = holiday(m["name"], year, ctx.dct, "" if year else ctx.tense(*m.span()))
+    return ("DATE", value) if value else None
+
+
 # Not tagged: "soon" and "annually", which TimeBank leaves untagged three times in four.
 _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
 
@@ -285,6 +292,7 @@ _KEYWORDS = {
     "vague-period": _i("recent|coming"),
     "weekday": WEEKDAY_RE,
     "weekend": _i("weekend"),
+    "holiday": _i(HOLIDAY_RE),
     "part-of-day": _PARTS,
     "clock": _i(r"\d\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight"),
     "ago": _i("ago|earlier|later|from now|hence"),
@@ -346,6 +354,7 @@ RULES: tuple[Rule, ...] = tuple(
             _vague_period,
         ),
         ("weekday", rf"\b(?:(?P<shift>{_SHIFT})\s+)?(?P<day>{WEEKDAY_RE})\b(?:\s+(?P<part>{_PARTS})\b)?", _weekday),
+        ("holiday", rf"\b(?P<name>{_i(HOLIDAY_RE)})\b(?:,?\s+(?P<year>{_YEAR})\b)?", _holiday),
         ("weekend", rf"\b{_i('the')}\s+{_i('weekend')}\b(?!['’]s)", _weekend),
         ("part-of-day", rf"\b(?P<shift>{_i('this|last')})\s+(?P<part>{_PARTS})\b", _part_of_day),
         (
