@@ -159,3 +159,18 @@ def test_the_weekend() -> None:
 def test_holidays(text: str, dct: str | None, expected: str) -> None:
     (found,) = [v for k, v in values(text, dct).items()]
     assert found == ("DATE", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # an infinitive looks ahead only under a verb of intent
+        ("Officials plan to meet on Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
+        ("Hungary was the first to sign the treaty on Tuesday.", "Tuesday", ("DATE", "2025-08-19")),
+        # a modal looks ahead; a possessive weekday is a day already reported on
+        ("The group could arrive as early as Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
+        ("Lawyers will appeal Tuesday's ruling.", "Tuesday", ("DATE", "2025-08-19")),
+    ],
+)
+def test_weekday_direction(text: str, expression: str, expected: tuple[str, str]) -> None:
+    assert values(text)[expression] == expected

@@ -20,9 +20,12 @@ from .timex_values import iso_week, month_value
 
 __all__ = ["find_in_text", "find_timexes", "parse_dct"]
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "could", "might", "may"}
 _PERFECT_AUX = {"has", "have", "had", "'ve", "'s"}
 _PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m"}
+_INTEND_VERBS = frozenset(
+    "plan intend expect want aim hope agree promise vow seek decide threaten prepare schedule set go due".split()
+)
 # Verbs whose date lies ahead whatever their tense: "has scheduled a news conference Thursday"
 _PLAN_VERBS = frozenset({"schedule", "plan", "expect", "set", "intend", "prepare", "due"})
 
@@ -60,7 +63,9 @@ def _tense_in(doc: Doc | None, start: int, end: int) -> str:
     # "is meeting on Friday" is a plan; "was meeting on Friday" is not
     progressive = token.tag_ == "VBG" and bool(words & _PRESENT_BE)
     planned = token.lemma_ in _PLAN_VERBS and token.tag_ != "VBD" and not words & _PERFECT_AUX
-    if words & _FUTURE_AUX or (token.tag_ == "VB" and "to" in words) or progressive or planned:
+    # "plans to meet on Friday" looks ahead; "the first to accede on Friday" need not
+    intended = token.tag_ == "VB" and "to" in words and token.head.lemma_ in _INTEND_VERBS
+    if words & _FUTURE_AUX or intended or progressive or planned:
         return "future"
     if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or words & _PERFECT_AUX:
         return "past"

@@ -168,7 +168,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Value | None:
     """A weekday: by its shift word, else by tense, where news writes the present for what is
     to come ("the minister leaves Tuesday"). "Friday night" is a TIME on that day (TNI)."""
     shift = (m["shift"] or "").lower()
-    tense = ctx.tense(*m.span())
+    # "Friday's ruling" names a day the news is about: a past one, whatever the verb's tense
+    possessive = ctx.text[m.end() : m.end() + 2] in ("'s", "’s")
+    tense = "" if possessive else ctx.tense(*m.span())
     day = norm.weekday(WEEKDAYS[m["day"].lower()], ctx.dct, "future" if tense == "present" else tense, shift)
     part = PARTS_OF_DAY.get((m["part"] or "").lower())
     return ("TIME", f"{day}T{part}") if part else ("DATE", day)
