@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .actor_dictionary import ActorDictionary
 from .countries import fold, lookup
+from .gazetteer import REGION_WORDS
 
 __all__ = ["ENTITY_LABELS", "Entity", "Mention", "extract_entities"]
 
@@ -29,10 +30,9 @@ ENTITY_LABELS = frozenset(
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
-# "the Bryansk region", "Donetsk Oblast": the administrative word belongs to the place name.
-_REGION_WORDS = frozenset(
-    "region oblast province district county governorate state prefecture krai territory republic".split()
-)
+# "the Bryansk region", "Donetsk Oblast": the administrative word belongs to the place name
+# (one-word kinds only: the next token is compared).
+_REGION_WORDS = frozenset(w for w in REGION_WORDS if " " not in w)
 
 
 @dataclass

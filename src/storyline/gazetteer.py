@@ -37,7 +37,7 @@ from .countries import centre
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Gazetteer", "Place", "gazetteer", "name_key"]
+__all__ = ["REGION_WORDS", "Gazetteer", "Place", "gazetteer", "name_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +68,11 @@ _CITY_ALIASES = {
     "saigon": "Ho Chi Minh City",
 }
 # Words that name the kind of a subdivision: "the Bryansk region", "Bryansk Oblast", "Texas state".
-_REGION_WORDS = (
+REGION_WORDS = (
     "region|province|oblast|state|county|district|governorate|prefecture|krai|kray|territory|"
     "department|municipality|parish|autonomous okrug|okrug|republic|canton|voivodeship|emirate"
-)
+).split("|")
+_REGION_WORDS = "|".join(REGION_WORDS)
 _REGION_SUFFIX = re.compile(rf"\s+(?:{_REGION_WORDS})$")
 _REGION_PREFIX = re.compile(rf"^(?:{_REGION_WORDS}) of\s+")
 _DROPPED = re.compile(r"[.'’`ʼ]")
