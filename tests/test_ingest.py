@@ -214,11 +214,7 @@ def test_jsonl_gz(tmp_path: Path) -> None:
 def test_jsonl_gz_not_gzipped_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "plain.jsonl.gz"
     path.write_bytes(_jsonl_bytes(RECORDS))  # not compressed despite the name
-    items = list(read_path(path))
-    assert len(items) == 1
-    assert isinstance(items[0], Skipped)
-    assert items[0].reason is SkipReason.BAD_JSON
-    assert items[0].where == str(path)
+    _assert_one_skip(path, SkipReason.BAD_JSON)
 
 
 def test_jsonl_gz_truncated_keeps_lines_read_and_reports_rest(tmp_path: Path) -> None:
@@ -339,11 +335,7 @@ def test_warc_canonical_url_wins(tmp_path: Path) -> None:
 def test_broken_warc_is_skipped(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "broken.warc"
     path.write_bytes(content)
-    items = list(read_path(path))
-    assert len(items) == 1
-    assert isinstance(items[0], Skipped)
-    assert items[0].reason is SkipReason.BAD_WARC
-    assert items[0].where == str(path)
+    _assert_one_skip(path, SkipReason.BAD_WARC)
 
 
 def test_warc_record_without_target_uri_is_skipped(tmp_path: Path) -> None:
@@ -452,3 +444,12 @@ def test_error_classes() -> None:
     assert issubclass(InputNotFound, FileNotFoundError)
     assert InputNotFound.exit_code == 2
     assert InvalidArgument.exit_code == 2
+
+
+def _assert_one_skip(path: Path, reason: SkipReason) -> None:
+    """Reading ``path`` gives exactly one skip, with ``reason``, naming the file."""
+    items = list(read_path(path))
+    assert len(items) == 1
+    assert isinstance(items[0], Skipped)
+    assert items[0].reason is reason
+    assert items[0].where == str(path)
