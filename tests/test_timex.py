@@ -140,6 +140,29 @@ def test_year_ago_without_a_quarter_is_the_year() -> None:
     assert values("The plant opened a year ago.")["a year ago"] == ("DATE", "2024")
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a results report: the year-earlier period is the same quarter a year back
+        (
+            "Profit rose in the third quarter from year-earlier profit of $2 million.",
+            "year-earlier",
+            ("DATE", "2024-Q3"),
+        ),
+        ("Sales fell in the latest period.", "the latest period", ("DATE", "2025-Q2")),
+        ("Sales fell from the year-ago period.", "the year-ago period", ("DATE", "2024-Q2")),
+        ("Revenue for the year ended March 31 rose.", "the year", ("DURATION", "P1Y")),
+        ("Sales for the full year were flat.", "the full year", ("DATE", "2025")),
+    ],
+)
+def test_results_report_periods(text: str, expression: str, expected: tuple[str, str]) -> None:
+    assert values(text)[expression] == expected
+
+
+def test_the_year_before_is_not_this_year() -> None:
+    assert "the year" not in values("Sales fell, down from $4 million the year before.")
+
+
 def test_the_weekend() -> None:
     assert values("Talks went on over the weekend.", "2025-08-25")["the weekend"] == ("DATE", "2025-W34-WE")
     assert values("Markets closed ahead of the weekend.", "2025-08-22")["the weekend"][1].endswith("-WE")
@@ -170,6 +193,9 @@ def test_holidays(text: str, dct: str | None, expected: str) -> None:
         # a modal looks ahead; a possessive weekday is a day already reported on
         ("The group could arrive as early as Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
         ("Lawyers will appeal Tuesday's ruling.", "Tuesday", ("DATE", "2025-08-19")),
+        # "is to" and a plan verb in the perfect look ahead too
+        ("The exchange is to resume trading on Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
+        ("The court has scheduled a hearing on Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
     ],
 )
 def test_weekday_direction(text: str, expression: str, expected: tuple[str, str]) -> None:

@@ -62,9 +62,10 @@ def _tense_in(doc: Doc | None, start: int, end: int) -> str:
     words = {a.lower_ for a in aux}
     # "is meeting on Friday" is a plan; "was meeting on Friday" is not
     progressive = token.tag_ == "VBG" and bool(words & _PRESENT_BE)
-    planned = token.lemma_ in _PLAN_VERBS and token.tag_ != "VBD" and not words & _PERFECT_AUX
-    # "plans to meet on Friday" looks ahead; "the first to accede on Friday" need not
-    intended = token.tag_ == "VB" and "to" in words and token.head.lemma_ in _INTEND_VERBS
+    planned = token.lemma_ in _PLAN_VERBS and token.tag_ != "VBD"
+    # "plans to meet on Friday" and "is to resume trading Tuesday" look ahead; "the first to
+    # accede on Friday" need not
+    intended = token.tag_ == "VB" and "to" in words and token.head.lemma_ in _INTEND_VERBS | {"be"}
     if words & _FUTURE_AUX or intended or progressive or planned:
         return "future"
     if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or words & _PERFECT_AUX:

@@ -228,6 +228,24 @@ def _quarter(m: re.Match[str], ctx: Context) -> Value | None:
     return "DATE", value
 
 
+def _period(m: re.Match[str], ctx: Context) -> Value | None:
+    """ "the latest period", "the year-earlier period": the quarters of a results report. A bare
+    "year-earlier" ("year-earlier profit") is last year, made a quarter where one was named."""
+    if m["which"]:
+        return "DATE", norm.quarter(None, m["which"].lower(), None, ctx.dct)
+    year = norm.relative_unit("year", -1, ctx.dct)
+    return ("DATE", year) if year else None
+
+
+def _the_year(m: re.Match[str], ctx: Context) -> Value | None:
+    """ "the year ended June 30" is a twelve-month period (P1Y); "sales for the full year" and
+    "a high for the year" are the DCT's year."""
+    if m["ended"]:
+        return "DURATION", "P1Y"
+    year = norm.relative_unit("year", 0, ctx.dct)
+    return ("DATE", year) if year else None
+
+
 def _half(m: re.Match[str], ctx: Context) -> Value | None:
     half = 1 if m["ord"].lower() == "first" else 2
     if m["year"]:
@@ -302,6 +320,8 @@ _KEYWORDS = {
     "vague-duration": _i(r"for\s+(?:years|months|weeks|decades|hours|days)"),
     "quarter": _i("quarter"),
     "half": _i("half"),
+    "period": _i("period|year-earlier|year-ago"),
+    "the-year": _i("the (?:full |fiscal )?year"),
     "season": _i("spring|summer|fall|autumn|winter"),
     "set": _i("daily|weekly|monthly|annually|yearly|hourly|every|each"),
 }
@@ -383,6 +403,16 @@ RULES: tuple[Rule, ...] = tuple(
             "quarter",
             rf"(?:\b{_i('the|its|their')}\s+)?(?:(?P<pyear>{_YEAR})\s+)?(?:\b(?P<ord>{_ORD})[- ]|\b(?P<which>{_WHICH_QUARTER})[- ])?(?<=[ -])(?:{_i('fiscal')}[- ])?{_i('quarter')}\b(?:\s+{_i('of')}\s+(?:{_i('fiscal')}\s+)?(?P<year>{_YEAR})\b)?",
             _quarter,
+        ),
+        (
+            "period",
+            rf"(?:\b{_i('the')}\s+)?\b(?P<which>{_i('latest|year-earlier|year-ago')})\s+{_i('period')}\b|\b(?P<adjective>{_i('year-earlier|year-ago')})\b",
+            _period,
+        ),
+        (
+            "the-year",
+            rf"\b{_i('the')}\s+(?:{_i('full|fiscal')}\s+)?{_i('year')}\b(?![-'’]|\s+{_i('before|after|earlier|ago')}\b)(?=(?P<ended>\s+{_i('ended|ending|to')}\b)?)",
+            _the_year,
         ),
         (
             "half",
