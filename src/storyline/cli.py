@@ -315,16 +315,31 @@ def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
             click.echo(f"{key:<16} {value:.4f}" if isinstance(value, float) else f"{key:<16} {value}")
 
 
-def _evaluator(task: str, data_help: str, summary: str) -> None:
-    """Register ``storyline eval TASK``: ``storyline.evaluation.TASK.evaluate_TASK(data, limit=...)``."""
+def _evaluator(task: str, data_help: str, summary: str, split: bool = False) -> None:
+    """Register ``storyline eval TASK``: ``storyline.evaluation.TASK.evaluate_TASK(data, limit=...)``.
 
-    @eval_group.command(task, help=summary)
-    @click.option("--data", "data", required=True, type=click.Path(exists=True, path_type=Path), help=data_help)
-    @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents.")
-    @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-    def command(data: Path, limit: int | None, as_json: bool) -> None:
+    ``split`` adds ``--split`` (passed on as ``split=``). A module's ``format_TASK(figures)``,
+    where there is one, writes the human output in place of the plain listing."""
+
+    def command(data: Path, limit: int | None, as_json: bool, **extra: Any) -> None:
         module = importlib.import_module(f".evaluation.{task}", __package__)
-        _print_figures(getattr(module, f"evaluate_{task}")(data, limit=limit), as_json)
+        figures = getattr(module, f"evaluate_{task}")(data, limit=limit, **extra)
+        formatter = getattr(module, f"format_{task}", None)
+        if formatter is not None and not as_json:
+            click.echo(formatter(figures))
+        else:
+            _print_figures(figures, as_json)
+
+    options = [
+        click.option("--data", "data", required=True, type=click.Path(exists=True, path_type=Path), help=data_help),
+        click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents."),
+        click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object."),
+    ]
+    if split:
+        options.append(click.option("--split", default="dev", show_default=True, help="Sub-folder of --data to score."))
+    for option in reversed(options):  # as if stacked as decorators, in this order
+        command = option(command)
+    eval_group.command(task, help=summary)(command)
 
 
 _evaluator(
@@ -338,9 +353,21 @@ _evaluator(
     "Temporal expressions, TempEval-3 rules: relaxed/strict F1, value accuracy and F1, per type.",
 )
 _evaluator(
+    "quotes",
+    "PolNeAR folder (its splits hold text/ and attributions/), or one split folder.",
+    "Quotations against PolNeAR: exact and token-overlap P/R/F1 of source, cue and content, "
+    "whole attributions, the direct quotes alone; the bare rules beside the shipped finder.",
+    split=True,
+)
+_evaluator(
     "geo",
     "GeoWebNews folder (GWN.xml), or an LGL / TR-News style XML file or folder.",
     "Toponyms: recall, accuracy within 161 km and exact GeoNames id over those found.",
+)
+_evaluator(
+    "events",
+    "PLOVER gold records (.json), or the PETRARCH2 unit-test folder (PETR.UnitTest.records.xml).",
+    "Events: PLOVER type accuracy and actor F1, or PETRARCH2 (source, target, CAMEO) F1.",
 )
 
 

@@ -1,7 +1,8 @@
 """The pipeline: articles in, documents out, streaming.
 
     ingest -> clean -> (language, size checks) -> annotate (spaCy, nlp.pipe)
-           -> entities -> actors -> coref (titles, pronouns) -> places -> document
+           -> entities -> actors -> coref (titles, pronouns) -> places -> time -> quotes
+           -> document
 
 ``process_many`` keeps input order: a skipped input comes out as a :class:`Skipped` where its
 document would have been. The spaCy model is loaded once per process and fed in batches.
@@ -27,6 +28,8 @@ from .errors import InputSkipped, InvalidArgument
 from .language import is_language
 from .nlp import load_model, model_version
 from .places import resolve_places
+from .quote_cues import cue_frames
+from .quotes import find_quotes
 from .settings import BATCH_SIZE, LANGUAGE, MAX_TEXT_CHARS
 from .skips import Skipped, SkipReason
 from .timex import find_timexes
@@ -72,6 +75,7 @@ def process_many(
     check_language: bool = True,
     clean_text: bool = True,
     actors: Sequence[str | Path] = (),
+    quotes: str = "shipped",
     timer: StageTimer | None = None,
 ) -> Iterator[Document | Skipped]:
     """Documents for a stream of articles (or plain texts), lazily, in input order.
@@ -79,6 +83,7 @@ def process_many(
     ``actors`` are TOML files that extend the shipped actor dictionary (their entries win).
     ``clean_text=False`` keeps each text exactly as given (no boilerplate removal, no
     whitespace changes), so that offsets match the input: what the evaluators need.
+    ``quotes`` picks the quotation finder: "shipped", or "rules" (the hand-written baseline).
     """
     if workers < 1:
         raise InvalidArgument(f"workers must be at least 1, not {workers}")
@@ -87,12 +92,13 @@ def process_many(
     nlp = load_model(model)
     generator = model_version(nlp)
     dictionary = load_dictionary(*(str(p) for p in actors))
+    cue_frames(quotes)  # an unknown method fails here, before any work
     prepared = (_prepare(item, check_language, clean_text) for item in items)
     # A skipped input travels as an empty text, so that order is kept through nlp.pipe.
     stream = ((p.cleaned.text, p) if isinstance(p, _Pending) else ("", p) for p in prepared)
     for doc, pending in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers):
         if isinstance(pending, _Pending):
-            yield _document(doc, pending, generator, dictionary, timer)
+            yield _document(doc, pending, generator, dictionary, quotes, timer)
         elif isinstance(pending, Skipped):
             yield pending
 
@@ -138,7 +144,12 @@ class StageTimer:
 
 
 def _document(
-    doc: Doc, pending: _Pending, generator: str, dictionary: ActorDictionary, timer: StageTimer | None = None
+    doc: Doc,
+    pending: _Pending,
+    generator: str,
+    dictionary: ActorDictionary,
+    quote_method: str,
+    timer: StageTimer | None = None,
 ) -> Document:
     text = doc.text
     published = pending.article.published
@@ -157,12 +168,15 @@ def _document(
     lap("places")
     timexes = find_timexes(doc, published)
     lap("time")
+    quotes = find_quotes(doc, entities, quote_method)
+    lap("quotes")
     return Document(
         article=pending.article,
         text=pending.cleaned.text,
         captions=pending.cleaned.captions,
         entities=entities,
         timexes=timexes,
+        quotes=quotes,
         removed=pending.cleaned.removed,
         model=generator,
     )

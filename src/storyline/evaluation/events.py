@@ -1,0 +1,270 @@
+"""``storyline eval events``: event coding against the PLOVER gold records or PETRARCH2's unit tests.
+
+``--data`` picks the gold set: a ``.json`` file is read as PLOVER gold-standard records, a
+folder holding ``PETR.UnitTest.records.xml`` as the PETRARCH2 suite. Every text goes through
+the pipeline uncleaned, one record per document, with the record's date as publication date.
+
+PLOVER (one gold event per sentence):
+- Gold types are PLOVER v0.5b1 names; they are renamed to Draft 0.8 (:data:`PLOVER_RENAMES`)
+  before comparing with the system's ``plover`` field.
+- The system's chosen event of a sentence: the one with the highest confidence among its
+  asserted events, or among all its events when none is asserted (the first one on a tie).
+- ``type_accuracy``: sentences whose chosen event has the gold type (no event: wrong).
+- Actors are compared as three-letter keys. Gold: the first three letters of each ``code`` of
+  the ``source`` / ``target`` list (countries such as "RUS", or "IGO", "NGO", "IMG"); sectors
+  are not compared. System: an actor's ``country`` if it has one, else the first three
+  letters of its ``code`` ("IGONAT" -> "IGO"). The system's keys of a sentence are those of
+  the chosen event and of every other candidate event with the same CAMEO code (a coder may
+  code "Hungarian and Romanian officials agreed" as one event per actor).
+- ``source_f1`` / ``target_f1``: micro precision / recall / F1 of these key sets per sentence.
+
+PETRARCH2 (records and skips as in :mod:`storyline.evaluation.petrarch`): its fictional
+actor dictionary is converted to a temporary ``--actors`` file for the run.
+- Every event of the document counts, whatever its modality (PETRARCH codes no modality).
+- An event is the triple (source, target, CAMEO code). An actor's code is its ``code`` field
+  as it stands; no actor is "---"; an actor with neither country nor organisation (a bare
+  sector, "GOV") is "---" + code, as PETRARCH writes an agent without an actor. A code with
+  "/" (the dictionary's "ELR/GAL") stands for each of its parts, as in PETRARCH.
+- ``cameo_f1``: micro P/R/F1 of the triple sets per record; ``source_f1`` / ``target_f1`` the
+  same over the sets of source / target codes; ``exact_match``: the share of records whose
+  triple set equals the expected one (both empty counts); ``type_accuracy``: the share of
+  records whose set of CAMEO roots (first two digits) equals the expected one.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..article import Article
+from ..errors import InvalidArgument
+from ..pipeline import process_many
+from ..skips import Skipped
+from .petrarch import (
+    RECORDS_FILE,
+    Coding,
+    PetrarchRecord,
+    actors_toml,
+    parse_actors,
+    parse_agents,
+    read_records,
+    suite_files,
+)
+
+__all__ = [
+    "PLOVER_RENAMES",
+    "PloverRecord",
+    "actor_key",
+    "chosen_event",
+    "evaluate_events",
+    "petrarch_code",
+    "plover_name",
+    "read_plover",
+    "score_petrarch",
+    "score_plover",
+]
+
+# PLOVER v0.5b1 names that Draft 0.8 renamed or merged (data README, CAMEO2PLOVER-2021.txt).
+PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+_TOP_CONFUSIONS = 15
+
+
+@dataclass(frozen=True)
+class PloverRecord:
+    id: str
+    text: str
+    date: str | None
+    event: str  # the Draft 0.8 name
+    sources: frozenset[str]  # three-letter keys
+    targets: frozenset[str]
+
+
+def plover_name(name: str) -> str:
+    """The PLOVER Draft 0.8 name of a v0.5b1 type name."""
+    upper = name.strip().upper()
+    return PLOVER_RENAMES.get(upper, upper)
+
+
+def _keys(actors: Any) -> frozenset[str]:
+    if not isinstance(actors, list):  # absent, null, "" or a stray string in a few records
+        return frozenset()
+    return frozenset(str(a["code"]).strip().upper()[:3] for a in actors if isinstance(a, dict) and a.get("code"))
+
+
+def read_plover(path: Path) -> list[PloverRecord]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise InvalidArgument(f"{path}: cannot read PLOVER records ({err})") from err
+    if not isinstance(data, list):
+        raise InvalidArgument(f"{path}: expected a JSON list of PLOVER records")
+    return [
+        PloverRecord(
+            str(r.get("id", "")),
+            str(r["text"]),
+            r.get("date") or None,
+            plover_name(str(r["event"])),
+            _keys(r.get("source")),
+            _keys(r.get("target")),
+        )
+        for r in data
+        if isinstance(r, dict) and r.get("text") and r.get("event")
+    ]
+
+
+def actor_key(actor: dict[str, Any] | None) -> str | None:
+    """An actor's country, else the first three letters of its code; None without either."""
+    if not actor:
+        return None
+    return str(actor.get("country") or (actor.get("code") or "")[:3]) or None
+
+
+def _candidates(events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in events if e.get("modality") == "asserted"] or list(events)
+
+
+def chosen_event(events: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The event that stands for the sentence: the most confident asserted one, else of all."""
+    candidates = _candidates(events)
+    return max(candidates, key=lambda e: e.get("confidence", 0.0)) if candidates else None
+
+
+@dataclass
+class _PRF:
+    correct: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, predicted: Iterable[Any], gold: Iterable[Any]) -> None:
+        p, g = set(predicted), set(gold)
+        self.correct += len(p & g)
+        self.predicted += len(p)
+        self.gold += len(g)
+
+    def figures(self, prefix: str) -> dict[str, float]:
+        p = self.correct / self.predicted if self.predicted else 0.0
+        r = self.correct / self.gold if self.gold else 0.0
+        f1 = 2 * self.correct / (self.predicted + self.gold) if self.predicted + self.gold else 0.0
+        return {f"{prefix}_precision": p, f"{prefix}_recall": r, f"{prefix}_f1": f1}
+
+
+def score_plover(records: Sequence[PloverRecord], events: Sequence[Sequence[dict[str, Any]]]) -> dict[str, Any]:
+    """PLOVER figures for gold ``records`` and the system's events of each record's text."""
+    sources, targets = _PRF(), _PRF()
+    per_type: dict[str, Counter[str]] = {}
+    confusion: Counter[str] = Counter()
+    for record, found in zip(records, events, strict=True):
+        chosen = chosen_event(found)
+        predicted = (chosen or {}).get("plover") or "none"
+        same = [e for e in _candidates(found) if chosen and e.get("cameo") == chosen.get("cameo")]
+        sources.add({k for e in same if (k := actor_key(e.get("source_actor")))}, record.sources)
+        targets.add({k for e in same if (k := actor_key(e.get("target_actor")))}, record.targets)
+        counts = per_type.setdefault(record.event, Counter())
+        counts["n"] += 1
+        counts["correct"] += predicted == record.event
+        if predicted != record.event:
+            confusion[f"{record.event} -> {predicted}"] += 1
+    n = len(records)
+    correct = sum(c["correct"] for c in per_type.values())
+    return {
+        "type_accuracy": correct / n if n else 0.0,
+        **sources.figures("source"),
+        **targets.figures("target"),
+        "n": n,
+        "per_type": {t: {"n": c["n"], "accuracy": c["correct"] / c["n"]} for t, c in sorted(per_type.items())},
+        "confusion": dict(confusion.most_common(_TOP_CONFUSIONS)),
+    }
+
+
+def petrarch_code(actor: dict[str, Any] | None) -> str:
+    """An actor's code written as PETRARCH writes it (see the module's rules)."""
+    if not actor or not actor.get("code"):
+        return "---"
+    code = str(actor["code"])
+    return code if actor.get("country") or actor.get("org") else "---" + code
+
+
+def predicted_codings(events: Iterable[dict[str, Any]]) -> set[Coding]:
+    return {
+        Coding(source, target, str(e.get("cameo", "")))
+        for e in events
+        for source in petrarch_code(e.get("source_actor")).split("/")
+        for target in petrarch_code(e.get("target_actor")).split("/")
+    }
+
+
+def score_petrarch(records: Sequence[PetrarchRecord], events: Sequence[Sequence[dict[str, Any]]]) -> dict[str, Any]:
+    """PETRARCH2 figures for the expected codings of ``records`` and the system's events."""
+    triples, sources, targets, roots = _PRF(), _PRF(), _PRF(), _PRF()
+    exact = same_roots = 0
+    per_category: dict[str, Counter[str]] = {}
+    for record, found in zip(records, events, strict=True):
+        gold, predicted = set(record.codings), predicted_codings(found)
+        triples.add(predicted, gold)
+        sources.add({c.source for c in predicted}, {c.source for c in gold})
+        targets.add({c.target for c in predicted}, {c.target for c in gold})
+        gold_roots, predicted_roots = {c.cameo[:2] for c in gold}, {c.cameo[:2] for c in predicted}
+        roots.add(predicted_roots, gold_roots)
+        exact += predicted == gold
+        same_roots += predicted_roots == gold_roots
+        counts = per_category.setdefault(record.category, Counter())
+        counts["n"] += 1
+        counts["exact"] += predicted == gold
+    n = len(records)
+    return {
+        **triples.figures("cameo"),
+        **sources.figures("source"),
+        **targets.figures("target"),
+        "type_accuracy": same_roots / n if n else 0.0,
+        **roots.figures("root"),
+        "exact_match": exact / n if n else 0.0,
+        "n": n,
+        "codings": triples.gold,
+        "no_event": sum(not r.codings for r in records),
+        "per_category": {k: {"n": c["n"], "exact": c["exact"] / c["n"]} for k, c in sorted(per_category.items())},
+    }
+
+
+def _events(articles: list[Article], actors: Sequence[str] = ()) -> list[list[dict[str, Any]]]:
+    results = process_many(articles, check_language=False, clean_text=False, actors=actors)
+    return [[] if isinstance(r, Skipped) else list(r.events) for r in results]
+
+
+def _evaluate_plover(path: Path, limit: int | None) -> dict[str, Any]:
+    records = read_plover(path)[:limit]
+    events = _events([Article.create(r.text, published=r.date) for r in records])
+    return score_plover(records, events)
+
+
+def _evaluate_petrarch(folder: Path, limit: int | None) -> dict[str, Any]:
+    records_file, actors_file, agents_file = suite_files(folder)
+    every = read_records(records_file)
+    records = [r for r in every if r.skip is None][:limit]
+    actors = parse_actors(actors_file.read_text(encoding="utf-8", errors="replace"))
+    agents = parse_agents(agents_file.read_text(encoding="utf-8", errors="replace")) if agents_file.is_file() else []
+    with tempfile.TemporaryDirectory(prefix="storyline-petrarch-") as tmp:
+        dictionary = Path(tmp) / "actors.toml"
+        dictionary.write_text(actors_toml(actors, agents), encoding="utf-8")
+        events = _events([Article.create(r.text, published=r.date) for r in records], [str(dictionary)])
+    figures = score_petrarch(records, events)
+    figures["skipped"] = dict(Counter(r.skip for r in every if r.skip))
+    return figures
+
+
+def evaluate_events(path: Path, limit: int | None = None) -> dict[str, Any]:
+    """Event figures on PLOVER records (a ``.json`` file) or the PETRARCH2 unit tests (a folder)."""
+    path = Path(path)
+    if path.is_file() and path.suffix.lower() == ".json":
+        return _evaluate_plover(path, limit)
+    if path.is_file() and path.name == RECORDS_FILE:
+        path = path.parent
+    if path.is_dir() and (path / RECORDS_FILE).is_file():
+        return _evaluate_petrarch(path, limit)
+    raise InvalidArgument(
+        f"{path}: not an events gold set; give a PLOVER records .json file or a folder holding {RECORDS_FILE}"
+    )

@@ -1,0 +1,305 @@
+"""Who said what: attributions over the dependency parse.
+
+An attribution has a cue (the verb or phrase that reports: "said", "told", "according to"),
+a source (the words naming the speaker at that cue) and a content (what was said). The rules:
+
+- a cue verb's clausal complement is its content: "Lavrov said (that) ...", and, since spaCy
+  makes the reporting verb the root, "“...,” he said" too;
+- a cue verb with no complement takes the quotation right after it ("saying: “...”") or right
+  before it ("“...” — Lavrov");
+- "according to X" makes X the source of the clause around it;
+- the source is the cue's subject, or its head's for "..., adding that ..." and "saying";
+- a quotation signed with a dash ("“...” — Karl Brandt") has the name as its source;
+- a quotation that fills a paragraph with no cue of its own continues the speaker of the
+  paragraph before, when that one ended on a quotation.
+
+Kinds: a content that is one quotation is direct; one with quoted words inside is mixed (each
+quoted piece is then a record of its own, all sharing the attribution's ``content`` span);
+otherwise indirect. Quoted words that no cue claims (scare quotes) are left out. The speaker
+is the entity of the mention that heads the source, so "he", "the Ukrainian President" and
+"Lavrov" resolve through the entity clusters; where no mention is found it stays null.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .entities import Entity
+from .quote_cues import cue_frames
+from .quote_marks import Stretch, quoted_stretches
+
+__all__ = ["find_quotes"]
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_INHERIT = ("advcl", "conj", "xcomp")  # "..., adding that": the subject of the verb it hangs on
+_EDGE_PUNCT = set(",;:.—–-()[]")
+
+
+@dataclass
+class _Attribution:
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    speaker: str | None = None
+    pieces: list[Stretch] = field(default_factory=list)
+
+
+def find_quotes(doc: Doc, entities: Iterable[Entity], method: str = "shipped") -> list[dict[str, Any]]:
+    """The quotations of a parsed text, as document-contract records, in text order."""
+    text = doc.text
+    frames = cue_frames(method)
+    stretches = quoted_stretches(text)
+    owner = _mention_owner(entities)
+    found: list[_Attribution] = []
+    for token in doc:
+        deps = frames.get(token.lemma_.lower()) if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod" else None
+        if deps:
+            found.extend(_from_verb(token, deps, stretches, owner))
+        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            found.extend(_according_to(token, owner))
+    found = _dedupe(found)
+    found.extend(_dashed(text, stretches, found, entities))
+    found.extend(_continuations(text, stretches, found))
+    for attribution in found:
+        attribution.pieces = [s for s in stretches if _within(s, attribution.content)]
+    return _records(text, sorted(found, key=lambda a: a.content))
+
+
+def _complements(verb: Token, deps: Collection[str]) -> list[Token]:
+    """The heads of the verb's dependents that its frame says hold the content."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in deps:
+            out.append(child)
+        elif child.dep_ == "prep" and f"prep:{child.lower_}" in deps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _from_verb(
+    verb: Token, deps: Collection[str], stretches: list[Stretch], owner: dict[int, str]
+) -> list[_Attribution]:
+    subject = _subject(verb)
+    source = _span(subject) if subject is not None else None
+    speaker = _speaker(subject, owner) if subject is not None else None
+    cue = (verb.idx, verb.idx + len(verb))
+    contents = _complements(verb, deps)
+    out: list[_Attribution] = []
+    for complement in contents:
+        content = _trim(verb.doc, complement.left_edge.i, complement.right_edge.i + 1)
+        if content is None or _overlaps(content, cue):
+            continue
+        out.append(_Attribution(_widen(content, stretches), cue, source, speaker))
+    if not out:
+        adjacent = _adjacent_quote(verb, stretches)
+        if adjacent is not None:
+            out.append(_Attribution((adjacent.start, adjacent.end), cue, source, speaker))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    head = verb
+    for _ in range(3):
+        subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return subjects[0]
+        if head.dep_ not in _INHERIT or head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def _span(token: Token) -> tuple[int, int]:
+    """A subject's words: its subtree, cut before an apposition or relative clause set off by a
+    comma ("Trump, who ..." -> "Trump")."""
+    tokens = list(token.subtree)
+    for t in tokens:
+        if t.i > token.i and t.text == "," and t.head.i <= token.i:
+            tokens = [u for u in tokens if u.i < t.i]
+            break
+    first, last = tokens[0], tokens[-1]
+    return first.idx, last.idx + len(last)
+
+
+def _according_to(according: Token, owner: dict[int, str]) -> list[_Attribution]:
+    doc = according.doc
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    source_token = objects[0]
+    phrase_end = source_token.right_edge.i + 1
+    sentence = according.sent
+    before = _trim(doc, sentence.start, according.i)
+    after = _trim(doc, phrase_end, sentence.end)
+    content = (
+        before if before is not None and (after is None or before[1] - before[0] >= after[1] - after[0]) else after
+    )
+    if content is None:
+        return []
+    cue = (according.idx, to.idx + len(to))
+    source = (source_token.left_edge.idx, source_token.right_edge.idx + len(source_token.right_edge))
+    return [_Attribution(content, cue, source, _speaker(source_token, owner))]
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range -> char span, without punctuation at its edges (quotation marks stay)."""
+    while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    span: Span = doc[start:end]
+    return span.start_char, span.end_char
+
+
+def _widen(content: tuple[int, int], stretches: list[Stretch]) -> tuple[int, int]:
+    """A content that starts or ends inside a quotation takes in the whole quotation, marks too."""
+    start, end = content
+    for s in stretches:
+        if s.start <= start < s.end and s.start <= start:
+            start = min(start, s.start)
+        if s.start < end <= s.end or (s.start < end and end < s.end):
+            end = max(end, s.end)
+    return start, end
+
+
+def _adjacent_quote(verb: Token, stretches: list[Stretch]) -> Stretch | None:
+    """The quotation right after the cue ("saying: “...”") or right before its clause."""
+    sentence = verb.sent
+    text = verb.doc.text
+    cue_end = verb.idx + len(verb)
+    for s in stretches:
+        gap = text[cue_end : s.start]
+        if s.start >= cue_end and len(gap) <= 3 and gap.strip() in ("", ":", ",", ":\n"):
+            return s
+    clause_start = min(t.idx for t in verb.subtree if t.sent == sentence)
+    for s in reversed(stretches):
+        gap = text[s.end : clause_start]
+        if s.end <= clause_start and len(gap) <= 4 and gap.strip() in ("", ",", "—", "–", "-"):
+            return s
+    return None
+
+
+_DASH = re.compile(r"\s*([—―–]|--)\s*")
+
+
+def _dashed(
+    text: str, stretches: list[Stretch], found: list[_Attribution], entities: Iterable[Entity]
+) -> list[_Attribution]:
+    """ "“...” — Karl Brandt": a quotation signed with a dash and a name."""
+    starts = {m.start: (m.end, e.id) for e in entities for m in e.mentions}
+    out = []
+    for s in stretches:
+        dash = _DASH.match(text, s.end)
+        if dash is None or dash.end() not in starts or any(_overlaps((s.start, s.end), a.content) for a in found):
+            continue
+        end, speaker = starts[dash.end()]
+        out.append(_Attribution((s.start, s.end), dash.span(1), (dash.end(), end), speaker))
+    return out
+
+
+def _continuations(text: str, stretches: list[Stretch], found: list[_Attribution]) -> list[_Attribution]:
+    """A paragraph that is only a quotation, after a paragraph that ended on an attributed
+    quotation, is more of the same speaker."""
+    out: list[_Attribution] = []
+    claimed = [a.content for a in found]
+    for s in stretches:
+        if any(_overlaps((s.start, s.end), c) for c in claimed):
+            continue
+        paragraph_start = text.rfind("\n", 0, s.start) + 1
+        paragraph_end = text.find("\n", s.end)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        if text[paragraph_start : s.start].strip() or text[s.end : paragraph_end].strip(" .\t"):
+            continue
+        before = [a for a in found + out if a.content[1] <= paragraph_start and a.content[1] > paragraph_start - 600]
+        if not before:
+            continue
+        last = max(before, key=lambda a: a.content[1])
+        between = text[last.content[1] : paragraph_start]
+        if last.speaker is not None and "\n\n" in between and between.count("\n\n") <= 1:
+            out.append(_Attribution((s.start, s.end), None, None, last.speaker))
+    return out
+
+
+def _dedupe(found: list[_Attribution]) -> list[_Attribution]:
+    """One attribution per content: a nested cue ("said ... adding") keeps the outer one."""
+    out: list[_Attribution] = []
+    for a in sorted(found, key=lambda a: (a.content[0], -(a.content[1] - a.content[0]))):
+        if any(b.content == a.content for b in out):
+            continue
+        out.append(a)
+    return out
+
+
+def _mention_owner(entities: Iterable[Entity]) -> dict[int, str]:
+    """Character offset -> the entity id of the mention starting or ending there."""
+    owner: dict[int, str] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            for i in range(m.start, m.end):
+                owner.setdefault(i, entity.id)
+    return owner
+
+
+def _speaker(token: Token, owner: dict[int, str]) -> str | None:
+    """The entity heading a source: its head word's, else the last mention inside it
+    ("Russia's foreign minister Sergei Lavrov"); "who" is its antecedent's."""
+    if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
+        token = token.head.head
+    if token.idx in owner:
+        return owner[token.idx]
+    for t in reversed(list(token.subtree)):
+        if t.idx in owner:
+            return owner[t.idx]
+    return None
+
+
+def _within(stretch: Stretch, content: tuple[int, int]) -> bool:
+    return content[0] <= stretch.start and stretch.end <= content[1]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _records(text: str, found: list[_Attribution]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+
+    def emit(start: int, end: int, kind: str, a: _Attribution) -> None:
+        out.append(
+            {
+                "id": f"Q{len(out) + 1}",
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "kind": kind,
+                "speaker": a.speaker,
+                "source": _part(text, a.source),
+                "cue": _part(text, a.cue),
+                "content": _part(text, a.content),
+            }
+        )
+
+    for a in found:
+        whole = [s for s in a.pieces if (s.start, s.end) == a.content]
+        if whole:
+            emit(whole[0].inner_start, whole[0].inner_end, "direct", a)
+        elif a.pieces:
+            for s in a.pieces:
+                emit(s.inner_start, s.inner_end, "mixed", a)
+        else:
+            emit(a.content[0], a.content[1], "indirect", a)
+    return out
+
+
+def _part(text: str, span: tuple[int, int] | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"text": text[span[0] : span[1]], "start": span[0], "end": span[1]}

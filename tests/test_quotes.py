@@ -1,0 +1,133 @@
+"""Quotations: cues, sources, contents, kinds and speakers, on sentences written for the tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline import process
+from storyline.quote_marks import quoted_stretches
+
+
+def quotes(text: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    doc = process(text, published="2025-08-23", check_language=False)
+    names = {e.id: e.name for e in doc.entities}
+    return doc.quotes, names
+
+
+def only(text: str) -> tuple[dict[str, Any], dict[str, str]]:
+    found, names = quotes(text)
+    assert len(found) == 1, found
+    return found[0], names
+
+
+def test_direct_quote_before_its_cue() -> None:
+    q, names = only("“The bridge will reopen in May,” Maria Lopez said on Tuesday.")
+    assert q["kind"] == "direct"
+    assert q["text"] == "The bridge will reopen in May,"
+    assert q["cue"]["text"] == "said"
+    assert q["source"]["text"] == "Maria Lopez"
+    assert names[q["speaker"]] == "Maria Lopez"
+    assert q["content"]["text"] == "“The bridge will reopen in May,”"
+
+
+def test_colon_then_quote() -> None:
+    q, names = only('Finance minister Karl Brandt said: "We have no money left for roads."')
+    assert q["kind"] == "direct"
+    assert q["text"] == "We have no money left for roads."
+    assert names[q["speaker"]] == "Karl Brandt"
+
+
+def test_indirect_with_that_keeps_the_complementiser() -> None:
+    q, names = only("Maria Lopez said that the bridge would reopen in May.")
+    assert q["kind"] == "indirect"
+    assert q["text"] == "that the bridge would reopen in May"
+    assert names[q["speaker"]] == "Maria Lopez"
+
+
+def test_told_a_broadcaster() -> None:
+    q, _ = only("Karl Brandt told Radio Nord the budget was exhausted.")
+    assert q["cue"]["text"] == "told"
+    assert q["text"] == "the budget was exhausted"
+
+
+def test_according_to() -> None:
+    q, names = only("The dam was built in 1962, according to Maria Lopez.")
+    assert q["cue"]["text"] == "according to"
+    assert q["source"]["text"] == "Maria Lopez"
+    assert q["text"] == "The dam was built in 1962"
+    assert names[q["speaker"]] == "Maria Lopez"
+
+
+def test_mixed_quote_gives_each_quoted_piece_with_the_whole_content() -> None:
+    found, names = quotes("Karl Brandt said the plan was “dead on arrival” and a “waste of time”.")
+    assert [q["text"] for q in found] == ["dead on arrival", "waste of time"]
+    assert {q["kind"] for q in found} == {"mixed"}
+    assert {q["content"]["text"] for q in found} == {"the plan was “dead on arrival” and a “waste of time”"}
+    assert {names[q["speaker"]] for q in found} == {"Karl Brandt"}
+
+
+def test_pronoun_source_resolves_to_the_person() -> None:
+    found, names = quotes("Maria Lopez visited the site on Monday. “We will finish it,” she said.")
+    (q,) = [q for q in found if q["kind"] == "direct"]
+    assert q["source"]["text"] == "she"
+    assert names[q["speaker"]] == "Maria Lopez"
+
+
+def test_straight_open_curly_close_and_tex_quotes() -> None:
+    q, _ = only('"The port is closed,” Karl Brandt said.')
+    assert q["text"] == "The port is closed,"
+    q, _ = only("``The port is closed,'' Karl Brandt said.")
+    assert q["text"] == "The port is closed,"
+    assert q["kind"] == "direct"
+
+
+def test_a_paragraph_of_quotation_continues_the_speaker_before() -> None:
+    text = "“The talks failed,” Maria Lopez said.\n\n“We will try again next week.”"
+    found, names = quotes(text)
+    assert len(found) == 2
+    second = found[1]
+    assert second["text"] == "We will try again next week."
+    assert second["cue"] is None
+    assert names[second["speaker"]] == "Maria Lopez"
+
+
+def test_scare_quotes_that_nobody_said_are_not_quotes() -> None:
+    found, _ = quotes("The so-called “peace dividend” never arrived in the valley.")
+    assert found == []
+
+
+def test_odd_number_of_marks_never_fails() -> None:
+    text = "“We are ready, Karl Brandt said.\n\nThe minister left early."
+    found, _ = quotes(text)
+    for q in found:
+        assert 0 <= q["start"] < q["end"] <= text.index("\n")  # never past the unclosed paragraph
+
+
+def test_a_quotation_signed_with_a_dash() -> None:
+    q, names = only("“Nobody reads the fine print.” — Karl Brandt")
+    assert q["kind"] == "direct"
+    assert q["text"] == "Nobody reads the fine print."
+    assert q["cue"]["text"] == "—"
+    assert names[q["speaker"]] == "Karl Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“one” and “two”", ["“one”", "“two”"]),
+        ('He said "yes" then "no".', ['"yes"', '"no"']),
+        ("``tex style''", ["``tex style''"]),
+        ("“unclosed\n\n“reopened.”", ["“unclosed", "“reopened.”"]),
+        ("a stray ” closer", []),
+    ],
+)
+def test_quoted_stretches(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in quoted_stretches(text)] == expected
+
+
+def test_a_quotation_run_on_into_the_next_paragraph_is_marked_continued() -> None:
+    first, second = quoted_stretches("“unclosed\n\n“reopened.”")
+    assert not first.closed
+    assert second.continued
