@@ -76,7 +76,22 @@ def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:
         name = _canonical(members)
         entities.append(Entity(f"E{len(entities) + 1}", name, _type(members, name, dictionary), members))
     _untagged_surnames(doc, entities)
+    _untagged_repeats(doc, entities)
     return entities
+
+
+def _untagged_repeats(doc: Doc, entities: list[Entity]) -> None:
+    """A one-word place or organisation name the model tagged once but missed elsewhere
+    ("... in Kyiv. Kyiv rejected the proposal."): a proper-noun token spelled the same joins it."""
+    covered = {i for e in entities for m in e.mentions for i in range(m.start, m.end)}
+    names: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        if entity.type in ("GPE", "LOC", "ORG", "NORP") and " " not in entity.name:
+            names[entity.name].append(entity)
+    for token in doc:
+        found = names.get(token.text)
+        if found and len(found) == 1 and token.pos_ == "PROPN" and token.idx not in covered:
+            found[0].mentions.append(Mention(token.idx, token.idx + len(token), token.text, found[0].type))
 
 
 def _untagged_surnames(doc: Doc, entities: list[Entity]) -> None:

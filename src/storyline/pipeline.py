@@ -2,7 +2,7 @@
 
     ingest -> clean -> (language, size checks) -> annotate (spaCy, nlp.pipe)
            -> entities -> actors -> coref (titles, pronouns) -> places -> time -> quotes
-           -> document
+           -> events -> document
 
 ``process_many`` keeps input order: a skipped input comes out as a :class:`Skipped` where its
 document would have been. The spaCy model is loaded once per process and fed in batches.
@@ -25,6 +25,7 @@ from .coref import link_pronouns, link_titles
 from .document import Document
 from .entities import extract_entities
 from .errors import InputSkipped, InvalidArgument
+from .events import code_events
 from .language import is_language
 from .nlp import load_model, model_version
 from .places import resolve_places
@@ -170,6 +171,8 @@ def _document(
     lap("time")
     quotes = find_quotes(doc, entities, quote_method)
     lap("quotes")
+    events = code_events(doc, entities, timexes, quotes, published)
+    lap("events")
     return Document(
         article=pending.article,
         text=pending.cleaned.text,
@@ -177,6 +180,7 @@ def _document(
         entities=entities,
         timexes=timexes,
         quotes=quotes,
+        events=events,
         removed=pending.cleaned.removed,
         model=generator,
     )

@@ -1,0 +1,373 @@
+"""Who did what to whom: CAMEO-coded events over the dependency parse.
+
+For every verb the lexicon knows (``cameo.lexicon()``: verb, particle or preposition, object),
+and every event noun ("talks with X", "a meeting between X and Y", "an attack on X"):
+
+- the source is the subject's actor ("by X" in the passive; the governing verb's subject for
+  "agreed to meet"); the target the object's, else that of "with/on/against/to/at/into X", or
+  the second of "between X and Y";
+- actors come from the entities stage, so metonyms are already actors ("Kyiv" -> UKRGOV,
+  "Ukraine's military" -> UKRMIL); an event needs a source actor;
+- the modality comes from :mod:`modality`; an event inside someone's reported words is marked
+  ``reported_by`` the speaker;
+- the date is the timex hanging on the event's own clause, else one in its sentence (an "at the
+  time" sentence takes the last date before it), else the publication date, with falling
+  confidence; the location is a place in the clause.
+
+A document pass merges duplicates: the same source, target, root code and date said twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .cameo import Lexicon, lexicon, lookup
+from .entities import Entity
+from .modality import modality
+
+__all__ = ["code_events"]
+
+_TARGET_PREPS = ("with", "on", "against", "to", "at", "into", "toward", "towards", "from", "for", "over")
+_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp")
+_AT_THE_TIME = ("at the time", "at that time", "back then")
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    owner: dict[int, Entity]  # token index -> entity of a mention covering it
+    timexes: Sequence[dict[str, Any]]
+    quotes: Sequence[dict[str, Any]]
+    published: str | None
+    lexicon: Lexicon
+    places: dict[str, Entity]
+
+
+def code_events(
+    doc: Doc,
+    entities: Iterable[Entity],
+    timexes: Sequence[dict[str, Any]],
+    quotes: Sequence[dict[str, Any]],
+    published: str | None,
+) -> list[dict[str, Any]]:
+    """The events of a parsed text, as document-contract records, duplicates merged."""
+    entities = list(entities)
+    places = {e.id: e for e in entities if e.place}
+    ctx = _Context(doc, _owner(doc, entities), timexes, quotes, published, lexicon(), places)
+    found = []
+    for token in doc:
+        if token.pos_ == "VERB":
+            code = _verb_code(token, ctx.lexicon)
+            if code:
+                found.append(_verb_event(token, code, ctx))
+        elif token.pos_ == "NOUN" and token.dep_ not in ("compound",):
+            code = ctx.lexicon.noun(_lemma(token) or "") or ctx.lexicon.noun(token.lemma_.lower())
+            if code and not _light_verb_object(token, ctx.lexicon):
+                found.append(_noun_event(token, code, ctx))
+    found.extend(_statements(found, ctx))
+    return _merge([e for e in found if e is not None])
+
+
+_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
+def _statements(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[str, Any] | None]:
+    """What a speaker is reported to say is an event of the speaker's too: "said he would help
+    set up a meeting" expresses an intent to meet (036), "said it would strike" threatens
+    (130); words that report no event of their own are a statement (010)."""
+    out: list[dict[str, Any] | None] = []
+    entities = {e.id: e for e in ctx.owner.values()}
+    seen: set[tuple[int, int]] = set()
+    for q in ctx.quotes:
+        content, cue, speaker = q.get("content") or q, q.get("cue"), entities.get(q.get("speaker") or "")
+        key = (content["start"], content["end"])
+        if cue is None or speaker is None or not speaker.actor or key in seen:
+            continue
+        seen.add(key)
+        span = ctx.doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+        if span is None or any(e and e["trigger"]["start"] == span.root.idx for e in found):
+            continue  # "ruled out ...": the cue is an event of its own
+        reported = [
+            e
+            for e in found
+            if e and e["reported_by"] == speaker.id and content["start"] <= e["trigger"]["start"] < content["end"]
+        ]
+        intended = [e for e in reported if e["modality"] == "future"]
+        target = None
+        if intended:
+            root = intended[0]["root"]
+            code = _INTENT.get(root) or ("130" if int(root) >= 14 else "030")
+            other = intended[0]["target"] if intended[0]["source"] == speaker.id else intended[0]["source"]
+            target = entities.get(other or "")
+        elif any(e["modality"] == "asserted" for e in reported):
+            continue
+        else:
+            code = "010"
+        out.append(_event(span.root, code, speaker, target, ctx))
+    return out
+
+
+def _verb_code(verb: Token, lex: Lexicon) -> str | None:
+    obj = _object(verb)
+    preps = [c for c in verb.children if c.dep_ in ("prt", "prep")]
+    for prep in preps:
+        pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        code = lex.verb(verb.lemma_.lower(), prep.lower_, _lemma(obj or pobj))
+        if code and (prep.dep_ == "prt" or lex.verb(verb.lemma_.lower(), prep.lower_) != lex.verb(verb.lemma_.lower())):
+            return code
+    code = lex.verb(verb.lemma_.lower(), None, _lemma(obj))
+    if code is None and obj is not None:  # "provided 25,000 tons of food aid": the stuff, not the measure
+        inner = next(
+            (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if inner is not None:
+            code = lex.verb(verb.lemma_.lower(), None, _lemma(inner))
+    return code
+
+
+def _object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            return c
+    return None
+
+
+def _lemma(token: Token | None) -> str | None:
+    if token is None:
+        return None
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    return " ".join([*modifiers, token.lemma_.lower()])
+
+
+def _light_verb_object(noun: Token, lex: Lexicon) -> bool:
+    """ "held talks", "launched an attack": the verb's entry already codes the noun."""
+    head = noun.head
+    return noun.dep_ == "dobj" and head.pos_ == "VERB" and lex.verb(head.lemma_.lower(), None, _lemma(noun)) is not None
+
+
+def _verb_event(verb: Token, code: str, ctx: _Context) -> dict[str, Any] | None:
+    source, target = _verb_actors(verb, ctx)
+    return _event(verb, code, source, target, ctx)
+
+
+def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | None]:
+    children = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    head = verb
+    while subject is None and head.dep_ in ("xcomp", "conj", "advcl") and head.head is not head:
+        head = head.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    source = _actor_of(agent, ctx) if passive else _actor_of(subject, ctx)
+    target = _actor_of(subject, ctx) if passive else None
+    if target is None:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        target = _actor_of(obj, ctx) or _first_actor(obj, ctx)
+    if target is None:
+        for prep in (c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS):
+            target = _actor_of(next((g for g in prep.children if g.dep_ == "pobj"), None), ctx)
+            if target is not None:
+                break
+    return source, target if target is not source else None
+
+
+def _noun_event(noun: Token, code: str, ctx: _Context) -> dict[str, Any] | None:
+    source: Entity | None = None
+    target: Entity | None = None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            source = _actor_of(c, ctx)
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            pair = [g for g in c.subtree if g.dep_ in ("pobj", "conj") and g.i in ctx.owner]
+            actors = [_actor_of(g, ctx) for g in pair]
+            actors = [a for a in actors if a is not None]
+            if len(actors) >= 2:
+                source, target = actors[0], actors[1]
+        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and target is None:
+            target = _actor_of(next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
+    if source is None:
+        source = _actor_of(_participant(noun), ctx)
+    return _event(noun, code, source, target if target is not source else None, ctx)
+
+
+_LIGHT_VERBS = frozenset(
+    "hold have launch carry conduct stage begin start mount make sign reach attend host join open resume".split()
+)
+_TAKING_PART = ("at", "in", "during", "after", "before")
+
+
+def _participant(noun: Token) -> Token | None:
+    """Who took part in an event noun: the subject of a light verb ("held talks"), or of the
+    clause in which one was "at" it ("Speaking at a press conference, the President said")."""
+    head, via = noun.head, noun
+    if noun.dep_ == "pobj" and head.lower_ in _TAKING_PART:
+        head, via = head.head, head
+    elif not (noun.dep_ == "dobj" and head.lemma_ in _LIGHT_VERBS):
+        return None
+    for _ in range(3):
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if head.dep_ not in ("advcl", "xcomp", "conj") or (via.dep_ == "dobj" and head.lemma_ not in _LIGHT_VERBS):
+            return None
+        head, via = head.head, head
+    return None
+
+
+def _actor_of(token: Token | None, ctx: _Context) -> Entity | None:
+    """The entity with an actor that the phrase headed by ``token`` names (its head word first)."""
+    if token is None:
+        return None
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head
+    # "Irish guerrillas", "U.N. helicopters", "Israel's army", "forces in Guinea"
+    candidates = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
+    candidates += [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for t in candidates:
+        entity = ctx.owner.get(t.i)
+        if entity is not None and entity.actor:
+            return entity
+    return None
+
+
+def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:
+    """The first actor named inside an object ("the prospect of Ukraine joining Nato")."""
+    if phrase is None:
+        return None
+    for t in phrase.subtree:
+        entity = ctx.owner.get(t.i)
+        if entity is not None and entity.actor and t.dep_ in ("nsubj", "poss", "pobj", "compound"):
+            return entity
+    return None
+
+
+def _event(
+    word: Token, code: str, source: Entity | None, target: Entity | None, ctx: _Context
+) -> dict[str, Any] | None:
+    if source is None or not source.actor:
+        return None
+    info = lookup(code)
+    sentence = word.sent
+    date, confidence = _date(word, ctx)
+    mood = modality(word)
+    location = _location(word, ctx)
+    target_actor = target.actor if target and target.actor else None
+    if target is None and location and info.quad_class == 4:
+        place = ctx.places[location]  # struck a station in the Bryansk region: an attack on Russia
+        if place.place and place.place.get("country") and place.place["country"] != (source.actor or {}).get("country"):
+            target = place
+            country = place.place["country"]
+            target_actor = {"code": country, "country": country, "org": None, "sector": None, "role": None}
+    return {
+        "cameo": info.code,
+        "root": info.root,
+        "quad_class": info.quad_class,
+        "goldstein": info.goldstein,
+        "plover": info.plover,
+        "source": source.id,
+        "target": target.id if target else None,
+        "source_actor": source.actor,
+        "target_actor": target_actor,
+        "modality": mood,
+        "reported_by": _reporter(word, ctx),
+        "date": date,
+        "location": location,
+        "evidence": {"start": sentence.start_char, "end": sentence.end_char},
+        "caption": None,
+        "confidence": round(confidence * (1.0 if target else 0.85), 2),
+        "trigger": {"text": word.text, "start": word.idx, "end": word.idx + len(word)},
+    }
+
+
+def _clause_tokens(word: Token) -> list[Token]:
+    """The word's own clause: its subtree without the clauses embedded in it."""
+    out = []
+    stack = [word]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES or c.pos_ not in ("VERB", "AUX"))
+    if word.pos_ == "NOUN" and word.head.pos_ == "VERB":
+        out.extend(c for c in word.head.children if c.i != word.i and c.dep_ in ("prep", "npadvmod"))
+    return out
+
+
+def _date(word: Token, ctx: _Context) -> tuple[dict[str, Any] | None, float]:
+    sentence = word.sent
+    dates = [
+        t
+        for t in ctx.timexes
+        if t["type"] in ("DATE", "TIME") and sentence.start_char <= t["start"] < sentence.end_char
+    ]
+    clause = {t.idx for t in _clause_tokens(word)}
+    for timex in dates:
+        if timex["start"] in clause or any(timex["start"] <= i < timex["end"] for i in clause):
+            return {"timex": timex["id"], "value": timex["value"]}, 0.9
+    if dates:
+        return {"timex": dates[0]["id"], "value": dates[0]["value"]}, 0.7
+    if any(phrase in sentence.text.lower() for phrase in _AT_THE_TIME):
+        earlier = [t for t in ctx.timexes if t["type"] == "DATE" and t["end"] <= sentence.start_char]
+        if earlier:
+            return {"timex": earlier[-1]["id"], "value": earlier[-1]["value"]}, 0.6
+    if ctx.published:
+        return {"timex": None, "value": ctx.published}, 0.4
+    return None, 0.4
+
+
+def _location(word: Token, ctx: _Context) -> str | None:
+    for t in _clause_tokens(word):
+        entity = ctx.owner.get(t.i)
+        if entity is not None and entity.place and t.head.lower_ in ("in", "at", "near", "outside", "inside"):
+            return entity.id
+    return None
+
+
+def _reporter(word: Token, ctx: _Context) -> str | None:
+    for q in ctx.quotes:
+        content = q.get("content") or q
+        cue = q.get("cue") or {}
+        if content["start"] <= word.idx < content["end"] and cue.get("start") != word.idx:
+            speaker: str | None = q.get("speaker")
+            return speaker
+    return None
+
+
+def _owner(doc: Doc, entities: Iterable[Entity]) -> dict[int, Entity]:
+    owner: dict[int, Entity] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    owner.setdefault(t.i, entity)
+    return owner
+
+
+def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per (source, target, root, date, modality); the most confident is kept."""
+    best: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for e in events:
+        key = (e["source"], e["target"], e["root"], (e["date"] or {}).get("value"), e["modality"], e["reported_by"])
+        if key not in best or e["confidence"] > best[key]["confidence"]:
+            best[key] = e
+    merged = sorted(best.values(), key=lambda e: (e["evidence"]["start"], -e["confidence"]))
+    for i, e in enumerate(merged, 1):
+        e["id"] = f"V{i}"
+    return [{"id": e.pop("id"), **e} for e in merged]

@@ -1,0 +1,112 @@
+"""The event coder: sentences written to fool a naive coder, one per trap."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline import process
+from storyline.cameo import lookup
+
+
+def events(text: str) -> list[dict[str, Any]]:
+    return process(text, published="2025-08-23", check_language=False).events
+
+
+def by_root(text: str, root: str) -> list[dict[str, Any]]:
+    return [e for e in events(text) if e["root"] == root]
+
+
+def test_an_asserted_attack_with_its_actors_date_and_place() -> None:
+    (attack,) = by_root("On Friday, Ukraine's military struck an oil depot in the Bryansk region.", "19")
+    assert attack["modality"] == "asserted"
+    assert attack["source_actor"]["code"] == "UKRMIL"  # a metonymic, nominal actor
+    assert attack["target_actor"]["country"] == "RUS"  # the place it was struck in
+    assert attack["date"]["value"] == "2025-08-22"
+    assert attack["location"] is not None
+    assert attack["quad_class"] == lookup(attack["cameo"]).quad_class == 4
+
+
+def test_no_plans_for_a_meeting_is_not_a_meeting() -> None:
+    meetings = by_root("Moscow said there are no plans for a meeting between Putin and Zelensky.", "04")
+    assert meetings
+    assert all(m["modality"] != "asserted" for m in meetings)
+
+
+def test_did_not_is_negated() -> None:
+    (meeting,) = by_root("Germany did not meet with Poland on Friday.", "04")
+    assert meeting["modality"] == "negated"
+
+
+def test_ruled_out_is_an_asserted_rejection_and_a_negated_deployment() -> None:
+    found = events("France ruled out sending troops to Ukraine.")
+    rejection = [e for e in found if e["root"] == "12"]
+    assert rejection and rejection[0]["modality"] == "asserted"
+    assert rejection[0]["source_actor"]["country"] == "FRA"
+    others = [e for e in found if e["root"] != "12"]
+    assert all(e["modality"] == "negated" for e in others)
+
+
+def test_a_conditional_is_hypothetical() -> None:
+    found = events("If Iran attacks Israel, the region will burn.")
+    attacks = [e for e in found if e["root"] in ("18", "19")]
+    assert attacks and attacks[0]["modality"] == "hypothetical"
+
+
+def test_a_treaty_article_describes_no_attack() -> None:
+    found = events("Nato's charter considers an attack on one member an attack on all.")
+    assert not [e for e in found if e["root"] in ("18", "19", "20") and e["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Japan will visit China next week.", "Japan agreed to visit China next week.", "Japan plans to visit China."],
+)
+def test_what_lies_ahead_is_future(text: str) -> None:
+    visits = [e for e in events(text) if e["cameo"].startswith("04") and e["source_actor"]["country"] == "JPN"]
+    assert visits and all(v["modality"] == "future" for v in visits)
+
+
+def test_reported_speech_yields_the_speakers_statement_and_the_reported_event() -> None:
+    found = events("Sergei Lavrov said Russia had accused Ukraine of sabotage.")
+    accusation = [e for e in found if e["root"] == "11"]
+    assert accusation
+    assert accusation[0]["source_actor"]["country"] == "RUS"
+    lavrov = next(
+        e
+        for e in process("Sergei Lavrov said Russia had accused Ukraine of sabotage.", check_language=False).entities
+        if e.name == "Sergei Lavrov"
+    )
+    assert accusation[0]["reported_by"] == lavrov.id
+
+
+def test_a_statement_that_reports_no_event_is_a_statement() -> None:
+    found = events("Sergei Lavrov said the weather in Moscow was cold.")
+    assert [e["cameo"] for e in found] == ["010"]
+
+
+def test_the_passive_puts_the_agent_first() -> None:
+    found = by_root("Israel was attacked by Iran on Friday.", "19") or by_root(
+        "Israel was attacked by Iran on Friday.", "18"
+    )
+    assert found
+    assert found[0]["source_actor"]["country"] == "IRN"
+    assert found[0]["target_actor"]["country"] == "ISR"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("On Monday, Kyiv rejected the proposal made by Moscow.", "UKRGOV"),
+        ("The Kremlin rejected the proposal.", "RUSGOV"),
+    ],
+)
+def test_a_capital_or_a_seat_stands_for_its_government(text: str, code: str) -> None:
+    (rejection,) = by_root(text, "12")
+    assert rejection["source_actor"]["code"] == code
+
+
+def test_the_same_event_said_twice_is_merged() -> None:
+    found = by_root("France condemned Russia on Friday. France condemned Russia on Friday.", "11")
+    assert len(found) == 1
