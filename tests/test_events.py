@@ -110,3 +110,11 @@ def test_a_capital_or_a_seat_stands_for_its_government(text: str, code: str) -> 
 def test_the_same_event_said_twice_is_merged() -> None:
     found = by_root("France condemned Russia on Friday. France condemned Russia on Friday.", "11")
     assert len(found) == 1
+
+
+def test_a_pronoun_in_reported_words_is_the_speaker() -> None:
+    found = events("Sergei Lavrov said he would visit China next week.")
+    intents = [e for e in found if e["root"] == "03"]
+    assert intents and intents[0]["modality"] == "asserted"
+    visits = [e for e in found if e["root"] == "04"]
+    assert visits and visits[0]["modality"] == "future" and visits[0]["reported_by"] == visits[0]["source"]

@@ -168,6 +168,8 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     source = _actor_of(agent, ctx) if passive else _actor_of(subject, ctx)
+    if source is None and not passive and subject is not None and subject.lower_ in _SPEAKER_PRONOUNS:
+        source = _speaker_entity(verb, ctx)  # "the rebels said they will release ...": the speaker
     target = _actor_of(subject, ctx) if passive else None
     if target is None:
         obj = next((c for c in children if c.dep_ == "dobj"), None)
@@ -245,6 +247,14 @@ def _actor_of(token: Token | None, ctx: _Context) -> Entity | None:
         if entity is not None and entity.actor:
             return entity
     return None
+
+
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _speaker_entity(word: Token, ctx: _Context) -> Entity | None:
+    speaker = _reporter(word, ctx)
+    return next((e for e in ctx.owner.values() if e.id == speaker and e.actor), None) if speaker else None
 
 
 def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:

@@ -6,8 +6,8 @@ The clause of the event's word is read, and the clauses it hangs in up to its se
   ("there are no plans for a meeting"), or a verb that denies what hangs on it ("ruled out
   sending troops", "refused to meet");
 - hypothetical: "if"/"unless", a modal of possibility (could, would, might, may, should);
-- future: "will", "shall", "going to", or an intention that governs it ("agreed to meet",
-  "plans to visit", "threatened to strike").
+- future: "will", "shall", "going to", a reported "would" ("said he would visit"), or an
+  intention that governs it ("agreed to meet", "plans to visit", "threatened to strike").
 
 The verb that denies or intends is itself asserted: "Trump ruled out sending ground troops" is an
 asserted rejection by Trump and a negated deployment.
@@ -16,6 +16,8 @@ asserted rejection by Trump and a negated deployment.
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from .coref import SPEECH_LEMMAS
 
 __all__ = ["modality"]
 
@@ -68,6 +70,8 @@ def _clause_modality(verb: Token, first: bool) -> str:
     embedded = verb.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj") and head is not verb
     if embedded and head.lemma_ in _DENYING and verb.dep_ != "ccomp":
         return "negated"
+    if "would" in words and verb.dep_ == "ccomp" and head.lemma_ in SPEECH_LEMMAS and not words & _CONDITIONS:
+        return "future"  # "said he would visit": the future of the reported moment
     if words & _POSSIBLE:
         return "hypothetical"
     if words & _FUTURE or (verb.tag_ == "VB" and "to" in words and head.lemma_ == "go"):
