@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .actor_dictionary import ActorDictionary
 from .entities import Entity, Mention
+from .quote_marks import inside_quotes
 from .roles import title_mentions
 
 __all__ = ["SPEECH_LEMMAS", "link_pronouns", "link_titles"]
@@ -26,8 +27,6 @@ SPEECH_LEMMAS = frozenset(
     "say tell claim suggest insist warn add state announce urge argue deny admit stress note "
     "write declare believe think hope promise vow pledge reply respond accuse ask explain".split()
 )
-_QUOTES_OPEN = '“"«'
-_QUOTES_CLOSE = '”"»'
 _LOOKBACK_SENTENCES = 2
 
 
@@ -65,7 +64,7 @@ def link_pronouns(entities: list[Entity], doc: Doc) -> None:
                     owner[token.i] = entity
     if not owner:
         return
-    quoted = _quoted(doc.text)
+    quoted = inside_quotes(doc.text)
     for token in doc:
         if token.lower_ not in _PRONOUNS or token.i in owner or quoted[token.idx]:
             continue
@@ -108,20 +107,3 @@ def _last_subject(token: Token, owner: dict[int, Entity], quoted: list[bool]) ->
         if candidates:
             return owner[candidates[-1].i]
     return None
-
-
-def _quoted(text: str) -> list[bool]:
-    """For each character: is it inside quotation marks? (mixed straight and curly marks allowed)."""
-    inside = [False] * (len(text) + 1)
-    state = False
-    for i, ch in enumerate(text):
-        if ch == "\n":  # a quotation is closed at the paragraph's end; one that goes on reopens
-            state = False
-        if ch in _QUOTES_OPEN and (ch != '"' or not state):
-            state = True
-        elif ch in _QUOTES_CLOSE and state:
-            inside[i] = True
-            state = False
-            continue
-        inside[i] = state
-    return inside
