@@ -200,3 +200,67 @@ def test_holidays(text: str, dct: str | None, expected: str) -> None:
 )
 def test_weekday_direction(text: str, expression: str, expected: tuple[str, str]) -> None:
     assert values(text)[expression] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # modal + perfect is the past; "could" alone does not look ahead
+        ("The sale may have been responsible for a drop on Wednesday.", "Wednesday", ("DATE", "2025-08-20")),
+        ("Neither man could be located on Wednesday.", "Wednesday", ("DATE", "2025-08-20")),
+        # a plan overtaken: "had been due to" is the past
+        ("The offer had been due to expire on Friday.", "Friday", ("DATE", "2025-08-22")),
+        # "hurt" after a singular subject is the past, whatever the tagger says
+        ("Weakness in big stocks hurt the index on Friday.", "Friday", ("DATE", "2025-08-22")),
+        # a subject infinitive is not a plan
+        ("To sign the treaty on Tuesday was an honour.", "Tuesday", ("DATE", "2025-08-19")),
+    ],
+)
+def test_tense_of_modals_plans_and_irregular_pasts(text: str, expression: str, expected: tuple[str, str]) -> None:
+    assert values(text)[expression] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Net rose in this year's third quarter.", "this year's third quarter", ("DATE", "2025-Q3")),
+        ("Growth may return in next year's first quarter.", "next year's first quarter", ("DATE", "2026-Q1")),
+        ("Profit fell in the second quarter. For the quarter a year ago, it earned $3 million.",
+         "the quarter a year ago", ("DATE", "2024-Q2")),
+        ("Profit fell in the second quarter. In the 2024 period, it earned $3 million.",
+         "the 2024 period", ("DATE", "2024-Q2")),
+        ("Profit fell in the third quarter, against $2 million for the corresponding period last year.",
+         "the corresponding period last year", ("DATE", "2024-Q3")),
+        ("Profit fell in the third quarter. U.K. sales for last year's quarter were $3 million.",
+         "last year's quarter", ("DATE", "2024-Q3")),
+        # the year-ago quarter is not the report's own: "a year ago" after it is still 2024
+        ("Profit fell in the third quarter from $2 million in the year-ago quarter. Costs were lower than a year ago.",
+         "a year ago", ("DATE", "2024-Q3")),
+        # a longer period since the quarter: the comparison is with the year
+        ("Profit fell in the third quarter. For the nine months, it earned $9 million, against $7 million a year earlier.",
+         "a year earlier", ("DATE", "2024")),
+    ],
+)  # fmt: skip
+def test_quarters_of_a_results_report(text: str, expression: str, expected: tuple[str, str]) -> None:
+    assert values(text)[expression] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The law passed in nineteen ninety-six.", "nineteen ninety-six", ("DATE", "1996")),
+        ("The plan runs to the year two thousand.", "the year two thousand", ("DATE", "2000")),
+        ("It began in January nineteen ninety-seven.", "January nineteen ninety-seven", ("DATE", "1997-01")),
+        ("Its current chairman resigned.", "current", ("DATE", "PRESENT_REF")),
+        ("Orangemen march each July to the church.", "each July", ("SET", "XXXX-07")),
+        ("He appeared before a judge at midday.", "midday", ("TIME", "2025-08-23T12:00")),
+        ("The group could be ready as soon as Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
+        ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", ("TIME", "2025-08-22T10:35")),
+    ],
+)
+def test_spelled_years_refs_sets_and_clock_times(text: str, expression: str, expected: tuple[str, str]) -> None:
+    assert values(text)[expression] == expected
+
+
+def test_current_account_is_not_a_date() -> None:
+    assert "current" not in values("The current account deficit widened.")

@@ -13,14 +13,16 @@ import datetime as dt
 import re
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .timex_rules import RULES, Context
 from .timex_values import iso_week, month_value
 
 __all__ = ["find_in_text", "find_timexes", "parse_dct"]
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "could", "might", "may"}
+# "could" is left out: as often the past of "can" ("could not be located Wednesday") as a
+# possibility ahead
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "might", "may"}
 _PERFECT_AUX = {"has", "have", "had", "'ve", "'s"}
 _PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m"}
 _INTEND_VERBS = frozenset(
@@ -65,14 +67,30 @@ def _tense_in(doc: Doc | None, start: int, end: int) -> str:
     planned = token.lemma_ in _PLAN_VERBS and token.tag_ != "VBD"
     # "plans to meet on Friday" and "is to resume trading Tuesday" look ahead; "the first to
     # accede on Friday" need not
-    intended = token.tag_ == "VB" and "to" in words and token.head.lemma_ in _INTEND_VERBS | {"be"}
+    intended = (
+        token.tag_ == "VB" and "to" in words and token.dep_ != "csubj" and token.head.lemma_ in _INTEND_VERBS | {"be"}
+    )
+    if words & _FUTURE_AUX and words & {"have", "'ve"}:
+        return "past"  # "may have been responsible on Wednesday"
+    plan = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head  # "been due to"
+    if intended and any(a.lower_ == "had" for a in plan.children if a.dep_ == "aux"):
+        return "past"  # "had been due to expire Friday": a plan that was overtaken
     if words & _FUTURE_AUX or intended or progressive or planned:
         return "future"
-    if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or words & _PERFECT_AUX:
+    if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or words & _PERFECT_AUX or _past_as_present(token):
         return "past"
     if token.tag_ in ("VBZ", "VBP") or (token.tag_ == "VBN" and words & _PRESENT_BE):
         return "present"  # "the president leaves Tuesday", "is expected Thursday"
     return ""
+
+
+_SINGULAR_SUBJECT_TAGS = frozenset({"NN", "NNP"})
+
+
+def _past_as_present(verb: Token) -> bool:
+    """ "Weakness in stocks hurt the index on Friday": a singular subject with the bare form is
+    the past of a verb whose past looks the same (hurt, cut, set, hit), mistagged as present."""
+    return verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in _SINGULAR_SUBJECT_TAGS for c in verb.children)
 
 
 def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = None) -> list[dict[str, Any]]:
@@ -157,10 +175,16 @@ def _anchor(text: str, taken: list[tuple[int, int, str, str]]) -> list[tuple[int
         start, end, kind, value = taken[i]
         if kind == "TIME" and i + 1 < len(taken) and re.search(r"T\d\d:\d\d$", value):
             nxt = taken[i + 1]
-            if re.fullmatch(r"[\s,]*(?:on\s+)?", text[end : nxt[0]]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", nxt[3]):
+            between = text[end : nxt[0]]
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", nxt[3]) and re.fullmatch(r"[\s,]*(?:on\s+)?", between):
                 # "9 a.m. Tuesday": the clock time on that day, one expression
                 out.append((start, nxt[1], "TIME", nxt[3] + value[value.index("T") :]))
                 i += 2
+                continue
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", nxt[3]) and re.fullmatch(r"\s*\([^()]{1,20}\)\s*", between):
+                # "10:35 a.m. (0735 GMT) Friday": the time on that day; the day stays its own
+                out.append((start, end, kind, nxt[3] + value[value.index("T") :]))
+                i += 1
                 continue
         if kind == "DURATION" and i + 1 < len(taken):
             nxt = taken[i + 1]
@@ -179,26 +203,33 @@ def _anchor(text: str, taken: list[tuple[int, int, str, str]]) -> list[tuple[int
 
 # "last year" stays the year: reports say "last year" of the whole year, "a year earlier" of the quarter
 _YEAR_AGO = re.compile(r"(?i)(?:a|one|the)?\s*year[- ](?:ago|earlier|before)|year-(?:earlier|ago)")
+# "the 1988 period", "the corresponding period last year", "last year's quarter": that year's
+# quarter of the same number as the one the report is about
+_THAT_YEARS = re.compile(r"(?i)the\s+(?:\d{4}|corresponding|comparable|same)\s+period\b.*|\w+\s+year['’]s\s+quarter")
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_LOOKS_BACK = re.compile(r"(?i)year[- ](?:ago|earlier)|last year|previous|prior")
+_LONGER_PERIOD = re.compile(r"P(?:[4-9]|1[0-2])M|P1Y")
 
 
 def _year_ago_quarters(text: str, taken: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """In a report on quarterly results, "a year earlier" / "a year ago" compares
     with the same quarter of the year before ("profit rose from $2 million a year earlier" about
-    the third quarter of 1989 means 1988-Q3). A quarter must have been named before it."""
+    the third quarter of 1989 means 1988-Q3). A quarter must have been named before it, and no
+    longer period since ("for the nine months, ... a year earlier" is the year)."""
     out = []
     quarter: re.Match[str] | None = None
     for start, end, kind, value in taken:
+        words = text[start:end].strip()
         found = _QUARTER_VALUE.fullmatch(value)
-        if found:
+        if found and not _LOOKS_BACK.search(words):  # "the year-ago quarter" is not the report's
             quarter = found
-        elif (
-            quarter
-            and kind == "DATE"
-            and re.fullmatch(r"\d{4}", value)
-            and _YEAR_AGO.fullmatch(text[start:end].strip())
-        ):
-            value = f"{int(quarter[1]) - 1}-Q{quarter[2]}"
+        elif kind == "DURATION" and _LONGER_PERIOD.fullmatch(value):
+            quarter = None
+        elif quarter and kind == "DATE" and re.fullmatch(r"\d{4}", value):
+            if _YEAR_AGO.fullmatch(words):
+                value = f"{int(quarter[1]) - 1}-Q{quarter[2]}"
+            elif _THAT_YEARS.fullmatch(words):
+                value = f"{value}-Q{quarter[2]}"
         out.append((start, end, kind, value))
     return out
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from . import timex_normalise as norm
 from .timex_holidays import HOLIDAY_RE, holiday
-from .timex_values import iso_week
+from .timex_values import iso_week, month_value
 from .timex_words import (
     MONTH_RE,
     MONTHS,
@@ -116,6 +116,28 @@ def _year(m: re.Match[str], ctx: Context) -> Value | None:
     return "DATE", m["year"]
 
 
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_SPELLED_YEAR = _i(
+    rf"(?:nineteen|twenty)[- ](?:(?:{_TENS})(?:[- ](?:{_UNITS_WORDS}))?|{_TEENS}|hundred)|two thousand(?:\s+and\s+(?:{_UNITS_WORDS}|{_TEENS}))?"
+)
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Value | None:
+    """A year in words, as broadcast transcripts write it: "nineteen ninety-six", "the year two
+    thousand", "January nineteen ninety-seven"."""
+    words = m["spelled"].lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        year = 2000 + int(number_value(" ".join(words[3:]))) if len(words) > 3 else 2000
+    else:
+        rest = " ".join(words[1:])
+        year = int(number_value(words[0])) * 100 + (0 if rest == "hundred" else int(number_value(rest)))
+    if m["month"]:
+        return "DATE", month_value(year, _month(m["month"]))
+    return "DATE", str(year)
+
+
 def _decade(m: re.Match[str], ctx: Context) -> Value | None:
     digits = m["decade"] or m["decade2"]
     if len(digits) == 2:
@@ -155,6 +177,12 @@ _REFS = {
 }  # fmt: skip
 
 
+def _current(m: re.Match[str], ctx: Context) -> Value | None:
+    """ "its current chairman", "current market conditions": the adjective points at the
+    present, as TimeBank tags it ("the current year" is a longer match of its own)."""
+    return "DATE", "PRESENT_REF"
+
+
 def _vague_period(m: re.Match[str], ctx: Context) -> Value | None:
     """ "the coming weeks" is the open future; "recent years" is a period of unknown length
     (PXY), as TimeBank codes it more often than PAST_REF."""
@@ -164,6 +192,9 @@ def _vague_period(m: re.Match[str], ctx: Context) -> Value | None:
     return "DURATION", norm.duration("X", letter, clock)
 
 
+_EARLIEST = re.compile(r"(?i)\bas (?:early|soon) as\s+(?:on\s+)?$")
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Value | None:
     """A weekday: by its shift word, else by tense, where news writes the present for what is
     to come ("the minister leaves Tuesday"). "Friday night" is a TIME on that day (TNI)."""
@@ -171,6 +202,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Value | None:
     # "Friday's ruling" names a day the news is about: a past one, whatever the verb's tense
     possessive = ctx.text[m.end() : m.end() + 2] in ("'s", "’s")
     tense = "" if possessive else ctx.tense(*m.span())
+    if not tense and _EARLIEST.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+        tense = "future"  # "could be ready as soon as Tuesday": no tense, but a date ahead
     day = norm.weekday(WEEKDAYS[m["day"].lower()], ctx.dct, "future" if tense == "present" else tense, shift)
     part = PARTS_OF_DAY.get((m["part"] or "").lower())
     return ("TIME", f"{day}T{part}") if part else ("DATE", day)
@@ -185,7 +218,7 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Value | None:
 
 def _clock(m: re.Match[str], ctx: Context) -> Value | None:
     if m["noon"]:
-        hour, minute = (12, 0) if m["noon"].lower() == "noon" else (24, 0)
+        hour, minute = (24, 0) if m["noon"].lower() == "midnight" else (12, 0)
     else:
         hour, minute = int(m["h"]), int(m["min"] or 0)
         meridiem = m["ampm"].lower()[0]
@@ -220,11 +253,18 @@ def _quarter(m: re.Match[str], ctx: Context) -> Value | None:
     number = ORDINALS.get((m["ord"] or "").lower())
     which = (m["which"] or "").lower()
     year = m["year"] or m["pyear"]
+    if m["yshift"]:  # "this year's third quarter", "last year's quarter"
+        shifted = norm.relative_unit("year", _OFFSETS[m["yshift"].lower()], ctx.dct)
+        if shifted is None or number is None:
+            return ("DATE", shifted) if shifted else None  # made that year's named quarter later
+        return "DATE", f"{shifted}-Q{number}"
     if number is None and not which and not year and not m.group(0).lower().startswith("the "):
         return None  # "a quarter", "its quarter": not a date without more
     value = norm.quarter(number, which, int(year) if year else None, ctx.dct)
     if year and number is None:
         value = f"{year}{value[4:]}"  # "the 1988 quarter": the same quarter of that year
+    if m["ago"] and value[:4].isdigit():
+        value = f"{int(value[:4]) - 1}{value[4:]}"  # "the quarter a year ago"
     return "DATE", value
 
 
@@ -233,6 +273,8 @@ def _period(m: re.Match[str], ctx: Context) -> Value | None:
     "year-earlier" ("year-earlier profit") is last year, made a quarter where one was named."""
     if m["which"]:
         return "DATE", norm.quarter(None, m["which"].lower(), None, ctx.dct)
+    if m["pyear"]:
+        return "DATE", m["pyear"]  # "the 1988 period": made that year's named quarter later
     year = norm.relative_unit("year", -1, ctx.dct)
     return ("DATE", year) if year else None
 
@@ -289,6 +331,8 @@ def _set(m: re.Match[str], ctx: Context) -> Value | None:
         return "SET", _SET_WORDS[m["adverb"].lower()]
     if m["day"]:
         return "SET", f"XXXX-WXX-{WEEKDAYS[m['day'].lower()]}"
+    if m["month"]:
+        return "SET", f"XXXX-{_month(m['month']):02d}"
     letter, clock = UNITS[_unit(m["unit"])]
     amount = number_value(m["num"]) if m["num"] else "1"
     return "SET", norm.duration(amount, letter, clock)
@@ -307,14 +351,16 @@ _KEYWORDS = {
     "month": MONTH_RE,
     "year": _YEAR,
     "decade": r"0'?s\b",
+    "spelled-year": _i("nineteen|two thousand"),
     "relative": _i("week|month|year|quarter|decade|century"),
     "deictic": _i("yesterday|today|tonight|tomorrow|now|currently|nowadays|recently|lately|the past|the future"),
     "vague-period": _i("recent|coming"),
+    "current": _i("current"),
     "weekday": WEEKDAY_RE,
     "weekend": _i("weekend"),
     "holiday": _i(HOLIDAY_RE),
     "part-of-day": _PARTS,
-    "clock": _i(r"\d\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight"),
+    "clock": _i(r"\d\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midday|midnight"),
     "ago": _i("ago|earlier|later|from now|hence"),
     "duration": _i(UNIT_RE),
     "vague-duration": _i(r"for\s+(?:years|months|weeks|decades|hours|days)"),
@@ -356,6 +402,11 @@ RULES: tuple[Rule, ...] = tuple(
             _year,
         ),
         (
+            "spelled-year",
+            rf"(?:\b{_i('the year')}\s+|\b(?P<month>{MONTH_RE})\s+)?\b(?P<spelled>{_SPELLED_YEAR})\b(?![- ]+{_i(UNIT_RE)})",
+            _spelled_year,
+        ),
+        (
             "decade",
             rf"(?:\b{_i('the')}\s+)?(?:{_i('early|late|mid-|mid')}\s*)?(?:\b(?P<decade>(?:1[6-9]|20)\d0)|'(?P<decade2>\d0))'?s\b",
             _decade,
@@ -375,13 +426,15 @@ RULES: tuple[Rule, ...] = tuple(
             rf"\b(?:{_i('the')}\s+)?(?P<which>{_i('recent|coming')})\s+(?P<unit>{_i('years|months|weeks|days|decades|quarters')})\b",
             _vague_period,
         ),
+        # an adjective before a lower-case word; not the balance-of-payments "current account"
+        ("current", rf"\b{_i('current')}\b(?=\s+[a-z])(?!\s+accounts?\b)", _current),
         ("weekday", rf"\b(?:(?P<shift>{_SHIFT})\s+)?(?P<day>{WEEKDAY_RE})\b(?:\s+(?P<part>{_PARTS})\b)?", _weekday),
         ("holiday", rf"\b(?P<name>{_i(HOLIDAY_RE)})\b(?:,?\s+(?P<year>{_YEAR})\b)?", _holiday),
         ("weekend", rf"\b{_i('the')}\s+{_i('weekend')}\b(?!['’]s)", _weekend),
         ("part-of-day", rf"\b(?P<shift>{_i('this|last')})\s+(?P<part>{_PARTS})\b", _part_of_day),
         (
             "clock",
-            rf"(?:\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{_AMPM})(?!\w)|\b(?P<noon>{_i('noon|midnight')})\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?",
+            rf"(?:\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{_AMPM})(?!\w)|\b(?P<noon>{_i('noon|midday|midnight')})\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?",
             _clock,
         ),
         (
@@ -401,12 +454,12 @@ RULES: tuple[Rule, ...] = tuple(
         ),
         (
             "quarter",
-            rf"(?:\b{_i('the|its|their')}\s+)?(?:(?P<pyear>{_YEAR})\s+)?(?:\b(?P<ord>{_ORD})[- ]|\b(?P<which>{_WHICH_QUARTER})[- ])?(?<=[ -])(?:{_i('fiscal')}[- ])?{_i('quarter')}\b(?:\s+{_i('of')}\s+(?:{_i('fiscal')}\s+)?(?P<year>{_YEAR})\b)?",
+            rf"(?:\b{_i('the|its|their')}\s+)?(?:(?P<pyear>{_YEAR})\s+|\b(?P<yshift>{_SHIFT})\s+{_i('year')}['’]s\s+)?(?:\b(?P<ord>{_ORD})[- ]|\b(?P<which>{_WHICH_QUARTER})[- ])?(?<=[ -])(?:{_i('fiscal')}[- ])?{_i('quarter')}\b(?:\s+{_i('of')}\s+(?:{_i('fiscal')}\s+)?(?P<year>{_YEAR})\b|(?P<ago>\s+{_i('a year')}\s+{_i('ago|earlier')}\b))?",
             _quarter,
         ),
         (
             "period",
-            rf"(?:\b{_i('the')}\s+)?\b(?P<which>{_i('latest|year-earlier|year-ago')})\s+{_i('period')}\b|\b(?P<adjective>{_i('year-earlier|year-ago')})\b",
+            rf"(?:\b{_i('the')}\s+)?\b(?P<which>{_i('latest|year-earlier|year-ago')})\s+{_i('period')}\b|\b(?P<adjective>{_i('year-earlier|year-ago')})\b|\b{_i('the')}\s+(?P<pyear>{_YEAR})\s+{_i('period')}\b|\b{_i('the')}\s+{_i('corresponding|comparable|same')}\s+{_i('period')}\s+(?:{_i('last year')}|{_i('a year')}\s+{_i('ago|earlier')})\b",
             _period,
         ),
         (
@@ -426,7 +479,7 @@ RULES: tuple[Rule, ...] = tuple(
         ),
         (
             "set",
-            rf"\b(?:(?P<adverb>{_i('daily|weekly|monthly|yearly|hourly')})|{_i('every|each')}\s+(?:{_i('other')}\s+)?(?:(?P<day>{WEEKDAY_RE})|(?:(?P<num>{_i(NUMBER_RE)})\s+)?(?P<unit>{_i(UNIT_RE)})))\b",
+            rf"\b(?:(?P<adverb>{_i('daily|weekly|monthly|yearly|hourly')})|{_i('every|each')}\s+(?:{_i('other')}\s+)?(?:(?P<day>{WEEKDAY_RE})|(?P<month>{MONTH_RE})|(?:(?P<num>{_i(NUMBER_RE)})\s+)?(?P<unit>{_i(UNIT_RE)})))\b",
             _set,
         ),
     )
