@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .actor_dictionary import ActorDictionary
 from .entities import Entity, Mention
+from .nlp import text_of
 from .quote_marks import inside_quotes
 from .roles import title_mentions
 
@@ -64,7 +65,7 @@ def link_pronouns(entities: list[Entity], doc: Doc) -> None:
                     owner[token.i] = entity
     if not owner:
         return
-    quoted = inside_quotes(doc.text)
+    quoted = inside_quotes(text_of(doc))
     for token in doc:
         if token.lower_ not in _PRONOUNS or token.i in owner or quoted[token.idx]:
             continue

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from .actor_dictionary import ActorDictionary
 from .countries import fold, lookup
 from .gazetteer import REGION_WORDS
+from .nlp import text_of
 
 __all__ = ["ENTITY_LABELS", "Entity", "Mention", "extract_entities"]
 
@@ -69,7 +70,7 @@ class Entity:
 def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:
     """Entities of the document, ids in order of first mention (E1, E2, ...)."""
     mentions = [m for span in doc.ents if span.label_ in ENTITY_LABELS and (m := _mention(doc, span))]
-    _datelines(doc.text, mentions)
+    _datelines(text_of(doc), mentions)
     clusters = _cluster(mentions, dictionary)
     entities: list[Entity] = []
     for members in sorted(clusters, key=lambda ms: min(m.start for m in ms)):
@@ -143,7 +144,7 @@ def _mention(doc: Doc, span: Span) -> Mention | None:
     if tail and tail.start() > 0:
         text = text[: tail.start()]
     if span.label_ in ("GPE", "LOC") and span.end < len(doc) and doc[span.end].lower_ in _REGION_WORDS:
-        text = doc.text[start : doc[span.end].idx + len(doc[span.end])]
+        text = text_of(doc)[start : doc[span.end].idx + len(doc[span.end])]
     return Mention(start, start + len(text), text, span.label_) if text else None
 
 

@@ -9,11 +9,12 @@ import time
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelNotInstalled
 from .settings import MAX_TEXT_CHARS, model_name
 
-__all__ = ["load_model", "model_version"]
+__all__ = ["load_model", "model_version", "text_of"]
 
 log = logging.getLogger(__name__)
 
@@ -48,3 +49,12 @@ def model_version(nlp: Language) -> str:
     return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}".strip() + (
         f" (spaCy {importlib.metadata.version('spacy')})"
     )
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token again on each access,
+    and the stages after the parse ask for it often."""
+    text = doc.user_data.get("storyline.text")
+    if text is None:
+        text = doc.user_data["storyline.text"] = doc.text
+    return str(text)

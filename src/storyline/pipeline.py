@@ -27,7 +27,7 @@ from .entities import extract_entities
 from .errors import InputSkipped, InvalidArgument
 from .events import code_events
 from .language import is_language
-from .nlp import load_model, model_version
+from .nlp import load_model, model_version, text_of
 from .places import resolve_places
 from .quote_cues import cue_frames
 from .quotes import find_quotes
@@ -152,7 +152,7 @@ def _document(
     quote_method: str,
     timer: StageTimer | None = None,
 ) -> Document:
-    text = doc.text
+    text = text_of(doc)
     published = pending.article.published
     lap = timer.lap if timer else _no_lap
     if timer:

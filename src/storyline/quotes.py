@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .entities import Entity
+from .nlp import text_of
 from .quote_cues import cue_frames
 from .quote_marks import Stretch, quoted_stretches
 
@@ -51,7 +52,7 @@ class _Attribution:
 
 def find_quotes(doc: Doc, entities: Iterable[Entity], method: str = "shipped") -> list[dict[str, Any]]:
     """The quotations of a parsed text, as document-contract records, in text order."""
-    text = doc.text
+    text = text_of(doc)
     frames = cue_frames(method)
     stretches = quoted_stretches(text)
     owner = _mention_owner(entities)
@@ -173,7 +174,7 @@ def _widen(content: tuple[int, int], stretches: list[Stretch]) -> tuple[int, int
 def _adjacent_quote(verb: Token, stretches: list[Stretch]) -> Stretch | None:
     """The quotation right after the cue ("saying: “...”") or right before its clause."""
     sentence = verb.sent
-    text = verb.doc.text
+    text = text_of(verb.doc)
     cue_end = verb.idx + len(verb)
     for s in stretches:
         gap = text[cue_end : s.start]

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .nlp import text_of
 from .timex_rules import RULES, Context
 from .timex_values import iso_week, month_value
 
@@ -99,9 +100,14 @@ def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = N
     context = Context(dct, text, lambda start, end: _tense_in(doc, start, end))
     candidates = []
     paragraphs = _paragraphs(text)
+    lowered = _lowered(text)
+    windows: dict[tuple[str, bool], list[tuple[int, int]]] = {}  # rules that share a keyword
     for order, rule in enumerate(RULES):
         seen: set[tuple[int, int]] = set()
-        for start, end in _windows(text, paragraphs, rule.keyword):
+        key = (rule.keyword.pattern, rule.cased)
+        if key not in windows:
+            windows[key] = _windows(text if rule.cased else lowered, paragraphs, rule.keyword)
+        for start, end in windows[key]:
             for match in rule.pattern.finditer(text, start, end):
                 if match.end() > match.start() and match.span() not in seen:
                     seen.add(match.span())
@@ -120,6 +126,14 @@ def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = N
         {"id": f"T{i}", "text": text[s:e], "start": s, "end": e, "type": kind, "value": value}
         for i, (s, e, kind, value) in enumerate(taken, 1)
     ]
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, offset for offset (a few letters, like "İ", grow when lowered)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -159,7 +173,7 @@ def _windows(text: str, paragraphs: list[tuple[int, int]], keyword: re.Pattern[s
 
 def find_timexes(doc: Doc, published: str | None) -> list[dict[str, Any]]:
     """The pipeline's time stage: timexes of a parsed article, ids T1, T2... in text order."""
-    return find_in_text(doc.text, published, doc)
+    return find_in_text(text_of(doc), published, doc)
 
 
 _LINK = re.compile(r"\s+(after|before|from)\s+$", re.IGNORECASE)

@@ -55,6 +55,8 @@ class Rule:
     # A word every match contains: a paragraph without it is not searched with ``pattern``,
     # whose optional leading groups make a scan of every position costly.
     keyword: re.Pattern[str]
+    # whether ``keyword`` is searched in the text as written, not lower-cased
+    cased: bool = False
 
 
 def _i(words: str) -> str:
@@ -343,6 +345,9 @@ _WHICH_QUARTER = _i(r"latest|current|last|previous|past|year-earlier|year-ago|sa
 _SHIFT = _i(r"last|this|next")
 _AMPM = _i(r"a\.m\.|p\.m\.|am|pm")
 
+# A word every match contains, searched in the lower-cased text (much faster than a
+# case-insensitive search), except the capitalised month and weekday names of _CASED.
+_CASED = frozenset({"month-day", "day-month", "month-year", "month", "weekday"})
 _KEYWORDS = {
     "month-day": MONTH_RE,
     "day-month": MONTH_RE,
@@ -351,29 +356,29 @@ _KEYWORDS = {
     "month": MONTH_RE,
     "year": _YEAR,
     "decade": r"0'?s\b",
-    "spelled-year": _i("nineteen|two thousand"),
-    "relative": _i("week|month|year|quarter|decade|century"),
-    "deictic": _i("yesterday|today|tonight|tomorrow|now|currently|nowadays|recently|lately|the past|the future"),
-    "vague-period": _i("recent|coming"),
-    "current": _i("current"),
+    "spelled-year": "nineteen|two thousand",
+    "relative": "week|month|year|quarter|decade|century",
+    "deictic": "yesterday|today|tonight|tomorrow|now|currently|nowadays|recently|lately|the past|the future",
+    "vague-period": "recent|coming",
+    "current": "current",
     "weekday": WEEKDAY_RE,
-    "weekend": _i("weekend"),
-    "holiday": _i(HOLIDAY_RE),
-    "part-of-day": _PARTS,
-    "clock": _i(r"\d\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midday|midnight"),
-    "ago": _i("ago|earlier|later|from now|hence"),
-    "duration": _i(UNIT_RE),
-    "vague-duration": _i(r"for\s+(?:years|months|weeks|decades|hours|days)"),
-    "quarter": _i("quarter"),
-    "half": _i("half"),
-    "period": _i("period|year-earlier|year-ago"),
-    "the-year": _i("the (?:full |fiscal )?year"),
-    "season": _i("spring|summer|fall|autumn|winter"),
-    "set": _i("daily|weekly|monthly|annually|yearly|hourly|every|each"),
+    "weekend": "weekend",
+    "holiday": HOLIDAY_RE,
+    "part-of-day": "morning|afternoon|evening|night",
+    "clock": r"\d\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midday|midnight",
+    "ago": "ago|earlier|later|from now|hence",
+    "duration": UNIT_RE,
+    "vague-duration": r"for\s+(?:years|months|weeks|decades|hours|days)",
+    "quarter": "quarter",
+    "half": "half",
+    "period": "period|year-earlier|year-ago",
+    "the-year": "the (?:full |fiscal )?year",
+    "season": "spring|summer|fall|autumn|winter",
+    "set": "daily|weekly|monthly|annually|yearly|hourly|every|each",
 }
 
 RULES: tuple[Rule, ...] = tuple(
-    Rule(name, re.compile(pattern), handler, re.compile(_KEYWORDS[name]))
+    Rule(name, re.compile(pattern), handler, re.compile(_KEYWORDS[name]), name in _CASED)
     for name, pattern, handler in (
         (
             "month-day",
