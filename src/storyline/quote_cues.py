@@ -2,10 +2,11 @@
 frames of attribution.
 
 ``rules`` is the hand-written list: verbs a reader of news knows report what someone said,
-each taking its clausal complement ("said that ...") as the content. ``shipped`` adds the
+each taking its clausal complement ("said that ...") as the content. ``frames`` adds the
 frames learned from PolNeAR's training part (``data/quote_cues.txt``, made by
 ``train/learn_quote_cues.py``): a verb and the dependency that held the content in at least
-half of its uses ("announce dobj": "announced his candidacy").
+half of its uses ("announce dobj": "announced his candidacy"). ``shipped`` is ``frames`` with
+the trained tagger of ``quote_tagger`` on top (see ``quotes``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .errors import InvalidArgument
 
 __all__ = ["METHODS", "cue_frames"]
 
-METHODS = ("shipped", "rules")
+METHODS = ("shipped", "frames", "rules")
 
 _HAND = frozenset(
     """
@@ -39,7 +40,7 @@ def cue_frames(method: str = "shipped") -> dict[str, frozenset[str]]:
     if method not in METHODS:
         raise InvalidArgument(f"unknown quote method {method!r}; choose from {', '.join(METHODS)}")
     frames: dict[str, set[str]] = {lemma: set(_CLAUSE) for lemma in _HAND}
-    if method == "shipped":
+    if method in ("shipped", "frames"):
         learned = resources.files("storyline.data").joinpath("quote_cues.txt")
         for line in learned.read_text(encoding="utf-8").splitlines():
             fields = line.split("#")[0].split()

@@ -33,6 +33,7 @@ from .entities import Entity
 from .nlp import text_of
 from .quote_cues import cue_frames
 from .quote_marks import Stretch, quoted_stretches
+from .quote_tagger import tag_parts
 
 __all__ = ["find_quotes"]
 
@@ -63,12 +64,160 @@ def find_quotes(doc: Doc, entities: Iterable[Entity], method: str = "shipped") -
             found.extend(_from_verb(token, deps, stretches, owner))
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found.extend(_according_to(token, owner))
+    if method == "shipped":
+        found = _with_tags(doc, tag_parts(doc), found, frames, stretches, owner)
     found = _dedupe(found)
     found.extend(_dashed(text, stretches, found, entities))
     found.extend(_continuations(text, stretches, found))
-    for attribution in found:
-        attribution.pieces = [s for s in stretches if _within(s, attribution.content)]
+    for stretch in stretches:  # a quotation belongs to the innermost attribution around it
+        around = [a for a in found if _within(stretch, a.content)]
+        if around:
+            min(around, key=lambda a: a.content[1] - a.content[0]).pieces.append(stretch)
     return _records(text, sorted(found, key=lambda a: a.content))
+
+
+def _with_tags(
+    doc: Doc,
+    tags: dict[str, list[Span]],
+    found: list[_Attribution],
+    frames: dict[str, frozenset[str]],
+    stretches: list[Stretch],
+    owner: dict[int, str],
+) -> list[_Attribution]:
+    """The tagger's cues, each with the tagged source of its sentence and the content the parse
+    gives it; a rule attribution whose cue the tagger also marked takes the tagged spans."""
+    sources, contents = tags.get("SOURCE", []), tags.get("CONTENT", [])
+    out: list[_Attribution] = []
+    for cue in tags.get("CUE", []):
+        cue_chars = (cue.start_char, cue.end_char)
+        ruled = [a for a in found if a.cue is not None and _overlaps(a.cue, cue_chars)]
+        source = _tagged_source(cue, sources)
+        src = (source.start_char, source.end_char) if source is not None else None
+        speaker = _speaker(source.root, owner) if source is not None else None
+        parsed: list[tuple[int, int] | None] = [a.content for a in ruled]
+        for content in parsed or [_tagged_content(cue, source, frames, stretches)]:
+            content = _snap(content, cue, source, contents, stretches)
+            if content is None or not any(ch.isalnum() for ch in text_of(doc)[content[0] : content[1]]):
+                continue
+            content = _quote_goes_on(text_of(doc), _widen(content, stretches), cue, stretches)
+            first = next((a for a in ruled if a.content == content), ruled[0] if ruled else None)
+            out.append(
+                _Attribution(
+                    content,
+                    cue_chars,
+                    src or (first.source if first else None),
+                    speaker or (first.speaker if first else None),
+                )
+            )
+    return out
+
+
+def _snap(
+    content: tuple[int, int] | None,
+    cue: Span,
+    source: Span | None,
+    contents: list[Span],
+    stretches: list[Stretch],
+) -> tuple[int, int] | None:
+    """The tagged content that overlaps the parse's one, or else the tagged content next to
+    the cue (at most a few words away, the source aside)."""
+    paragraph = [c for c in contents if not _overlaps((c.start_char, c.end_char), (cue.start_char, cue.end_char))]
+    if content is not None:
+        overlapping = [c for c in paragraph if _overlaps((c.start_char, c.end_char), content)]
+        if overlapping:
+            best = max(overlapping, key=lambda c: min(c.end_char, content[1]) - max(c.start_char, content[0]))
+            shared = min(best.end_char, content[1]) - max(best.start_char, content[0])
+            if shared * 2 < min(best.end_char - best.start_char, content[1] - content[0]):
+                return content  # a tagged span that only grazes the parse's content
+            quoted = [q for q in stretches if _within(q, content)]
+            if all(_within(q, (best.start_char, best.end_char)) for q in quoted):
+                return best.start_char, best.end_char  # never cut a quotation the parse took in
+        return content
+    near = []
+    for c in paragraph:
+        gap = c.start - cue.end if c.start >= cue.end else cue.start - c.end
+        between = source is not None and (
+            cue.end <= source.start < source.end <= c.start or c.end <= source.start < source.end <= cue.start
+        )
+        if source is not None and between:
+            gap -= len(source)
+        if 0 <= gap <= 3:
+            near.append((gap, c))
+    if not near:
+        return None
+    best = min(near, key=lambda pair: pair[0])[1]
+    return best.start_char, best.end_char
+
+
+def _quote_goes_on(text: str, content: tuple[int, int], cue: Span, stretches: list[Stretch]) -> tuple[int, int]:
+    """ "“...,” said Caddell. “More.”": a direct content before its cue runs on through the
+    quotations that follow the cue's sentence in the same paragraph; "“Hopefully,” the
+    president said, “...”" is one content around its cue."""
+    if not any((s.start, s.end) == content for s in stretches):
+        return content
+    if content[0] >= cue.end_char:
+        sentence_start = cue.sent.start_char
+        before = [s for s in stretches if sentence_start <= s.start and s.end <= cue.start_char]
+        return (before[0].start, content[1]) if before else content
+    if content[1] > cue.start_char:
+        return content
+    end = cue.sent.end_char
+    start, stop = content
+    for s in stretches:
+        if s.start < end:
+            continue
+        if text[end : s.start].strip() or "\n" in text[stop : s.start]:
+            break
+        stop = end = s.end
+    return start, stop
+
+
+def _tagged_source(cue: Span, sources: list[Span]) -> Span | None:
+    """The tagged source for a cue: the one holding the cue verb's subject, else the nearest
+    in its sentence."""
+    sentence = cue.sent
+    mine = [s for s in sources if s.sent == sentence]
+    if not mine:
+        return None
+    subject = _subject(cue.root)
+    if subject is not None:
+        for s in mine:
+            if s.start <= subject.i < s.end:
+                return s
+    return min(mine, key=lambda s: min(abs(s.start - cue.end), abs(cue.start - s.end)))
+
+
+def _tagged_content(
+    cue: Span, source: Span | None, frames: dict[str, frozenset[str]], stretches: list[Stretch]
+) -> tuple[int, int] | None:
+    """What a tagged cue reports: its verb's complement, a quotation beside it, else the
+    longer side of its sentence around the cue and source."""
+    doc, verb = cue.doc, cue.root
+    deps = frames.get(verb.lemma_.lower(), frozenset({"ccomp", "parataxis", "xcomp", "dobj"}))
+    for complement in _complements(verb, deps):
+        last = complement
+        if complement.dep_ == "dobj":  # "urged its allies to act": the object and what follows
+            last = max((c for c in verb.children if c.dep_ in ("xcomp", "oprd") and c.i > complement.i), default=last)
+        content = _trim(doc, complement.left_edge.i, last.right_edge.i + 1)
+        if content is not None and not _overlaps(content, (cue.start_char, cue.end_char)):
+            return _widen(content, stretches)
+    adjacent = _adjacent_quote(verb, stretches)
+    if adjacent is not None:
+        return adjacent.start, adjacent.end
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None  # a noun or a colon: only a tagged content beside it will do
+    right = [c for c in verb.children if c.i > cue.end - 1 and c.dep_ not in ("punct", "cc", "conj", "advmod", "prep")]
+    if right:  # "is calling the candidate fit": what the verb governs to its right
+        content = _trim(doc, right[0].left_edge.i, right[-1].right_edge.i + 1)
+        if content is not None:
+            return _widen(content, stretches)
+    sentence = cue.sent
+    lo = min(cue.start, source.start if source is not None else cue.start)
+    hi = max(cue.end, source.end if source is not None else cue.end)
+    before = _trim(doc, sentence.start, lo)
+    after = _trim(doc, hi, sentence.end)
+    sides = [side for side in (before, after) if side is not None]
+    return max(sides, key=lambda side: side[1] - side[0]) if sides else None
 
 
 def _complements(verb: Token, deps: Collection[str]) -> list[Token]:
@@ -289,9 +438,11 @@ def _records(text: str, found: list[_Attribution]) -> list[dict[str, Any]]:
         )
 
     for a in found:
-        whole = [s for s in a.pieces if (s.start, s.end) == a.content]
-        if whole:
-            emit(whole[0].inner_start, whole[0].inner_end, "direct", a)
+        pieces = sorted(a.pieces, key=lambda s: s.start)
+        if pieces and pieces[0].start == a.content[0] and pieces[-1].end == a.content[1]:
+            # quotations end to end, or around their cue ("“...,” he said, “...”")
+            for s in pieces:
+                emit(s.inner_start, s.inner_end, "direct", a)
         elif a.pieces:
             for s in a.pieces:
                 emit(s.inner_start, s.inner_end, "mixed", a)

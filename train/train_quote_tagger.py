@@ -1,0 +1,126 @@
+"""Train the attribution-part heads of ``storyline.quote_tagger`` on PolNeAR train.
+
+    python train/train_quote_tagger.py ../shared/data/quotes/polnear --epochs 8
+
+Every article goes through the shipped model's tok2vec once (the heads read ``doc.tensor``);
+the gold cue, source and content spans become the reference entities of two heads, which are
+trained with spaCy's transition-based NER on the CPU, checked on PolNeAR dev after each epoch,
+and the best epoch of each is written to ``src/storyline/data/quote_tagger/<head>/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import filter_spans, minibatch
+
+from storyline.evaluation.quotes import PolnearArticle, read_polnear
+from storyline.nlp import load_model
+from storyline.quote_tagger import HEADS, TAGGER_DIR, head_config
+
+_ROLES = {"CUE": "cue", "SOURCE": "source", "CONTENT": "content"}
+
+
+def encoded(articles: list[PolnearArticle]) -> list[Doc]:
+    """The articles tokenised and run through the model's tok2vec only."""
+    nlp = load_model()
+    keep = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+    with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep]):
+        return list(nlp.pipe((a.text for a in articles), batch_size=16))
+
+
+def reference(doc: Doc, article: PolnearArticle, labels: tuple[str, ...]) -> Doc:
+    """A copy of ``doc``'s tokens whose entities are the gold spans of ``labels``."""
+    ref = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    spans: list[Span] = []
+    for attribution in article.attributions:
+        for label in labels:
+            part = getattr(attribution, _ROLES[label])
+            if part is None:
+                continue
+            span = ref.char_span(part.start, part.end, label=label, alignment_mode="expand")
+            # the tagger never crosses a sentence start of the parse; such a gold span is skipped
+            if span is not None and len(span) and not any(doc[i].is_sent_start for i in range(span.start + 1, span.end)):
+                spans.append(span)
+    ref.ents = filter_spans(spans)
+    return ref
+
+
+def span_f1(head: spacy.language.Language, docs: list[Doc], refs: list[Doc]) -> dict[str, float]:
+    ner = head.get_pipe("ner")
+    tp = predicted = gold = 0
+    for doc, ref in zip(docs, refs):
+        doc.ents = []
+        ner.set_annotations([doc], ner.predict([doc]))  # type: ignore[attr-defined]
+        mine = {(s.start, s.end, s.label_) for s in doc.ents}
+        theirs = {(s.start, s.end, s.label_) for s in ref.ents}
+        tp, predicted, gold = tp + len(mine & theirs), predicted + len(mine), gold + len(theirs)
+        doc.ents = []
+    p, r = tp / max(predicted, 1), tp / max(gold, 1)
+    return {"p": p, "r": r, "f1": 2 * p * r / max(p + r, 1e-9)}
+
+
+def train_head(
+    name: str, train: list[Example], dev_docs: list[Doc], dev_refs: list[Doc], args: argparse.Namespace
+) -> None:
+    head = spacy.blank("en")
+    ner = head.add_pipe("ner", config=head_config(width=args.width, hidden=args.hidden))
+    for label in HEADS[name]:
+        ner.add_label(label)  # type: ignore[attr-defined]
+    optimizer = head.initialize(lambda: train)
+    best = -1.0
+    out = args.out / name
+    for epoch in range(args.epochs):
+        random.shuffle(train)
+        losses: dict[str, float] = {}
+        started = time.perf_counter()
+        for batch in minibatch(train, size=8):
+            head.update(batch, sgd=optimizer, drop=args.dropout, losses=losses)
+        score = span_f1(head, dev_docs, dev_refs)
+        print(
+            f"{name} epoch {epoch + 1}: loss {losses.get('ner', 0):.0f}, dev exact span "
+            f"P {score['p']:.3f} R {score['r']:.3f} F1 {score['f1']:.3f} ({time.perf_counter() - started:.0f} s)",
+            file=sys.stderr,
+        )
+        if score["f1"] > best:
+            best = score["f1"]
+            out.mkdir(parents=True, exist_ok=True)
+            head.to_disk(out)
+    print(f"{name}: best dev F1 {best:.3f} -> {out}", file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("polnear", type=Path)
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--heads", nargs="+", default=list(HEADS), choices=list(HEADS))
+    parser.add_argument("--limit", type=int, default=None, help="at most this many training articles")
+    parser.add_argument("--dropout", type=float, default=0.1)
+    parser.add_argument("--out", type=Path, default=TAGGER_DIR, help="where the heads are written")
+    parser.add_argument("--width", type=int, default=96, help="width of the features layer")
+    parser.add_argument("--hidden", type=int, default=64, help="hidden width of the transition model")
+    args = parser.parse_args()
+    random.seed(0)
+    train_articles = read_polnear(args.polnear, "train", args.limit)
+    dev_articles = read_polnear(args.polnear, "dev")
+    train_docs, dev_docs = encoded(train_articles), encoded(dev_articles)
+    for name in args.heads:
+        labels = HEADS[name]
+        train = []
+        for doc, article in zip(train_docs, train_articles):
+            blank = doc.copy()
+            blank.ents = []
+            train.append(Example(blank, reference(doc, article, labels)))
+        dev_refs = [reference(doc, article, labels) for doc, article in zip(dev_docs, dev_articles)]
+        train_head(name, train, dev_docs, dev_refs, args)
+
+
+if __name__ == "__main__":
+    main()
