@@ -16,7 +16,10 @@ __all__ = ["Stretch", "inside_quotes", "quoted_stretches"]
 
 _MARK = re.compile(r"``|''|[“”\"«»]")
 _OPENERS = {"“", "``", "«"}
-_CLOSERS = {"”", "''", "»"}
+_CLOSERS = {"”", "»"}
+# Marks that open or close by where they stand: straight quotes, and the doubled apostrophe
+# that NYT copy uses on both sides of a quotation ("''Hopefully,'' the president said")
+_EITHER = {'"', "''"}
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[“\"«`])")
 
 
@@ -45,7 +48,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _opens(text: str, at: int, mark: str) -> bool:
-    """Whether a straight quote at ``at`` opens: at the start, or after a space or bracket."""
+    """Whether a mark at ``at`` opens: a curly opener always; a straight quote or doubled
+    apostrophe at the start, or after a space or bracket."""
     if mark in _OPENERS:
         return True
     if mark in _CLOSERS:
@@ -63,12 +67,13 @@ def quoted_stretches(text: str) -> list[Stretch]:
         for mark in _MARK.finditer(text, p_start, p_end):
             m = mark.group()
             if open_at is None:
-                if m in _CLOSERS:
+                if m in _CLOSERS or (m == "''" and not _opens(text, mark.start(), m)):
                     continue  # a closing mark with nothing open: a stray, ignored
                 open_at = (mark.start(), mark.end())
                 continued = previous_open and mark.start() == p_start
                 continue
-            if m == '"' and _opens(text, mark.start(), m) and not _opens(text, open_at[0], text[open_at[0]]):
+            opener = text[open_at[0] : open_at[1]]
+            if m in _EITHER and _opens(text, mark.start(), m) and not _opens(text, open_at[0], opener):
                 open_at = (mark.start(), mark.end())  # the earlier mark was a stray closer
                 continue
             if m in _OPENERS:

@@ -94,22 +94,28 @@ def _with_tags(
         source = _tagged_source(cue, sources)
         src = (source.start_char, source.end_char) if source is not None else None
         speaker = _speaker(source.root, owner) if source is not None else None
-        parsed: list[tuple[int, int] | None] = [a.content for a in ruled]
-        for content in parsed or [_tagged_content(cue, source, frames, stretches)]:
-            content = _snap(content, cue, source, contents, stretches)
-            if content is None or not any(ch.isalnum() for ch in text_of(doc)[content[0] : content[1]]):
-                continue
-            content = _quote_goes_on(text_of(doc), _widen(content, stretches), cue, stretches)
-            first = next((a for a in ruled if a.content == content), ruled[0] if ruled else None)
-            out.append(
-                _Attribution(
-                    content,
-                    cue_chars,
-                    src or (first.source if first else None),
-                    speaker or (first.speaker if first else None),
-                )
+        # one content per cue: of the parse's, the one the tagger agrees with most, else the longest
+        parsed = max((a.content for a in ruled), key=lambda c: (_tagged_share(c, contents), c[1] - c[0]), default=None)
+        content = _snap(parsed or _tagged_content(cue, source, frames, stretches), cue, source, contents, stretches)
+        if content is None or not any(ch.isalnum() for ch in text_of(doc)[content[0] : content[1]]):
+            continue
+        content = _around(cue, source) or content
+        content = _quote_goes_on(text_of(doc), _widen(content, stretches), cue, stretches)
+        first = ruled[0] if ruled else None
+        out.append(
+            _Attribution(
+                content,
+                cue_chars,
+                src or (first.source if first else None),
+                speaker or (first.speaker if first else None),
             )
+        )
     return out
+
+
+def _tagged_share(content: tuple[int, int], contents: list[Span]) -> int:
+    """How many characters of ``content`` the tagged contents cover."""
+    return sum(max(0, min(c.end_char, content[1]) - max(c.start_char, content[0])) for c in contents)
 
 
 def _snap(
@@ -147,6 +153,17 @@ def _snap(
         return None
     best = min(near, key=lambda pair: pair[0])[1]
     return best.start_char, best.end_char
+
+
+def _around(cue: Span, source: Span | None) -> tuple[int, int] | None:
+    """ "The museum, Mr. Obama said, would make visitors face ...": a cue set off by commas
+    inside its sentence reports the whole sentence around it."""
+    doc, sentence = cue.doc, cue.sent
+    lo = min(cue.start, source.start) if source is not None else cue.start
+    hi = max(cue.end, source.end) if source is not None else cue.end
+    if lo - 1 <= sentence.start or hi + 1 >= sentence.end or doc[lo - 1].text != "," or doc[hi].text != ",":
+        return None
+    return _trim(doc, sentence.start, sentence.end)
 
 
 def _quote_goes_on(text: str, content: tuple[int, int], cue: Span, stretches: list[Stretch]) -> tuple[int, int]:
