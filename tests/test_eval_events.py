@@ -330,3 +330,14 @@ def test_the_shared_gold_sets_are_read_whole() -> None:
     actors = parse_actors((EVENTS / "petrarch2" / "PETR.Validate.actors.txt").read_text(encoding="utf-8"))
     gollum = next(a for a in actors if a.names[0] == "GOLLUM")
     assert [c.code for c in gollum.codes] == ["HOB", "HOBGOV", "HOBREB"]
+
+
+def test_petrarch_codes_no_event_without_a_source_actor() -> None:
+    from storyline.evaluation.events import predicted_codings
+
+    actor = {"code": "ARN", "country": None, "org": "Arnor"}
+    events = [
+        {"cameo": "042", "source_actor": None, "target_actor": actor},
+        {"cameo": "043", "source_actor": actor, "target_actor": None},
+    ]
+    assert {(c.source, c.target, c.cameo) for c in predicted_codings(events)} == {("ARN", "---", "043")}

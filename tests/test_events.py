@@ -118,3 +118,12 @@ def test_a_pronoun_in_reported_words_is_the_speaker() -> None:
     assert intents and intents[0]["modality"] == "asserted"
     visits = [e for e in found if e["root"] == "04"]
     assert visits and visits[0]["modality"] == "future" and visits[0]["reported_by"] == visits[0]["source"]
+
+
+def test_an_event_without_a_codable_actor_is_kept_without_a_source() -> None:
+    (protest,) = by_root("Thousands of farmers protested outside the ministry on Friday.", "14")
+    assert protest["source"] is None and protest["source_actor"] is None
+    assert protest["modality"] == "asserted"
+    (coded,) = by_root("Germany protested outside the ministry on Friday.", "14")
+    assert coded["source_actor"]["code"] == "DEU"
+    assert protest["confidence"] < coded["confidence"]  # no actor: less sure

@@ -131,3 +131,41 @@ def test_a_quotation_run_on_into_the_next_paragraph_is_marked_continued() -> Non
     first, second = quoted_stretches("“unclosed\n\n“reopened.”")
     assert not first.closed
     assert second.continued
+
+
+def test_doubled_apostrophes_open_and_close_a_quotation() -> None:
+    text = "''We are ready,'' he said. ''The vote is Monday.''"
+    found = [text[s.start : s.end] for s in quoted_stretches(text)]
+    assert found == ["''We are ready,''", "''The vote is Monday.''"]
+
+
+def test_a_quotation_around_its_cue_is_one_direct_content() -> None:
+    found, names = quotes("“Hopefully,” Maria Lopez said, “the bridge will reopen in May.”")
+    assert {q["kind"] for q in found} == {"direct"}
+    assert [q["text"] for q in found] == ["Hopefully,", "the bridge will reopen in May."]
+    assert {q["content"]["text"] for q in found} == {"“Hopefully,” Maria Lopez said, “the bridge will reopen in May.”"}
+    assert {names[q["speaker"]] for q in found} == {"Maria Lopez"}
+
+
+def test_a_direct_quote_runs_on_after_its_cue_sentence() -> None:
+    found, _ = quotes("“The bridge is closed,” said Maria Lopez. “It will reopen in May.”\n\nTraffic was light.")
+    assert {q["content"]["text"] for q in found} == {"“The bridge is closed,” said Maria Lopez. “It will reopen in May.”"}
+
+
+def test_a_cue_between_commas_reports_its_whole_sentence() -> None:
+    found, names = quotes("The new bridge, Maria Lopez said, will reopen in May.")
+    assert [q["content"]["text"] for q in found] == ["The new bridge, Maria Lopez said, will reopen in May"]
+    assert names[found[0]["speaker"]] == "Maria Lopez"
+
+
+def test_the_tagger_reads_parts_and_leaves_the_entities_alone() -> None:
+    from storyline.nlp import load_model
+    from storyline.quote_tagger import available, tag_parts
+
+    assert available()  # the trained heads ship with the package
+    doc = load_model()("Maria Lopez said the bridge would reopen in May.")
+    before = [(e.text, e.label_) for e in doc.ents]
+    parts = tag_parts(doc)
+    assert [s.text for s in parts["CUE"]] == ["said"]
+    assert [s.text for s in parts["SOURCE"]] == ["Maria Lopez"]
+    assert [(e.text, e.label_) for e in doc.ents] == before

@@ -23,7 +23,7 @@ from spacy.util import filter_spans, minibatch
 
 from storyline.evaluation.quotes import PolnearArticle, read_polnear
 from storyline.nlp import load_model
-from storyline.quote_tagger import HEADS, TAGGER_DIR, head_config
+from storyline.quote_tagger import ACROSS_SENTENCES, HEADS, TAGGER_DIR, head_config, unsentenced
 
 _ROLES = {"CUE": "cue", "SOURCE": "source", "CONTENT": "content"}
 
@@ -46,8 +46,9 @@ def reference(doc: Doc, article: PolnearArticle, labels: tuple[str, ...]) -> Doc
             if part is None:
                 continue
             span = ref.char_span(part.start, part.end, label=label, alignment_mode="expand")
-            # the tagger never crosses a sentence start of the parse; such a gold span is skipped
-            if span is not None and len(span) and not any(doc[i].is_sent_start for i in range(span.start + 1, span.end)):
+            # the tagger never crosses a sentence start of what it reads; such a gold span is skipped
+            inside = range(span.start + 1, span.end) if span is not None else range(0)
+            if span is not None and len(span) and not any(doc[i].is_sent_start for i in inside):
                 spans.append(span)
     ref.ents = filter_spans(spans)
     return ref
@@ -56,7 +57,7 @@ def reference(doc: Doc, article: PolnearArticle, labels: tuple[str, ...]) -> Doc
 def span_f1(head: spacy.language.Language, docs: list[Doc], refs: list[Doc]) -> dict[str, float]:
     ner = head.get_pipe("ner")
     tp = predicted = gold = 0
-    for doc, ref in zip(docs, refs):
+    for doc, ref in zip(docs, refs, strict=True):
         doc.ents = []
         ner.set_annotations([doc], ner.predict([doc]))  # type: ignore[attr-defined]
         mine = {(s.start, s.end, s.label_) for s in doc.ents}
@@ -114,12 +115,14 @@ def main() -> None:
     for name in args.heads:
         labels = HEADS[name]
         train = []
-        for doc, article in zip(train_docs, train_articles):
-            blank = doc.copy()
-            blank.ents = []
-            train.append(Example(blank, reference(doc, article, labels)))
-        dev_refs = [reference(doc, article, labels) for doc, article in zip(dev_docs, dev_articles)]
-        train_head(name, train, dev_docs, dev_refs, args)
+        across = name in ACROSS_SENTENCES
+        inputs = [unsentenced(doc) if across else doc.copy() for doc in train_docs]
+        for doc, article in zip(inputs, train_articles, strict=True):
+            doc.ents = []
+            train.append(Example(doc, reference(doc, article, labels)))
+        dev_inputs = [unsentenced(doc) if across else doc for doc in dev_docs]
+        dev_refs = [reference(doc, article, labels) for doc, article in zip(dev_inputs, dev_articles, strict=True)]
+        train_head(name, train, dev_inputs, dev_refs, args)
 
 
 if __name__ == "__main__":

@@ -271,8 +271,9 @@ def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:
 def _event(
     word: Token, code: str, source: Entity | None, target: Entity | None, ctx: _Context
 ) -> dict[str, Any] | None:
-    if source is None or not source.actor:
-        return None
+    known = source is not None and bool(source.actor)
+    if not known:
+        source = None  # an event with no actor we can code is kept, less sure, with no source
     info = lookup(code)
     sentence = word.sent
     date, confidence = _date(word, ctx)
@@ -281,7 +282,8 @@ def _event(
     target_actor = target.actor if target and target.actor else None
     if target is None and location and info.quad_class == 4:
         place = ctx.places[location]  # struck a station in the Bryansk region: an attack on Russia
-        if place.place and place.place.get("country") and place.place["country"] != (source.actor or {}).get("country"):
+        own = (source.actor or {}).get("country") if source is not None else None
+        if place.place and place.place.get("country") and place.place["country"] != own:
             target = place
             country = place.place["country"]
             target_actor = {"code": country, "country": country, "org": None, "sector": None, "role": None}
@@ -291,9 +293,9 @@ def _event(
         "quad_class": info.quad_class,
         "goldstein": info.goldstein,
         "plover": info.plover,
-        "source": source.id,
+        "source": source.id if source is not None else None,
         "target": target.id if target else None,
-        "source_actor": source.actor,
+        "source_actor": source.actor if source is not None else None,
         "target_actor": target_actor,
         "modality": mood,
         "reported_by": _reporter(word, ctx),
@@ -301,7 +303,7 @@ def _event(
         "location": location,
         "evidence": {"start": sentence.start_char, "end": sentence.end_char},
         "caption": None,
-        "confidence": round(confidence * (1.0 if target else 0.85), 2),
+        "confidence": round(confidence * (1.0 if target else 0.85) * (1.0 if known else 0.5), 2),
         "trigger": {"text": word.text, "start": word.idx, "end": word.idx + len(word)},
     }
 

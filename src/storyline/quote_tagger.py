@@ -26,10 +26,13 @@ from .nlp import text_of
 from .quote_cues import cue_frames
 from .quote_marks import inside_quotes
 
-__all__ = ["HEADS", "TAGGER_DIR", "doc_tensor", "head_config", "tag_parts"]
+__all__ = ["ACROSS_SENTENCES", "HEADS", "TAGGER_DIR", "doc_tensor", "head_config", "tag_parts", "unsentenced"]
 
 TAGGER_DIR = Path(__file__).parent / "data" / "quote_tagger"
 HEADS = {"parts": ("CUE", "SOURCE"), "content": ("CONTENT",)}
+# Heads that read a copy of the document without its sentences: a content may run on for
+# several sentences, and spaCy's NER never crosses a sentence start.
+ACROSS_SENTENCES = frozenset({"content"})
 
 
 @registry.architectures("storyline.DocTensor.v1")  # type: ignore[untyped-decorator]
@@ -48,13 +51,18 @@ def _features(doc: Doc) -> Any:
     """Per token: its lower form, dependency, tag, entity type, its head's lemma and
     dependency, whether it lies inside quotation marks, and whether it or its head is a cue
     lemma of the learned frames."""
+    cached = doc.user_data.get("storyline.quote_features")
+    if cached is not None and cached.shape[0] == len(doc):
+        return cached  # both heads read the same features
     frames = cue_frames("shipped")
     inside = inside_quotes(text_of(doc))
     rows = []
     for t in doc:
         cue = 2 if t.lemma_.lower() in frames else 1 if t.head.lemma_.lower() in frames else 0
         rows.append((t.lower, t.dep, t.tag, t.ent_type, t.head.lemma, t.head.dep, int(inside[t.idx]) + 1, cue + 1))
-    return numpy.asarray(rows, dtype="uint64").reshape((len(doc), _N_FEATURES))
+    features = numpy.asarray(rows, dtype="uint64").reshape((len(doc), _N_FEATURES))
+    doc.user_data["storyline.quote_features"] = features
+    return features
 
 
 _N_FEATURES = 8
@@ -125,10 +133,19 @@ def tag_parts(doc: Doc) -> dict[str, list[Span]]:
             ner = head.get_pipe("ner")
             for label in HEADS[name]:
                 doc.vocab.strings.add(label)  # the head's labels, in the document's own vocab
-            doc.ents = []
-            ner.set_annotations([doc], ner.predict([doc]))  # type: ignore[attr-defined]
-            for span in doc.ents:
-                found.setdefault(span.label_, []).append(span)
+            target = unsentenced(doc) if name in ACROSS_SENTENCES else doc
+            target.ents = []
+            ner.set_annotations([target], ner.predict([target]))  # type: ignore[attr-defined]
+            for span in target.ents:
+                found.setdefault(span.label_, []).append(doc[span.start : span.end] if target is not doc else span)
     finally:
         doc.ents = saved
     return found
+
+
+def unsentenced(doc: Doc) -> Doc:
+    """The same tokens, vectors and tagger features, with no parse and so no sentences."""
+    copy = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    copy.tensor = doc.tensor
+    copy.user_data["storyline.quote_features"] = _features(doc)
+    return copy

@@ -190,9 +190,12 @@ def petrarch_code(actor: dict[str, Any] | None) -> str:
 
 
 def predicted_codings(events: Iterable[dict[str, Any]]) -> set[Coding]:
+    """The (source, target, CAMEO) triples of the events that have a source actor: PETRARCH
+    codes no event without one, where storyline keeps it with no source."""
     return {
         Coding(source, target, str(e.get("cameo", "")))
         for e in events
+        if e.get("source_actor")
         for source in petrarch_code(e.get("source_actor")).split("/")
         for target in petrarch_code(e.get("target_actor")).split("/")
     }
