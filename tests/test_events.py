@@ -127,3 +127,9 @@ def test_an_event_without_a_codable_actor_is_kept_without_a_source() -> None:
     (coded,) = by_root("Germany protested outside the ministry on Friday.", "14")
     assert coded["source_actor"]["code"] == "DEU"
     assert protest["confidence"] < coded["confidence"]  # no actor: less sure
+
+
+def test_ready_to_meet_is_not_a_meeting() -> None:
+    meetings = by_root("Putin is ready to meet with Zelensky once the agenda is agreed.", "04")
+    assert meetings and all(m["modality"] == "future" for m in meetings)
+    assert {m["source_actor"]["code"] for m in meetings if m["source_actor"]} <= {"RUS", "RUSGOV"}

@@ -163,7 +163,8 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
     head = verb
-    while subject is None and head.dep_ in ("xcomp", "conj", "advcl") and head.head is not head:
+    # "agreed to meet", "is willing to withdraw": the subject of the verb or adjective it hangs on
+    while subject is None and head.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.head is not head:
         head = head.head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)

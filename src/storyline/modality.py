@@ -43,7 +43,8 @@ _POSSIBLE = frozenset({"could", "would", "might", "may", "should", "can", "must"
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _INTENDING = frozenset(
     "agree plan intend want aim hope promise pledge vow threaten prepare seek expect try propose "
-    "offer decide schedule set urge call ask demand push press".split()
+    "offer decide schedule set urge call ask demand push press "
+    "ready willing prepared eager keen determined due".split()  # "is ready to meet"
 )
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 _NOUN_PLANS = frozenset({"plan", "proposal", "prospect", "possibility", "idea", "offer", "call", "bid", "attempt"})
