@@ -72,7 +72,7 @@ def train_head(
     name: str, train: list[Example], dev_docs: list[Doc], dev_refs: list[Doc], args: argparse.Namespace
 ) -> None:
     head = spacy.blank("en")
-    ner = head.add_pipe("ner", config=head_config(width=args.width, hidden=args.hidden))
+    ner = head.add_pipe("ner", config=head_config(width=args.width, hidden=args.hidden, depth=args.depth))
     for label in HEADS[name]:
         ner.add_label(label)  # type: ignore[attr-defined]
     optimizer = head.initialize(lambda: train)
@@ -107,6 +107,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=TAGGER_DIR, help="where the heads are written")
     parser.add_argument("--width", type=int, default=96, help="width of the features layer")
     parser.add_argument("--hidden", type=int, default=64, help="hidden width of the transition model")
+    parser.add_argument("--depth", type=int, default=2, help="window layers over the features (each adds one word a side)")
     args = parser.parse_args()
     random.seed(0)
     train_articles = read_polnear(args.polnear, "train", args.limit)

@@ -10,6 +10,7 @@ document would have been. The spaCy model is loaded once per process and fed in 
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from .language import is_language
 from .nlp import load_model, model_version, text_of
 from .places import resolve_places
 from .quote_cues import cue_frames
+from .quote_tagger import tag_batch
 from .quotes import find_quotes
 from .settings import BATCH_SIZE, LANGUAGE, MAX_TEXT_CHARS
 from .skips import Skipped, SkipReason
@@ -97,11 +99,26 @@ def process_many(
     prepared = (_prepare(item, check_language, clean_text) for item in items)
     # A skipped input travels as an empty text, so that order is kept through nlp.pipe.
     stream = ((p.cleaned.text, p) if isinstance(p, _Pending) else ("", p) for p in prepared)
-    for doc, pending in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers):
+    parsed = nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers)
+    if quotes == "shipped":
+        parsed = _quote_tagged(parsed, batch_size, timer)
+    for doc, pending in parsed:
         if isinstance(pending, _Pending):
             yield _document(doc, pending, generator, dictionary, quotes, timer)
         elif isinstance(pending, Skipped):
             yield pending
+
+
+def _quote_tagged(
+    parsed: Iterator[tuple[Doc, object]], batch_size: int, timer: StageTimer | None
+) -> Iterator[tuple[Doc, object]]:
+    """The parsed stream, its documents run through the quote tagger a batch at a time."""
+    while batch := list(itertools.islice(parsed, batch_size)):
+        started = time.perf_counter()
+        tag_batch([doc for doc, pending in batch if isinstance(pending, _Pending)])
+        if timer:
+            timer.add("quotes", time.perf_counter() - started)
+        yield from batch
 
 
 def _no_lap(stage: str) -> None:
@@ -137,6 +154,9 @@ class StageTimer:
 
     def start(self) -> None:
         self._last = time.perf_counter()
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()

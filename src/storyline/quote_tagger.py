@@ -10,6 +10,7 @@ trains them and writes ``data/quote_tagger/``; only the weights ship, not the co
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,16 @@ from .nlp import text_of
 from .quote_cues import cue_frames
 from .quote_marks import inside_quotes
 
-__all__ = ["ACROSS_SENTENCES", "HEADS", "TAGGER_DIR", "doc_tensor", "head_config", "tag_parts", "unsentenced"]
+__all__ = [
+    "ACROSS_SENTENCES",
+    "HEADS",
+    "TAGGER_DIR",
+    "doc_tensor",
+    "head_config",
+    "tag_batch",
+    "tag_parts",
+    "unsentenced",
+]
 
 TAGGER_DIR = Path(__file__).parent / "data" / "quote_tagger"
 HEADS = {"parts": ("CUE", "SOURCE"), "content": ("CONTENT",)}
@@ -70,7 +80,7 @@ _ROWS = (5000, 100, 100, 40, 2000, 100, 4, 4)
 
 
 @registry.architectures("storyline.QuoteFeatures.v1")  # type: ignore[untyped-decorator]
-def quote_features(width: int, tensor_width: int = 96) -> Model[list[Doc], list[Floats2d]]:
+def quote_features(width: int, tensor_width: int = 96, depth: int = 2) -> Model[list[Doc], list[Floats2d]]:
     """``doc.tensor`` beside hashed syntax features, mixed and widened by two window layers
     (each token then sees about ten on either side)."""
 
@@ -88,10 +98,12 @@ def quote_features(width: int, tensor_width: int = 96) -> Model[list[Doc], list[
         concatenate(doc_tensor(tensor_width), syntax),
         with_array(Maxout(width, tensor_width + width, nP=3, normalize=True)),
     )
-    return chain(mixed, MaxoutWindowEncoder(width=width, window_size=1, maxout_pieces=3, depth=2))
+    if not depth:
+        return mixed
+    return chain(mixed, MaxoutWindowEncoder(width=width, window_size=1, maxout_pieces=3, depth=depth))
 
 
-def head_config(width: int = 96, hidden: int = 64) -> dict[str, Any]:
+def head_config(width: int = 96, hidden: int = 64, depth: int = 2) -> dict[str, Any]:
     """The ``ner`` factory config of one head: spaCy's transition-based tagger over ``doc.tensor``."""
     return {
         "model": {
@@ -101,7 +113,7 @@ def head_config(width: int = 96, hidden: int = 64) -> dict[str, Any]:
             "hidden_width": hidden,
             "maxout_pieces": 2,
             "use_upper": True,
-            "tok2vec": {"@architectures": "storyline.QuoteFeatures.v1", "width": width},
+            "tok2vec": {"@architectures": "storyline.QuoteFeatures.v1", "width": width, "depth": depth},
         }
     }
 
@@ -120,32 +132,77 @@ def available() -> bool:
 
 def tag_parts(doc: Doc) -> dict[str, list[Span]]:
     """The ``CUE``, ``SOURCE`` and ``CONTENT`` spans the heads find in a parsed document
-    (empty where the weights are not installed). ``doc.ents`` is left as it was."""
-    found: dict[str, list[Span]] = {label: [] for labels in HEADS.values() for label in labels}
-    if doc.tensor is None or doc.tensor.shape[0] != len(doc) or not len(doc):
-        return found
-    saved = doc.ents
-    try:
-        for name in HEADS:
-            head = _head(name)
-            if head is None:
-                continue
-            ner = head.get_pipe("ner")
-            for label in HEADS[name]:
-                doc.vocab.strings.add(label)  # the head's labels, in the document's own vocab
-            target = unsentenced(doc) if name in ACROSS_SENTENCES else doc
-            target.ents = []
-            ner.set_annotations([target], ner.predict([target]))  # type: ignore[attr-defined]
-            for span in target.ents:
-                found.setdefault(span.label_, []).append(doc[span.start : span.end] if target is not doc else span)
-    finally:
-        doc.ents = saved
-    return found
+    (empty where the weights are not installed), from :func:`tag_batch` when it has run."""
+    found = doc.user_data.get(_PARTS_KEY)
+    if found is None:
+        tag_batch([doc])
+        found = doc.user_data.get(_PARTS_KEY, {})
+    return {label: [doc[start:end] for start, end in spans] for label, spans in found.items()}
 
 
-def unsentenced(doc: Doc) -> Doc:
-    """The same tokens, vectors and tagger features, with no parse and so no sentences."""
-    copy = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    copy.tensor = doc.tensor
-    copy.user_data["storyline.quote_features"] = _features(doc)
+_PARTS_KEY = "storyline.quote_parts"
+
+
+def tag_batch(docs: Sequence[Doc]) -> None:
+    """Tag a batch of parsed documents at once (far cheaper than one by one); the spans are
+    kept on each document for :func:`tag_parts`. ``doc.ents`` is left as it was."""
+    ready = [d for d in docs if d.tensor is not None and len(d) and d.tensor.shape[0] == len(d)]
+    for doc in docs:
+        doc.user_data[_PARTS_KEY] = {label: [] for labels in HEADS.values() for label in labels}
+    for name, labels in HEADS.items():
+        head = _head(name)
+        if head is None or not ready:
+            continue
+        ner = head.get_pipe("ner")
+        for label in labels:
+            ready[0].vocab.strings.add(label)  # the head's labels, in the documents' own vocab
+        if name in ACROSS_SENTENCES:
+            picked = [_cued_paragraphs(d) for d in ready]
+            targets = [unsentenced(d, kept) for d, kept in zip(ready, picked, strict=True)]
+        else:
+            picked, targets = [list(range(len(d))) for d in ready], list(ready)
+        saved = [t.ents for t in targets]
+        try:
+            for t in targets:
+                t.ents = []
+            ner.set_annotations(targets, ner.predict(targets))  # type: ignore[attr-defined]
+            for doc, t, kept in zip(ready, targets, picked, strict=True):
+                for span in t.ents:
+                    start, end = kept[span.start], kept[span.end - 1] + 1
+                    if end - start == len(span):  # not across a paragraph left out
+                        doc.user_data[_PARTS_KEY].setdefault(span.label_, []).append((start, end))
+        finally:
+            for t, ents in zip(targets, saved, strict=True):
+                t.ents = ents
+
+
+def _cued_paragraphs(doc: Doc) -> list[int]:
+    """The tokens of the paragraphs where a cue was tagged, and of the paragraph after each:
+    the only places a content is looked for."""
+    cues = [start for start, _ in doc.user_data[_PARTS_KEY].get("CUE", [])]
+    if not cues:
+        return []
+    paragraphs: list[tuple[int, int]] = []
+    start = 0
+    for t in doc:
+        if t.is_space and "\n" in t.text:
+            paragraphs.append((start, t.i + 1))
+            start = t.i + 1
+    paragraphs.append((start, len(doc)))
+    keep = set()
+    for n, (lo, hi) in enumerate(paragraphs):
+        if any(lo <= c < hi for c in cues):
+            keep.add(n)
+            keep.add(n + 1)
+    return [i for n, (lo, hi) in enumerate(paragraphs) if n in keep for i in range(lo, hi)]
+
+
+def unsentenced(doc: Doc, kept: Sequence[int] | None = None) -> Doc:
+    """The same tokens (or the ``kept`` ones), vectors and tagger features, with no parse and
+    so no sentences."""
+    index = list(range(len(doc))) if kept is None else list(kept)
+    tokens = [doc[i] for i in index]
+    copy = Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+    copy.tensor = doc.tensor[index] if index else doc.tensor[:0]
+    copy.user_data["storyline.quote_features"] = _features(doc)[index]
     return copy

@@ -137,8 +137,13 @@ def _snap(
                 return content  # a tagged span that only grazes the parse's content
             quoted = [q for q in stretches if _within(q, content)]
             if all(_within(q, (best.start_char, best.end_char)) for q in quoted):
-                return best.start_char, best.end_char  # never cut a quotation the parse took in
+                return _trim(best.doc, best.start, best.end)  # never cut a quotation the parse took in
         return content
+    return _beside(cue, source, paragraph)
+
+
+def _beside(cue: Span, source: Span | None, paragraph: list[Span]) -> tuple[int, int] | None:
+    """The tagged content next to the cue: at most a few words away, the source aside."""
     near = []
     for c in paragraph:
         gap = c.start - cue.end if c.start >= cue.end else cue.start - c.end
@@ -152,7 +157,7 @@ def _snap(
     if not near:
         return None
     best = min(near, key=lambda pair: pair[0])[1]
-    return best.start_char, best.end_char
+    return _trim(best.doc, best.start, best.end)
 
 
 def _around(cue: Span, source: Span | None) -> tuple[int, int] | None:
