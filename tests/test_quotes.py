@@ -149,7 +149,9 @@ def test_a_quotation_around_its_cue_is_one_direct_content() -> None:
 
 def test_a_direct_quote_runs_on_after_its_cue_sentence() -> None:
     found, _ = quotes("“The bridge is closed,” said Maria Lopez. “It will reopen in May.”\n\nTraffic was light.")
-    assert {q["content"]["text"] for q in found} == {"“The bridge is closed,” said Maria Lopez. “It will reopen in May.”"}
+    assert {q["content"]["text"] for q in found} == {
+        "“The bridge is closed,” said Maria Lopez. “It will reopen in May.”"
+    }
 
 
 def test_a_cue_between_commas_reports_its_whole_sentence() -> None:

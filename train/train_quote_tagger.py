@@ -107,7 +107,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=TAGGER_DIR, help="where the heads are written")
     parser.add_argument("--width", type=int, default=96, help="width of the features layer")
     parser.add_argument("--hidden", type=int, default=64, help="hidden width of the transition model")
-    parser.add_argument("--depth", type=int, default=2, help="window layers over the features (each adds one word a side)")
+    parser.add_argument(
+        "--depth", type=int, default=2, help="window layers over the features (each adds one word a side)"
+    )
     args = parser.parse_args()
     random.seed(0)
     train_articles = read_polnear(args.polnear, "train", args.limit)
