@@ -112,3 +112,15 @@ def test_actors_option_extends_the_dictionary(tmp_path: Path) -> None:
     assert len(voss["mentions"]) == 2
     missing = run("process", "-", "--actors", str(tmp_path / "nope.toml"), stdin="Text.")
     assert missing.returncode == 2 and "nope.toml" in missing.stderr
+
+
+def test_quotes_option_picks_the_finder() -> None:
+    text = "“The bridge will reopen in May,” Maria Lopez said on Tuesday."
+    for method in ("shipped", "frames", "rules"):
+        result = CliRunner().invoke(cli, ["process", "-", "--published", "2025-08-23", "--quotes", method], input=text)
+        assert result.exit_code == 0, result.output
+        (quote,) = json.loads(result.stdout)["quotes"]
+        assert quote["cue"]["text"] == "said"
+    wrong = CliRunner().invoke(cli, ["process", "-", "--quotes", "bert"], input=text)
+    assert wrong.exit_code != 0
+    assert "bert" in wrong.output

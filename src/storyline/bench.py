@@ -22,7 +22,7 @@ __all__ = ["run_bench"]
 
 
 def run_bench(
-    paths: list[str | Path], *, limit: int = 500, repeat: int = 3, model: str | None = None
+    paths: list[str | Path], *, limit: int = 500, repeat: int = 3, model: str | None = None, quotes: str = "shipped"
 ) -> dict[str, Any]:
     """Time ``nlp.pipe`` alone and the whole pipeline over the same articles.
 
@@ -49,7 +49,7 @@ def run_bench(
 
     def pipeline() -> None:
         timer.seconds.clear()
-        for result in process_many(articles, model=model, timer=timer):
+        for result in process_many(articles, model=model, timer=timer, quotes=quotes):
             if isinstance(result, Skipped):
                 raise RuntimeError(f"bench input was skipped: {result}")
 

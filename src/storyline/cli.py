@@ -25,6 +25,7 @@ from .document import Document
 from .errors import InvalidArgument, NothingToProcess, StorylineError
 from .ingest import FORMATS, detect_format, read_inputs
 from .pipeline import process_many
+from .quote_cues import METHODS
 from .schema import document_schema, validate_document
 from .settings import BATCH_SIZE, model_name
 from .skips import Skipped
@@ -120,6 +121,15 @@ def _configure_logging(verbose: int) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="A TOML actor dictionary extending the shipped one (its entries win); repeatable.",
 )
+@click.option(
+    "--quotes",
+    "quote_method",
+    type=click.Choice(METHODS),
+    default="shipped",
+    show_default=True,
+    help="Quotation finder: the trained tagger (shipped), the learned frames alone (frames: faster), "
+    "or the hand rules.",
+)
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
 @click.option("--validate", is_flag=True, help="Check every document against the JSON Schema.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr (skips still print).")
@@ -136,6 +146,7 @@ def process(
     batch_size: int,
     model: str | None,
     actor_files: tuple[str, ...],
+    quote_method: str,
     any_language: bool,
     validate: bool,
     quiet: bool,
@@ -165,6 +176,7 @@ def process(
         workers=workers,
         check_language=not any_language,
         actors=actor_files,
+        quotes=quote_method,
     )
     show_progress = as_lines and not quiet and sys.stderr.isatty()
     counts: Counter[str] = Counter()
@@ -279,8 +291,17 @@ def schema() -> None:
     help="Timed runs of each side; the best is reported.",
 )
 @click.option("--model", default=None, help="spaCy model package.")
+@click.option(
+    "--quotes",
+    "quote_method",
+    type=click.Choice(METHODS),
+    default="shipped",
+    show_default=True,
+    help="Quotation finder: the trained tagger (shipped), the learned frames alone (frames: faster), "
+    "or the hand rules.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, as_json: bool) -> None:
+def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, quote_method: str, as_json: bool) -> None:
     """Throughput of the whole pipeline against the bare spaCy model on the same texts.
 
     The ratio (pipeline words/s over model words/s) is what to compare across changes;
@@ -288,7 +309,7 @@ def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, as_
     """
     from .bench import run_bench
 
-    figures = run_bench(list(data), limit=limit, repeat=repeat, model=model)
+    figures = run_bench(list(data), limit=limit, repeat=repeat, model=model, quotes=quote_method)
     if as_json:
         click.echo(json.dumps(figures))
     else:
