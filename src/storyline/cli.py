@@ -42,6 +42,18 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
         raise click.BadParameter(str(err)) from None
 
 
+# one option, on both commands that run the pipeline
+_quotes_option = click.option(
+    "--quotes",
+    "quote_method",
+    type=click.Choice(METHODS),
+    default="shipped",
+    show_default=True,
+    help="Quotation finder: the trained tagger (shipped), the learned frames alone (frames: faster), "
+    "or the hand rules.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="storyline")
 @click.option("-v", "--verbose", count=True, help="Log what each stage does (-vv for debug detail).")
@@ -121,15 +133,7 @@ def _configure_logging(verbose: int) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="A TOML actor dictionary extending the shipped one (its entries win); repeatable.",
 )
-@click.option(
-    "--quotes",
-    "quote_method",
-    type=click.Choice(METHODS),
-    default="shipped",
-    show_default=True,
-    help="Quotation finder: the trained tagger (shipped), the learned frames alone (frames: faster), "
-    "or the hand rules.",
-)
+@_quotes_option
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
 @click.option("--validate", is_flag=True, help="Check every document against the JSON Schema.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr (skips still print).")
@@ -291,15 +295,7 @@ def schema() -> None:
     help="Timed runs of each side; the best is reported.",
 )
 @click.option("--model", default=None, help="spaCy model package.")
-@click.option(
-    "--quotes",
-    "quote_method",
-    type=click.Choice(METHODS),
-    default="shipped",
-    show_default=True,
-    help="Quotation finder: the trained tagger (shipped), the learned frames alone (frames: faster), "
-    "or the hand rules.",
-)
+@_quotes_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, quote_method: str, as_json: bool) -> None:
     """Throughput of the whole pipeline against the bare spaCy model on the same texts.
