@@ -1,10 +1,13 @@
 """Attribution parts tagged by two small spaCy NER heads trained on PolNeAR train.
 
-The heads read the vectors that the model's own tok2vec already computed (``doc.tensor``), so a
-document costs two transition-based passes and no second encoder. One head marks ``CUE`` and
-``SOURCE`` spans, the other ``CONTENT`` spans (contents hold other attributions' cues and
-sources, so the two cannot share one non-overlapping tagging). ``train/train_quote_tagger.py``
-trains them and writes ``data/quote_tagger/``; only the weights ship, not the corpus.
+The heads read the vectors that the model's own tok2vec already computed (``doc.tensor``)
+beside hashed parse features (dependency, tag, head lemma, inside quotation marks, cue lemma),
+mixed by one small window layer: no second copy of the model's encoder runs. One head marks
+``CUE`` and ``SOURCE`` spans, the other ``CONTENT`` spans (contents hold other attributions'
+cues and sources, so the two cannot share one non-overlapping tagging); the content head reads
+only the paragraphs where a cue was tagged, across sentence ends. Documents are tagged a batch
+at a time (:func:`tag_batch`, called by the pipeline). ``train/train_quote_tagger.py`` trains
+the heads and writes ``data/quote_tagger/``; only the weights ship, not the corpus.
 """
 
 from __future__ import annotations
@@ -81,8 +84,8 @@ _ROWS = (5000, 100, 100, 40, 2000, 100, 4, 4)
 
 @registry.architectures("storyline.QuoteFeatures.v1")  # type: ignore[untyped-decorator]
 def quote_features(width: int, tensor_width: int = 96, depth: int = 2) -> Model[list[Doc], list[Floats2d]]:
-    """``doc.tensor`` beside hashed syntax features, mixed and widened by two window layers
-    (each token then sees about ten on either side)."""
+    """``doc.tensor`` beside hashed syntax features, mixed, then widened by ``depth`` window
+    layers (each lets a token see one more word on either side)."""
 
     def extract(model: Model[list[Doc], list[Ints2d]], docs: list[Doc], is_train: bool) -> Any:
         return [model.ops.asarray(_features(doc), dtype="uint64") for doc in docs], lambda d: []
@@ -104,7 +107,7 @@ def quote_features(width: int, tensor_width: int = 96, depth: int = 2) -> Model[
 
 
 def head_config(width: int = 96, hidden: int = 64, depth: int = 2) -> dict[str, Any]:
-    """The ``ner`` factory config of one head: spaCy's transition-based tagger over ``doc.tensor``."""
+    """The ``ner`` factory config of one head: spaCy's transition-based tagger over the features."""
     return {
         "model": {
             "@architectures": "spacy.TransitionBasedParser.v2",

@@ -1,7 +1,13 @@
-"""Who said what: attributions over the dependency parse.
+"""Who said what: attributions from a trained tagger and the dependency parse.
 
 An attribution has a cue (the verb or phrase that reports: "said", "told", "according to"),
-a source (the words naming the speaker at that cue) and a content (what was said). The rules:
+a source (the words naming the speaker at that cue) and a content (what was said).
+
+The shipped method starts from the cues that ``quote_tagger`` marks: each takes the tagged
+source of its sentence (the one holding the cue verb's subject) and the content the parse
+gives it (below), snapped to a tagged content that agrees with it; a direct quotation runs on
+around and after its cue ("“...,” he said, “...”"), and a cue set off by commas reports its
+whole sentence. The ``frames`` and ``rules`` methods use the parse alone:
 
 - a cue verb's clausal complement is its content: "Lavrov said (that) ...", and, since spaCy
   makes the reporting verb the root, "“...,” he said" too;
@@ -127,9 +133,9 @@ def _snap(
 ) -> tuple[int, int] | None:
     """The tagged content that overlaps the parse's one, or else the tagged content next to
     the cue (at most a few words away, the source aside)."""
-    paragraph = [c for c in contents if not _overlaps((c.start_char, c.end_char), (cue.start_char, cue.end_char))]
+    others = [c for c in contents if not _overlaps((c.start_char, c.end_char), (cue.start_char, cue.end_char))]
     if content is not None:
-        overlapping = [c for c in paragraph if _overlaps((c.start_char, c.end_char), content)]
+        overlapping = [c for c in others if _overlaps((c.start_char, c.end_char), content)]
         if overlapping:
             best = max(overlapping, key=lambda c: min(c.end_char, content[1]) - max(c.start_char, content[0]))
             shared = min(best.end_char, content[1]) - max(best.start_char, content[0])
@@ -139,13 +145,13 @@ def _snap(
             if all(_within(q, (best.start_char, best.end_char)) for q in quoted):
                 return _trim(best.doc, best.start, best.end)  # never cut a quotation the parse took in
         return content
-    return _beside(cue, source, paragraph)
+    return _beside(cue, source, others)
 
 
-def _beside(cue: Span, source: Span | None, paragraph: list[Span]) -> tuple[int, int] | None:
+def _beside(cue: Span, source: Span | None, contents: list[Span]) -> tuple[int, int] | None:
     """The tagged content next to the cue: at most a few words away, the source aside."""
     near = []
-    for c in paragraph:
+    for c in contents:
         gap = c.start - cue.end if c.start >= cue.end else cue.start - c.end
         between = source is not None and (
             cue.end <= source.start < source.end <= c.start or c.end <= source.start < source.end <= cue.start
