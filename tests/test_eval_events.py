@@ -341,3 +341,14 @@ def test_petrarch_codes_no_event_without_a_source_actor() -> None:
         {"cameo": "043", "source_actor": actor, "target_actor": None},
     ]
     assert {(c.source, c.target, c.cameo) for c in predicted_codings(events)} == {("ARN", "---", "043")}
+
+
+def test_the_chosen_event_has_a_plover_type_when_one_does() -> None:
+    from storyline.evaluation.events import chosen_event
+
+    statement = {"cameo": "010", "plover": None, "modality": "asserted", "confidence": 0.9}
+    reported = {"cameo": "057", "plover": "AGREE", "modality": "asserted", "confidence": 0.6}
+    future = {"cameo": "036", "plover": "CONSULT", "modality": "future", "confidence": 0.8}
+    assert chosen_event([statement, reported, future]) is reported
+    assert chosen_event([statement, future]) is future
+    assert chosen_event([statement]) is statement

@@ -7,8 +7,9 @@ the pipeline uncleaned, one record per document, with the record's date as publi
 PLOVER (one gold event per sentence):
 - Gold types are PLOVER v0.5b1 names; they are renamed to Draft 0.8 (:data:`PLOVER_RENAMES`)
   before comparing with the system's ``plover`` field.
-- The system's chosen event of a sentence: the one with the highest confidence among its
-  asserted events, or among all its events when none is asserted (the first one on a tie).
+- The system's chosen event of a sentence: among its events with a PLOVER type (PLOVER has no
+  category for a bare statement, CAMEO 010-019 "make statement"), the one with the highest
+  confidence among the asserted ones, or among all when none is asserted (the first on a tie).
 - ``type_accuracy``: sentences whose chosen event has the gold type (no event: wrong).
 - Actors are compared as three-letter keys. Gold: the first three letters of each ``code`` of
   the ``source`` / ``target`` list (countries such as "RUS", or "IGO", "NGO", "IMG"); sectors
@@ -125,11 +126,13 @@ def actor_key(actor: dict[str, Any] | None) -> str | None:
 
 
 def _candidates(events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [e for e in events if e.get("modality") == "asserted"] or list(events)
+    typed = [e for e in events if e.get("plover")] or list(events)  # PLOVER has no "statement"
+    return [e for e in typed if e.get("modality") == "asserted"] or typed
 
 
 def chosen_event(events: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
-    """The event that stands for the sentence: the most confident asserted one, else of all."""
+    """The event that stands for the sentence: of those with a PLOVER type (a bare statement,
+    CAMEO 010, has none), the most confident asserted one, else the most confident."""
     candidates = _candidates(events)
     return max(candidates, key=lambda e: e.get("confidence", 0.0)) if candidates else None
 
