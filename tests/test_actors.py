@@ -117,3 +117,19 @@ def test_role_with_a_modifier_and_a_comma_before_the_name() -> None:
         "role": "deputy foreign minister",
     }
     assert _actor(doc, "Rustam Nazarov")["country"] == "TJK"
+
+
+def test_an_organisation_named_after_its_country() -> None:
+    from storyline.actors import _national_body
+
+    assert _national_body("the Latvian Constitutional Court") == {
+        "code": "LVAJUD",
+        "country": "LVA",
+        "org": None,
+        "sector": "JUD",
+        "role": None,
+    }
+    assert _national_body("Nigerian Union of Teachers")["code"] == "NGALAB"  # type: ignore[index]
+    assert _national_body("Sri Lankan army")["code"] == "LKAMIL"  # type: ignore[index]
+    assert _national_body("Acme Holdings") is None  # no country in the name
+    assert _national_body("Paris Saint-Germain") is None  # a capital names a club, not a government

@@ -133,3 +133,8 @@ def test_ready_to_meet_is_not_a_meeting() -> None:
     meetings = by_root("Putin is ready to meet with Zelensky once the agenda is agreed.", "04")
     assert meetings and all(m["modality"] == "future" for m in meetings)
     assert {m["source_actor"]["code"] for m in meetings if m["source_actor"]} <= {"RUS", "RUSGOV"}
+
+
+def test_the_subject_reaches_a_verb_after_a_preposition() -> None:
+    (expelling,) = by_root("Hungary has resorted to expelling Russian diplomats.", "16")
+    assert expelling["source_actor"]["code"] == "HUN"

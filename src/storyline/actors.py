@@ -79,7 +79,31 @@ def _actor(entity: Entity, text: str, dictionary: ActorDictionary, day: dt.date 
         if country.kind == "capital":  # Kyiv, Moscow, Washington: the government seated there
             return actor(f"{country.code}GOV", country=country.code, sector="GOV")
         return actor(country.code, country=country.code)
+    if entity.type == "ORG":
+        return _national_body(entity.name)
     return None
+
+
+# The body an organisation's name says it is ("the Latvian Constitutional Court" -> JUD)
+_BODY_WORDS = (
+    ("court", "JUD"), ("tribunal", "JUD"), ("judiciary", "JUD"),
+    ("parliament", "LEG"), ("assembly", "LEG"), ("congress", "LEG"), ("senate", "LEG"), ("duma", "LEG"),
+    ("army", "MIL"), ("military", "MIL"), ("armed forces", "MIL"), ("navy", "MIL"), ("air force", "MIL"),
+    ("police", "COP"), ("government", "GOV"), ("ministry", "GOV"), ("cabinet", "GOV"),
+    ("party", "PTY"), ("union", "LAB"), ("news agency", "MED"), ("television", "MED"), ("radio", "MED"),
+)  # fmt: skip
+
+
+def _national_body(name: str) -> dict[str, Any] | None:
+    """An organisation named after its country ("the Nigerian Union of Teachers", "the Serbian
+    parliament"): that country, with the sector its name gives."""
+    words = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).split()
+    country = next((c for n in (2, 1) if len(words) > n and (c := lookup(" ".join(words[:n])))), None)
+    if country is None or country.kind == "capital":
+        return None
+    folded = f" {fold(name)} "
+    sector = next((code for word, code in _BODY_WORDS if f" {word} " in folded), None)
+    return actor(f"{country.code}{sector or ''}", country=country.code, sector=sector)
 
 
 def _person(entity: Entity, text: str, dictionary: ActorDictionary, day: dt.date | None) -> dict[str, Any] | None:

@@ -164,8 +164,8 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
     head = verb
     # "agreed to meet", "is willing to withdraw": the subject of the verb or adjective it hangs on
-    while subject is None and head.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.head is not head:
-        head = head.head
+    while subject is None and head.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and head.head is not head:
+        head = head.head.head if head.dep_ == "pcomp" else head.head  # "resorted to throwing"
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     source = _actor_of(agent, ctx) if passive else _actor_of(subject, ctx)
