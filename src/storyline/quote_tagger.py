@@ -19,8 +19,10 @@ from typing import Any
 
 import numpy
 import spacy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, TAG
 from spacy.language import Language
 from spacy.ml.models.tok2vec import MaxoutWindowEncoder
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
@@ -63,19 +65,29 @@ def doc_tensor(width: int) -> Model[list[Doc], list[Floats2d]]:
 def _features(doc: Doc) -> Any:
     """Per token: its lower form, dependency, tag, entity type, its head's lemma and
     dependency, whether it lies inside quotation marks, and whether it or its head is a cue
-    lemma of the learned frames."""
+    lemma of the learned frames (read with ``Doc.to_array``, not token by token)."""
     cached = doc.user_data.get("storyline.quote_features")
     if cached is not None and cached.shape[0] == len(doc):
         return cached  # both heads read the same features
-    frames = cue_frames("shipped")
-    inside = inside_quotes(text_of(doc))
-    rows = []
-    for t in doc:
-        cue = 2 if t.lemma_.lower() in frames else 1 if t.head.lemma_.lower() in frames else 0
-        rows.append((t.lower, t.dep, t.tag, t.ent_type, t.head.lemma, t.head.dep, int(inside[t.idx]) + 1, cue + 1))
-    features = numpy.asarray(rows, dtype="uint64").reshape((len(doc), _N_FEATURES))
+    table = doc.to_array([LOWER, DEP, TAG, ENT_TYPE, LEMMA, HEAD, IDX]).astype("uint64")
+    heads = numpy.arange(len(doc)) + table[:, 5].astype("int64")  # HEAD is an offset
+    lemmas, deps = table[:, 4], table[:, 1]
+    inside = numpy.asarray(inside_quotes(text_of(doc)), dtype="uint64")[table[:, 6].astype("int64")]
+    cues = _cue_hashes()
+    cue = numpy.where(numpy.isin(lemmas, cues), 2, numpy.where(numpy.isin(lemmas[heads], cues), 1, 0))
+    features = numpy.stack(
+        [table[:, 0], deps, table[:, 2], table[:, 3], lemmas[heads], deps[heads], inside + 1, cue.astype("uint64") + 1],
+        axis=1,
+    ).astype("uint64")
     doc.user_data["storyline.quote_features"] = features
     return features
+
+
+@functools.cache
+def _cue_hashes() -> Any:
+    """The string hashes of the cue lemmas of the learned frames (the same in every vocab)."""
+    strings = StringStore()
+    return numpy.asarray(sorted(strings.add(lemma) for lemma in cue_frames("shipped")), dtype="uint64")
 
 
 _N_FEATURES = 8
