@@ -84,14 +84,15 @@ def _actor(entity: Entity, text: str, dictionary: ActorDictionary, day: dt.date 
     return None
 
 
-# The body an organisation's name says it is ("the Latvian Constitutional Court" -> JUD)
-_BODY_WORDS = (
-    ("court", "JUD"), ("tribunal", "JUD"), ("judiciary", "JUD"),
-    ("parliament", "LEG"), ("assembly", "LEG"), ("congress", "LEG"), ("senate", "LEG"), ("duma", "LEG"),
-    ("army", "MIL"), ("military", "MIL"), ("armed forces", "MIL"), ("navy", "MIL"), ("air force", "MIL"),
-    ("police", "COP"), ("government", "GOV"), ("ministry", "GOV"), ("cabinet", "GOV"),
-    ("party", "PTY"), ("union", "LAB"), ("news agency", "MED"), ("television", "MED"), ("radio", "MED"),
-)  # fmt: skip
+# The body an organisation's name says it is ("the Latvian Constitutional Court" -> JUD): the
+# bodies of "Ukraine's military"-style phrases, and the institutions only names carry
+_NAMED_BODIES = {
+    **_BODIES,
+    "court": "JUD", "tribunal": "JUD", "judiciary": "JUD",
+    "assembly": "LEG", "congress": "LEG", "senate": "LEG", "duma": "LEG",
+    "ministry": "GOV", "cabinet": "GOV",
+    "party": "PTY", "union": "LAB", "news agency": "MED", "television": "MED", "radio": "MED",
+}  # fmt: skip
 
 
 def _national_body(name: str) -> dict[str, Any] | None:
@@ -102,7 +103,7 @@ def _national_body(name: str) -> dict[str, Any] | None:
     if country is None or country.kind == "capital":
         return None
     folded = f" {fold(name)} "
-    sector = next((code for word, code in _BODY_WORDS if f" {word} " in folded), None)
+    sector = next((code for word, code in _NAMED_BODIES.items() if f" {word} " in folded), None)
     return actor(f"{country.code}{sector or ''}", country=country.code, sector=sector)
 
 
