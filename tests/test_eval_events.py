@@ -205,7 +205,7 @@ def test_plover_scores_by_hand() -> None:
 
 def test_petrarch_records_are_read_and_the_unrun_ones_skipped(tmp_path: Path) -> None:
     (tmp_path / "PETR.UnitTest.records.xml").write_text(RECORDS, encoding="utf-8")
-    records_file, actors_file, agents_file = suite_files(tmp_path)
+    records_file, actors_file, agents_file, _ = suite_files(tmp_path)
     assert (actors_file.name, agents_file.name) == ("my.actors.txt", "my.agents.txt")
     records = {r.id: r for r in read_records(records_file)}
     first = records["DEMO-1"]

@@ -50,6 +50,7 @@ class ActorDictionary:
     orgs: dict[str, Org] = field(default_factory=dict)  # folded alias -> organisation
     acronyms: dict[str, Org] = field(default_factory=dict)  # all-caps aliases, matched case-sensitively
     seats: dict[str, Office] = field(default_factory=dict)  # folded alias -> the government it stands for
+    names: dict[str, str] = field(default_factory=dict)  # every alias as written -> ORG, PERSON or GPE
 
     def person(self, name: str) -> tuple[str, list[Office]] | None:
         """A person by full name or alias; by surname only when one person has it."""
@@ -87,16 +88,19 @@ class ActorDictionary:
                     if alias.isupper():
                         self.acronyms[alias] = org
                     self.orgs[fold(alias)] = org
+                    self.names[alias] = "ORG"
             for entry in data.get("person", []):
                 offices = [_office(o) for o in entry.get("offices", [])]
                 for alias in [entry["name"], *entry.get("aliases", [])]:
                     self.people[fold(alias)] = (entry["name"], offices)
+                    self.names[alias] = "PERSON"
                     # "Sergey Lavrov" and "Sergei Lavrov" are one person: index the surname once
                     self.surnames.setdefault(fold(alias).split()[-1], set()).add(fold(entry["name"]))
             for entry in data.get("seat", []):
                 office = Office(role="government", sector=entry.get("sector", "GOV"), country=entry["country"])
                 for alias in [entry["name"], *entry.get("aliases", [])]:
                     self.seats[fold(alias)] = office
+                    self.names[alias] = "GPE"
         except (KeyError, TypeError, AttributeError) as err:
             raise InvalidArgument(f"{where}: an actor entry lacks a field or has a wrong type ({err})") from err
 

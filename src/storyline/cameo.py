@@ -21,15 +21,18 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .errors import InvalidArgument
+from .verb_patterns import Pattern, parse_pattern
 
-__all__ = ["Code", "Lexicon", "UnknownCode", "VerbEntry", "codebook", "lexicon", "lookup"]
+__all__ = ["Code", "Lexicon", "UnknownCode", "VerbEntry", "codebook", "lexicon", "load_lexicon", "lookup"]
 
 _CODEBOOK = "data/cameo.tsv"
 _LEXICON = "data/event_lexicon.toml"
@@ -135,6 +138,12 @@ class Lexicon:
 
     verbs: Mapping[str, VerbEntry]
     nouns: Mapping[str, str]  # "" = explicitly no event ("press release")
+    patterns: Mapping[str, tuple[Pattern, ...]] = field(default_factory=dict)  # verb -> its word patterns
+    declared: Mapping[str, Code] = field(default_factory=dict)  # codes a user lexicon adds to the codebook
+
+    def code(self, code: str) -> Code:
+        """The facts of a code: the codebook's, or the lexicon's own declaration."""
+        return self.declared.get(code) or lookup(code)
 
     def verb(self, lemma: str, particle: str | None = None, object_lemma: str | None = None) -> str | None:
         """The code for ``lemma`` (+ ``particle``) with ``object_lemma``, or None for no event.
@@ -174,8 +183,42 @@ def lexicon() -> Lexicon:
     return _parse_lexicon(tomllib.loads(text), f"storyline/{_LEXICON}")
 
 
+def load_lexicon(*paths: str | Path) -> Lexicon:
+    """The shipped lexicon extended by user lexicon files, in order (their entries win).
+
+    A user file has the shipped file's ``[verbs]`` and ``[nouns]``, and may add
+    ``[patterns]`` (verb -> a list of ``{match = "* diplomatic ties", code = "901"}``, see
+    :mod:`verb_patterns`), ``[codes]`` (``"901" = {name = "...", goldstein = 0.0,
+    quad_class = 1}``: codes the codebook lacks) and ``replace = true`` (drop what came before).
+    """
+    merged = lexicon()
+    for path in paths:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            raise InvalidArgument(f"cannot read the event lexicon {path}: {err}") from err
+        own = _parse_lexicon(data, str(path))
+        if data.get("replace") is True:
+            merged = own
+        else:
+            merged = Lexicon(
+                verbs={**merged.verbs, **own.verbs},
+                nouns={**merged.nouns, **own.nouns},
+                patterns={**merged.patterns, **own.patterns},
+                declared={**merged.declared, **own.declared},
+            )
+    return merged
+
+
 def _parse_lexicon(data: Mapping[str, Any], where: str) -> Lexicon:
     return _LexiconParser(data, where).parse()
+
+
+def _table(data: Mapping[str, Any], name: str, where: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise InvalidArgument(f"{where}: [{name}] must be a table")
+    return value
 
 
 class _LexiconParser:
@@ -190,12 +233,39 @@ class _LexiconParser:
         self.raw_verbs: dict[str, Any] = {_normal(k): v for k, v in verbs.items()}
         self.raw_nouns: dict[str, Any] = nouns
         self.verbs: dict[str, VerbEntry] = {}
+        self.declared = {code: self._declared(code, facts) for code, facts in _table(data, "codes", where).items()}
+        self.known = {**self.known, **self.declared}
+        self.raw_patterns = _table(data, "patterns", where)
 
     def parse(self) -> Lexicon:
         for key in self.raw_verbs:
             self._verb(key, ())
         nouns = {_normal(k): self._code(v, f"noun {k!r}") for k, v in self.raw_nouns.items()}
-        return Lexicon(verbs=self.verbs, nouns=nouns)
+        patterns = {_normal(k): self._patterns(k, v) for k, v in self.raw_patterns.items()}
+        return Lexicon(verbs=self.verbs, nouns=nouns, patterns=patterns, declared=self.declared)
+
+    def _declared(self, code: str, facts: object) -> Code:
+        if not re.fullmatch(r"\d{2,4}", code) or not isinstance(facts, dict):
+            raise InvalidArgument(f"{self.where}: [codes] {code!r} must be 2-4 digits = {{name, goldstein, quad_class}}")
+        try:
+            goldstein, quad_class = float(facts.get("goldstein", 0.0)), int(facts["quad_class"])
+        except (KeyError, TypeError, ValueError) as err:
+            raise InvalidArgument(f"{self.where}: [codes] {code!r} needs a numeric goldstein and quad_class") from err
+        if not (-10 <= goldstein <= 10 and 1 <= quad_class <= 4):
+            raise InvalidArgument(f"{self.where}: [codes] {code!r}: goldstein is -10..10, quad_class 1..4")
+        return Code(code, str(facts.get("name", code)), goldstein, quad_class, facts.get("plover"), code[:2])
+
+    def _patterns(self, verb: str, listed: object) -> tuple[Pattern, ...]:
+        what = f"[patterns] {verb!r}"
+        if not isinstance(listed, list) or not all(isinstance(p, dict) and "match" in p for p in listed):
+            raise InvalidArgument(f"{self.where}: {what} must be a list of {{match = ..., code = ...}}")
+        out = []
+        for p in listed:
+            code = str(p.get("code", ""))
+            for part in code.split(":"):
+                self._code(part, what)
+            out.append(parse_pattern(str(p["match"]), code, f"{self.where}: {what}"))
+        return tuple(out)
 
     def _code(self, code: object, what: str) -> str:
         if not isinstance(code, str) or (code and code not in self.known):

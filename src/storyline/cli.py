@@ -133,6 +133,13 @@ def _configure_logging(verbose: int) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="A TOML actor dictionary extending the shipped one (its entries win); repeatable.",
 )
+@click.option(
+    "--lexicon",
+    "lexicon_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A TOML event lexicon extending the shipped one (verbs, nouns, patterns, codes); repeatable.",
+)
 @_quotes_option
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
 @click.option("--validate", is_flag=True, help="Check every document against the JSON Schema.")
@@ -150,6 +157,7 @@ def process(
     batch_size: int,
     model: str | None,
     actor_files: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
     quote_method: str,
     any_language: bool,
     validate: bool,
@@ -180,6 +188,7 @@ def process(
         workers=workers,
         check_language=not any_language,
         actors=actor_files,
+        lexicons=lexicon_files,
         quotes=quote_method,
     )
     show_progress = as_lines and not quiet and sys.stderr.isatty()

@@ -15,7 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from .actor_dictionary import ActorDictionary
 from .countries import fold, lookup
@@ -71,6 +73,7 @@ def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:
     """Entities of the document, ids in order of first mention (E1, E2, ...)."""
     mentions = [m for span in doc.ents if span.label_ in ENTITY_LABELS and (m := _mention(doc, span))]
     _datelines(text_of(doc), mentions)
+    _dictionary_names(doc, dictionary, mentions)
     clusters = _cluster(mentions, dictionary)
     entities: list[Entity] = []
     for members in sorted(clusters, key=lambda ms: min(m.start for m in ms)):
@@ -79,6 +82,49 @@ def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:
     _untagged_surnames(doc, entities)
     _untagged_repeats(doc, entities)
     return entities
+
+
+def _dictionary_names(doc: Doc, dictionary: ActorDictionary, mentions: list[Mention]) -> None:
+    """A name of the actor dictionary, capitalised in the text, is a mention where the model
+    tagged nothing there ("Arnor" in a user's dictionary of fictional states), or where it ran
+    names together or took them for a title ("Gondor and Osgiliath" as a WORK_OF_ART)."""
+    matcher = _name_matcher(dictionary, doc.vocab)
+    found = sorted(matcher(doc), key=lambda match: (match[1], match[1] - match[2]))
+    spans = [doc[start:end] for _, start, end in found]
+    for m in [m for m in mentions if any(_overlap(m, s) and _run_together(m, s) for s in spans)]:
+        mentions.remove(m)
+    for (label, _, _), span in zip(found, spans, strict=True):
+        if span[0].text[:1].isupper() and not any(_overlap(m, span) for m in mentions):
+            mentions.append(Mention(span.start_char, span.end_char, span.text, doc.vocab.strings[label]))
+
+
+def _overlap(mention: Mention, span: Span) -> bool:
+    return mention.start < span.end_char and span.start_char < mention.end
+
+
+def _run_together(mention: Mention, name: Span) -> bool:
+    """A model mention that holds a dictionary name and more, joined by "and" or a comma, or
+    that the model took for a kind of thing no actor is."""
+    longer = len(mention.text) > len(name.text)
+    return longer and (mention.label in _NOT_ACTORS or bool(re.search(r",| and | or ", mention.text)))
+
+
+_NOT_ACTORS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+_MATCHERS: dict[tuple[int, int], tuple[ActorDictionary, PhraseMatcher]] = {}
+
+
+def _name_matcher(dictionary: ActorDictionary, vocab: Vocab) -> PhraseMatcher:
+    """One case-blind phrase matcher per dictionary and vocabulary, built on first use."""
+    key = (id(dictionary), id(vocab))
+    if key not in _MATCHERS:
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        by_label: dict[str, list[Doc]] = defaultdict(list)
+        for alias, label in dictionary.names.items():
+            by_label[label].append(Doc(vocab, words=re.findall(r"\w+(?:[.'’]\w+)*\.?|[^\w\s]", alias)))
+        for label, docs in by_label.items():
+            matcher.add(label, docs)
+        _MATCHERS[key] = (dictionary, matcher)  # the dictionary kept alive, so its id stays its own
+    return _MATCHERS[key][1]
 
 
 def _untagged_repeats(doc: Doc, entities: list[Entity]) -> None:

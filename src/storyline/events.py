@@ -25,9 +25,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .cameo import Lexicon, lexicon, lookup
+from .cameo import Lexicon, lexicon
 from .entities import Entity
 from .modality import modality
+from .verb_patterns import Match, best_match
 
 __all__ = ["code_events"]
 
@@ -46,6 +47,10 @@ class _Context:
     lexicon: Lexicon
     places: dict[str, Entity]
 
+    @property
+    def actor_tokens(self) -> set[int]:
+        return {i for i, e in self.owner.items() if e.actor}
+
 
 def code_events(
     doc: Doc,
@@ -53,17 +58,25 @@ def code_events(
     timexes: Sequence[dict[str, Any]],
     quotes: Sequence[dict[str, Any]],
     published: str | None,
+    lexicon_: Lexicon | None = None,
 ) -> list[dict[str, Any]]:
-    """The events of a parsed text, as document-contract records, duplicates merged."""
+    """The events of a parsed text, as document-contract records, duplicates merged.
+    ``lexicon_`` replaces the shipped lexicon (``cameo.load_lexicon`` builds one)."""
     entities = list(entities)
     places = {e.id: e for e in entities if e.place}
-    ctx = _Context(doc, _owner(doc, entities), timexes, quotes, published, lexicon(), places)
-    found = []
+    ctx = _Context(doc, _owner(doc, entities), timexes, quotes, published, lexicon_ or lexicon(), places)
+    actor_tokens = ctx.actor_tokens if ctx.lexicon.patterns else set()
+    found: list[dict[str, Any] | None] = []
     for token in doc:
         if token.pos_ == "VERB":
+            patterns = ctx.lexicon.patterns.get(token.lemma_.lower()) or ctx.lexicon.patterns.get(token.lower_)
+            match = best_match(token, patterns, actor_tokens) if patterns else None
+            if match is not None:
+                found.extend(_pattern_events(token, match, ctx))
+                continue
             code = _verb_code(token, ctx.lexicon)
             if code:
-                found.append(_verb_event(token, code, ctx))
+                found.extend(_verb_events(token, code, ctx))
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound",):
             code = ctx.lexicon.noun(_lemma(token) or "") or ctx.lexicon.noun(token.lemma_.lower())
             if code and not _light_verb_object(token, ctx.lexicon):
@@ -153,9 +166,48 @@ def _light_verb_object(noun: Token, lex: Lexicon) -> bool:
     return noun.dep_ == "dobj" and head.pos_ == "VERB" and lex.verb(head.lemma_.lower(), None, _lemma(noun)) is not None
 
 
-def _verb_event(verb: Token, code: str, ctx: _Context) -> dict[str, Any] | None:
+def _verb_events(verb: Token, code: str, ctx: _Context) -> list[dict[str, Any] | None]:
     source, target = _verb_actors(verb, ctx)
-    return _event(verb, code, source, target, ctx)
+    return _each_pair(verb, code, source, target, ctx)
+
+
+def _pattern_events(verb: Token, match: Match, ctx: _Context) -> list[dict[str, Any] | None]:
+    """A lexicon pattern's events: its ``$`` and ``+`` slots, where it has them, name the
+    actors; a reciprocal code ("032:033") adds the event back from the target."""
+    source, target = _verb_actors(verb, ctx)
+    if match.source is not None:
+        source = ctx.owner[match.source]
+    if match.target is not None:
+        target = ctx.owner[match.target]
+    found = _each_pair(verb, match.pattern.code, source, target, ctx)
+    if match.pattern.reverse and target is not None and target.actor:
+        found += _each_pair(verb, match.pattern.reverse, target, source, ctx)
+    return found
+
+
+def _each_pair(
+    verb: Token, code: str, source: Entity | None, target: Entity | None, ctx: _Context
+) -> list[dict[str, Any] | None]:
+    """ "Mordor, Rohan and Bree welcomed ...": one event for every actor coordinated with the
+    source, and with the target; "Gondor and Osgiliath renewed ties", cooperation with no
+    other party, is each one's with the other."""
+    sources = _coordinated(verb, source, ctx) if source is not None else [None]
+    targets = _coordinated(verb, target, ctx) if target is not None else [None]
+    if target is None and len(sources) > 1 and ctx.lexicon.code(code).quad_class in (1, 2):
+        targets = sources
+    return [_event(verb, code, s, t, ctx) for s in sources for t in targets if s is None or s is not t]
+
+
+def _coordinated(verb: Token, entity: Entity, ctx: _Context) -> list[Entity]:
+    """The entity and the actors coordinated with its mention in the verb's sentence."""
+    out = [entity]
+    for t in verb.sent:
+        if ctx.owner.get(t.i) is entity:
+            for other in t.conjuncts:
+                partner = ctx.owner.get(other.i)
+                if partner is not None and partner.actor and partner not in out:
+                    out.append(partner)
+    return out
 
 
 def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | None]:
@@ -275,7 +327,7 @@ def _event(
     known = source is not None and bool(source.actor)
     if not known:
         source = None  # an event with no actor we can code is kept, less sure, with no source
-    info = lookup(code)
+    info = ctx.lexicon.code(code)
     sentence = word.sent
     date, confidence = _date(word, ctx)
     mood = modality(word)

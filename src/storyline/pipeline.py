@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .actor_dictionary import ActorDictionary, load_dictionary
+from .cameo import Lexicon, load_lexicon
 from .actors import assign_actors, nominal_actors
 from .article import Article
 from .clean import Cleaned, clean
@@ -78,12 +79,14 @@ def process_many(
     check_language: bool = True,
     clean_text: bool = True,
     actors: Sequence[str | Path] = (),
+    lexicons: Sequence[str | Path] = (),
     quotes: str = "shipped",
     timer: StageTimer | None = None,
 ) -> Iterator[Document | Skipped]:
     """Documents for a stream of articles (or plain texts), lazily, in input order.
 
-    ``actors`` are TOML files that extend the shipped actor dictionary (their entries win).
+    ``actors`` are TOML files that extend the shipped actor dictionary (their entries win);
+    ``lexicons`` likewise extend the event lexicon (``cameo.load_lexicon``).
     ``clean_text=False`` keeps each text exactly as given (no boilerplate removal, no
     whitespace changes), so that offsets match the input: what the evaluators need.
     ``quotes`` picks the quotation finder: "shipped", or "rules" (the hand-written baseline).
@@ -95,6 +98,7 @@ def process_many(
     nlp = load_model(model)
     generator = model_version(nlp)
     dictionary = load_dictionary(*(str(p) for p in actors))
+    event_lexicon = load_lexicon(*lexicons) if lexicons else None
     cue_frames(quotes)  # an unknown method fails here, before any work
     prepared = (_prepare(item, check_language, clean_text) for item in items)
     # A skipped input travels as an empty text, so that order is kept through nlp.pipe.
@@ -104,7 +108,7 @@ def process_many(
         parsed = _quote_tagged(parsed, batch_size, timer)
     for doc, pending in parsed:
         if isinstance(pending, _Pending):
-            yield _document(doc, pending, generator, dictionary, quotes, timer)
+            yield _document(doc, pending, generator, dictionary, quotes, timer, event_lexicon)
         elif isinstance(pending, Skipped):
             yield pending
 
@@ -171,6 +175,7 @@ def _document(
     dictionary: ActorDictionary,
     quote_method: str,
     timer: StageTimer | None = None,
+    event_lexicon: Lexicon | None = None,
 ) -> Document:
     text = text_of(doc)
     published = pending.article.published
@@ -191,7 +196,7 @@ def _document(
     lap("time")
     quotes = find_quotes(doc, entities, quote_method)
     lap("quotes")
-    events = code_events(doc, entities, timexes, quotes, published)
+    events = code_events(doc, entities, timexes, quotes, published, event_lexicon)
     lap("events")
     return Document(
         article=pending.article,

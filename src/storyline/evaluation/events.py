@@ -56,6 +56,7 @@ from .petrarch import (
     read_records,
     suite_files,
 )
+from .petrarch_verbs import verbs_toml
 
 __all__ = [
     "PLOVER_RENAMES",
@@ -236,8 +237,10 @@ def score_petrarch(records: Sequence[PetrarchRecord], events: Sequence[Sequence[
     }
 
 
-def _events(articles: list[Article], actors: Sequence[str] = ()) -> list[list[dict[str, Any]]]:
-    results = process_many(articles, check_language=False, clean_text=False, actors=actors)
+def _events(
+    articles: list[Article], actors: Sequence[str] = (), lexicons: Sequence[str] = ()
+) -> list[list[dict[str, Any]]]:
+    results = process_many(articles, check_language=False, clean_text=False, actors=actors, lexicons=lexicons)
     return [[] if isinstance(r, Skipped) else list(r.events) for r in results]
 
 
@@ -248,7 +251,7 @@ def _evaluate_plover(path: Path, limit: int | None) -> dict[str, Any]:
 
 
 def _evaluate_petrarch(folder: Path, limit: int | None) -> dict[str, Any]:
-    records_file, actors_file, agents_file = suite_files(folder)
+    records_file, actors_file, agents_file, verbs_file = suite_files(folder)
     every = read_records(records_file)
     records = [r for r in every if r.skip is None][:limit]
     actors = parse_actors(actors_file.read_text(encoding="utf-8", errors="replace"))
@@ -256,7 +259,13 @@ def _evaluate_petrarch(folder: Path, limit: int | None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="storyline-petrarch-") as tmp:
         dictionary = Path(tmp) / "actors.toml"
         dictionary.write_text(actors_toml(actors, agents), encoding="utf-8")
-        events = _events([Article.create(r.text, published=r.date) for r in records], [str(dictionary)])
+        lexicons = []
+        if verbs_file.is_file():  # PETRARCH's own verb codes, fictional ones included
+            lexicon = Path(tmp) / "verbs.toml"
+            lexicon.write_text(verbs_toml(verbs_file.read_text(encoding="utf-8", errors="replace")), encoding="utf-8")
+            lexicons.append(str(lexicon))
+        articles = [Article.create(r.text, published=r.date) for r in records]
+        events = _events(articles, [str(dictionary)], lexicons)
     figures = score_petrarch(records, events)
     figures["skipped"] = dict(Counter(r.skip for r in every if r.skip))
     return figures

@@ -98,15 +98,21 @@ class PetrarchAgent:
     prefix: bool  # "NGO~": the code goes before the actor's, "~COP" after it
 
 
-def suite_files(folder: Path) -> tuple[Path, Path, Path]:
-    """The records file and the actor and agent dictionaries it names in ``<Environment>``."""
+def suite_files(folder: Path) -> tuple[Path, Path, Path, Path]:
+    """The records file and the actor, agent and verb dictionaries it names in ``<Environment>``."""
     records = folder / RECORDS_FILE
     if not records.is_file():
         raise InvalidArgument(f"{folder}: no {RECORDS_FILE}; give the PETRARCH2 unit-test folder")
     env = etree.parse(str(records)).getroot().find("Environment")
     actors = env.findtext("Actorfile") if env is not None else None
     agents = env.findtext("Agentfile") if env is not None else None
-    return records, folder / (actors or "PETR.Validate.actors.txt").strip(), folder / (agents or "").strip()
+    verbs = env.findtext("Verbfile") if env is not None else None
+    return (
+        records,
+        folder / (actors or "PETR.Validate.actors.txt").strip(),
+        folder / (agents or "").strip(),
+        folder / (verbs or "").strip(),
+    )
 
 
 def read_records(path: Path) -> list[PetrarchRecord]:
