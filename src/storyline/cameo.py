@@ -246,7 +246,9 @@ class _LexiconParser:
 
     def _declared(self, code: str, facts: object) -> Code:
         if not re.fullmatch(r"\d{2,4}", code) or not isinstance(facts, dict):
-            raise InvalidArgument(f"{self.where}: [codes] {code!r} must be 2-4 digits = {{name, goldstein, quad_class}}")
+            raise InvalidArgument(
+                f"{self.where}: [codes] {code!r} must be 2-4 digits = {{name, goldstein, quad_class}}"
+            )
         try:
             goldstein, quad_class = float(facts.get("goldstein", 0.0)), int(facts["quad_class"])
         except (KeyError, TypeError, ValueError) as err:

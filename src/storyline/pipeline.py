@@ -19,9 +19,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .actor_dictionary import ActorDictionary, load_dictionary
-from .cameo import Lexicon, load_lexicon
 from .actors import assign_actors, nominal_actors
 from .article import Article
+from .cameo import Lexicon, load_lexicon
 from .clean import Cleaned, clean
 from .coref import link_pronouns, link_titles
 from .document import Document

@@ -122,7 +122,7 @@ def _match(verb: Token, pattern: Pattern, is_actor: set[int]) -> Match | None:
     for element in pattern.after:
         if element.slot is not None:
             if element.slot in "$+":
-                roles[element.slot] = next((i + offset for i in range(cursor, len(words)) if i + offset in is_actor), None)
+                roles[element.slot] = _actor_at(range(cursor + offset, sentence.end), is_actor)
             continue
         place = _first_fit(element, cursor, len(words), at, exact=element.glued)
         if place is None:
@@ -134,7 +134,7 @@ def _match(verb: Token, pattern: Pattern, is_actor: set[int]) -> Match | None:
     for element in reversed(pattern.before):
         if element.slot is not None:
             if element.slot in "$+":
-                roles[element.slot] = next((i + offset for i in range(cursor - 1, -1, -1) if i + offset in is_actor), None)
+                roles[element.slot] = _actor_at(range(cursor + offset - 1, offset - 1, -1), is_actor)
             glued = element.glued
             continue
         start = _last_fit(element, cursor, at, exact=glued)
@@ -142,6 +142,10 @@ def _match(verb: Token, pattern: Pattern, is_actor: set[int]) -> Match | None:
             return None
         cursor, glued = start, element.glued
     return Match(pattern, roles.get("$"), roles.get("+"))
+
+
+def _actor_at(indices: range, is_actor: set[int]) -> int | None:
+    return next((i for i in indices if i in is_actor), None)
 
 
 def _first_fit(element: _Element, cursor: int, end: int, at: _At, exact: bool) -> int | None:
