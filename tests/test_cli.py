@@ -114,6 +114,21 @@ def test_actors_option_extends_the_dictionary(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "nope.toml" in missing.stderr
 
 
+def test_lexicon_option_extends_the_event_lexicon(tmp_path: Path) -> None:
+    lexicon = tmp_path / "lexicon.toml"
+    lexicon.write_text('[patterns]\n"snub" = [{ match = "* (envoy|ambassador)", code = "161" }]\n')  # not "120"
+    text = "Germany snubbed the envoy of Chile on Monday."
+    plain = run("process", "-", "--published", "2025-08-23", stdin=text)
+    assert plain.returncode == 0 and [e["cameo"] for e in json.loads(plain.stdout)["events"]] == ["120"]
+    result = run("process", "-", "--published", "2025-08-23", "--lexicon", str(lexicon), stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert [e["cameo"] for e in json.loads(result.stdout)["events"]] == ["161"]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[patterns]\n"snub" = [{ match = "* envoy", code = "999" }]\n')
+    refused = run("process", "-", "--lexicon", str(bad), stdin=text)
+    assert refused.returncode != 0 and "999" in refused.stderr
+
+
 def test_quotes_option_picks_the_finder() -> None:
     text = "“The bridge will reopen in May,” Maria Lopez said on Tuesday."
     for method in ("shipped", "frames", "rules"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -138,3 +139,34 @@ def test_ready_to_meet_is_not_a_meeting() -> None:
 def test_the_subject_reaches_a_verb_after_a_preposition() -> None:
     (expelling,) = by_root("Hungary has resorted to expelling Russian diplomats.", "16")
     assert expelling["source_actor"]["code"] == "HUN"
+
+
+def test_each_coordinated_actor_gets_its_own_event() -> None:
+    found = by_root("Germany, France and Italy condemned Iran on Tuesday.", "11")
+    assert sorted((e["source_actor"]["code"], e["target_actor"]["code"]) for e in found) == [
+        ("DEU", "IRN"),
+        ("FRA", "IRN"),
+        ("ITA", "IRN"),
+    ]
+
+
+def test_cooperation_between_coordinated_actors_is_mutual_and_conflict_is_not() -> None:
+    signed = by_root("Germany and France signed a trade agreement on Tuesday.", "05")
+    assert sorted((e["source_actor"]["code"], e["target_actor"]["code"]) for e in signed) == [
+        ("DEU", "FRA"),
+        ("FRA", "DEU"),
+    ]
+    condemned = by_root("Germany and France condemned the decision on Tuesday.", "11")
+    assert sorted(e["source_actor"]["code"] for e in condemned) == ["DEU", "FRA"]
+    assert all(e["target_actor"] is None for e in condemned)  # not each other
+
+
+def test_a_name_in_the_users_actor_dictionary_is_an_actor_where_the_model_saw_nothing(tmp_path: Path) -> None:
+    dictionary = tmp_path / "fictional.toml"
+    dictionary.write_text('[[igo]]\nname = "ELDMARK"\ncode = "ELD"\n', encoding="utf-8")
+    text = "Eldmark condemned Iran on Tuesday."  # a name the model does not tag
+    plain = process(text, published="2025-08-23", check_language=False)
+    assert not any(e.name == "Eldmark" for e in plain.entities)
+    doc = process(text, published="2025-08-23", check_language=False, actors=[dictionary])
+    (event,) = [e for e in doc.events if e["root"] == "11"]
+    assert event["source_actor"]["code"] == "ELD" and event["target_actor"]["code"] == "IRN"

@@ -59,12 +59,13 @@ def process(
     model: str | None = None,
     check_language: bool = True,
     actors: Sequence[str | Path] = (),
+    lexicons: Sequence[str | Path] = (),
 ) -> Document:
     """One article's text -> its :class:`Document`. Raises :class:`InputSkipped` if unusable."""
     if not isinstance(text, str):
         raise InvalidArgument(f"text must be a str, not {type(text).__name__}")
     article = Article.create(text, published=published, title=title, url=url, source=source)
-    result = next(process_many([article], model=model, check_language=check_language, actors=actors))
+    result = next(process_many([article], model=model, check_language=check_language, actors=actors, lexicons=lexicons))
     if isinstance(result, Skipped):
         raise InputSkipped(result)
     return result
