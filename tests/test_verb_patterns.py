@@ -154,3 +154,11 @@ def test_coded_with_a_user_lexicon_end_to_end(tmp_path: Path) -> None:
         ("042", "DEU", "CHL"),
         ("043", "CHL", "DEU"),
     ]
+
+
+def test_a_pattern_with_no_code_says_there_is_no_event(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('[patterns]\n"sever" = [{ match = "* ties", code = "" }, { match = "*", code = "160" }]\n')
+    assert not process("Germany will sever ties with Chile.", check_language=False, lexicons=[path]).events
+    (event,) = process("Germany will sever its embassy staff.", check_language=False, lexicons=[path]).events
+    assert event["cameo"] == "160"

@@ -1,7 +1,8 @@
 """Who did what to whom: CAMEO-coded events over the dependency parse.
 
-For every verb the lexicon knows (``cameo.lexicon()``: verb, particle or preposition, object),
-and every event noun ("talks with X", "a meeting between X and Y", "an attack on X"):
+For every verb the lexicon knows (``cameo.lexicon()``: verb, particle or preposition, object;
+or a word pattern around the verb from a user lexicon, :mod:`verb_patterns`), and every event
+noun ("talks with X", "a meeting between X and Y", "an attack on X"):
 
 - the source is the subject's actor ("by X" in the passive; the governing verb's subject for
   "agreed to meet"); the target the object's, else that of "with/on/against/to/at/into X", or
@@ -58,13 +59,13 @@ def code_events(
     timexes: Sequence[dict[str, Any]],
     quotes: Sequence[dict[str, Any]],
     published: str | None,
-    lexicon_: Lexicon | None = None,
+    event_lexicon: Lexicon | None = None,
 ) -> list[dict[str, Any]]:
     """The events of a parsed text, as document-contract records, duplicates merged.
-    ``lexicon_`` replaces the shipped lexicon (``cameo.load_lexicon`` builds one)."""
+    ``event_lexicon`` replaces the shipped lexicon (``cameo.load_lexicon`` builds one)."""
     entities = list(entities)
     places = {e.id: e for e in entities if e.place}
-    ctx = _Context(doc, _owner(doc, entities), timexes, quotes, published, lexicon_ or lexicon(), places)
+    ctx = _Context(doc, _owner(doc, entities), timexes, quotes, published, event_lexicon or lexicon(), places)
     actor_tokens = ctx.actor_tokens if ctx.lexicon.patterns else set()
     found: list[dict[str, Any] | None] = []
     for token in doc:
@@ -173,7 +174,10 @@ def _verb_events(verb: Token, code: str, ctx: _Context) -> list[dict[str, Any] |
 
 def _pattern_events(verb: Token, match: Match, ctx: _Context) -> list[dict[str, Any] | None]:
     """A lexicon pattern's events: its ``$`` and ``+`` slots, where it has them, name the
-    actors; a reciprocal code ("032:033") adds the event back from the target."""
+    actors; a reciprocal code ("032:033") adds the event back from the target; a pattern
+    with no code says the verb is no event there."""
+    if not match.pattern.code:
+        return []
     source, target = _verb_actors(verb, ctx)
     if match.source is not None:
         source = ctx.owner[match.source]
