@@ -42,6 +42,17 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
         raise click.BadParameter(str(err)) from None
 
 
+def _toml_files(flag: str, dest: str, what: str) -> Callable[[F], F]:
+    """A repeatable option naming TOML files that extend a shipped one (their entries win)."""
+    return click.option(
+        flag,
+        dest,
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help=f"A TOML {what} extending the shipped one (its entries win); repeatable.",
+    )
+
+
 # one option, on both commands that run the pipeline
 _quotes_option = click.option(
     "--quotes",
@@ -126,20 +137,8 @@ def _configure_logging(verbose: int) -> None:
     "--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, help="Texts per nlp.pipe batch."
 )
 @click.option("--model", default=None, help=f"spaCy model package [default: {model_name()}].")
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A TOML actor dictionary extending the shipped one (its entries win); repeatable.",
-)
-@click.option(
-    "--lexicon",
-    "lexicon_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A TOML event lexicon extending the shipped one (verbs, nouns, patterns, codes); repeatable.",
-)
+@_toml_files("--actors", "actor_files", "actor dictionary")
+@_toml_files("--lexicon", "lexicon_files", "event lexicon (verbs, nouns, patterns, codes)")
 @_quotes_option
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
 @click.option("--validate", is_flag=True, help="Check every document against the JSON Schema.")

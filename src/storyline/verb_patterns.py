@@ -95,27 +95,29 @@ def parse_pattern(text: str, code: str, where: str) -> Pattern:
 def best_match(verb: Token, patterns: Sequence[Pattern], is_actor: set[int]) -> Match | None:
     """The pattern with the most words that matches around ``verb``; ``is_actor`` holds the
     indices of tokens inside an actor's mention (for the ``$`` and ``+`` slots)."""
-    best: Match | None = None
-    for pattern in patterns:
-        if best is not None and pattern.words <= best.pattern.words:
-            continue
-        found = _match(verb, pattern, is_actor)
-        if found is not None:
-            best = found
-    return best
-
-
-def _match(verb: Token, pattern: Pattern, is_actor: set[int]) -> Match | None:
     sentence = verb.sent
-    words = [t.lower_ for t in sentence]
+    words = [t.lower_ for t in sentence]  # read once for all the verb's patterns
     lemmas = [t.lemma_.lower() for t in sentence]
-    offset = sentence.start
-    roles: dict[str, int | None] = {}
 
     def at(position: int, phrase: tuple[str, ...]) -> bool:
         if position < 0 or position + len(phrase) > len(words):
             return False
         return all(w in (words[position + k], lemmas[position + k]) for k, w in enumerate(phrase))
+
+    best: Match | None = None
+    for pattern in patterns:
+        if best is not None and pattern.words <= best.pattern.words:
+            continue
+        found = _match(verb, pattern, is_actor, at)
+        if found is not None:
+            best = found
+    return best
+
+
+def _match(verb: Token, pattern: Pattern, is_actor: set[int], at: _At) -> Match | None:
+    sentence = verb.sent
+    offset = sentence.start
+    roles: dict[str, int | None] = {}
 
     # after the verb, left to right: each element at the earliest place it fits
     cursor = verb.i - offset + 1
@@ -124,7 +126,7 @@ def _match(verb: Token, pattern: Pattern, is_actor: set[int]) -> Match | None:
             if element.slot in "$+":
                 roles[element.slot] = _actor_at(range(cursor + offset, sentence.end), is_actor)
             continue
-        place = _first_fit(element, cursor, len(words), at, exact=element.glued)
+        place = _first_fit(element, cursor, len(sentence), at, exact=element.glued)
         if place is None:
             return None
         cursor = place
