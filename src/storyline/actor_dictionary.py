@@ -40,7 +40,9 @@ class Office:
 class Org:
     name: str
     code: str
-    kind: str  # IGO or NGO
+    kind: str  # IGO, NGO, or GROUP (a party or armed group of one country, or IMG)
+    country: str | None = None
+    sector: str | None = None
 
 
 @dataclass
@@ -82,8 +84,11 @@ class ActorDictionary:
 
     def add(self, data: dict[str, Any], where: str) -> None:
         try:
-            for entry in data.get("igo", []):
-                org = Org(entry["name"], entry["code"], entry.get("kind", "IGO"))
+            orgs = [Org(e["name"], e["code"], e.get("kind", "IGO")) for e in data.get("igo", [])]
+            groups = data.get("group", [])
+            orgs += [Org(e["name"], e["code"], "GROUP", e.get("country"), e.get("sector")) for e in groups]
+            entries = [*data.get("igo", []), *groups]
+            for org, entry in zip(orgs, entries, strict=True):
                 for alias in [entry["name"], *entry.get("aliases", [])]:
                     if alias.isupper():
                         self.acronyms[alias] = org

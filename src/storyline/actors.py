@@ -10,51 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from .actor_dictionary import ActorDictionary
-from .countries import fold, lookup, owner_before
-from .entities import Entity, Mention
+from .agents import AGENTS
+from .countries import CountryMatch, fold, leading_country, lookup, near
+from .entities import Entity, Mention, actor
 from .roles import Role, role_after, role_before
 
-__all__ = ["assign_actors", "nominal_actors"]
-
-# "Ukraine's military", "Russian troops", "the Hungarian government": a country and a body of it.
-_BODIES = {
-    "armed forces": "MIL",
-    "military": "MIL",
-    "army": "MIL",
-    "troops": "MIL",
-    "forces": "MIL",
-    "navy": "MIL",
-    "air force": "MIL",
-    "soldiers": "MIL",
-    "government": "GOV",
-    "authorities": "GOV",
-    "officials": "GOV",
-    "diplomats": "GOV",
-    "foreign ministry": "GOV",
-    "defence ministry": "MIL",
-    "defense ministry": "MIL",
-    "police": "COP",
-    "parliament": "LEG",
-    "lawmakers": "LEG",
-    "rebels": "REB",
-    "separatists": "REB",
-    "opposition": "OPP",
-    "media": "MED",
-    "businesses": "BUS",
-    "companies": "BUS",
-    "civilians": "CVL",
-    "residents": "CVL",
-    "rescuers": "CVL",
-}
-
-
-def actor(
-    code: str, country: str | None = None, org: str | None = None, sector: str | None = None, role: str | None = None
-) -> dict[str, Any]:
-    return {"code": code, "country": country, "org": org, "sector": sector, "role": role}
+__all__ = ["assign_actors"]
 
 
 def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary, published: str | None) -> None:
@@ -63,6 +28,25 @@ def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary
     for entity in entities:
         if entity.actor is None:
             entity.actor = _actor(entity, text, dictionary, day)
+    _home_country(entities)
+
+
+def _home_country(entities: list[Entity]) -> None:
+    """An official the text gives no country ("President Abdelaziz Bouteflika said ...") is taken
+    to be of the country the document names most, where one country leads; the actor says so
+    with ``country_inferred``."""
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        if entity.type != "PERSON" and entity.actor and entity.actor.get("country"):
+            counts[entity.actor["country"]] += len(entity.mentions)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return
+    home = ranked[0][0]
+    for entity in entities:
+        found = entity.actor
+        if entity.type == "PERSON" and found and found["sector"] and not (found["country"] or found["org"]):
+            found.update(code=home + found["sector"], country=home, country_inferred=True)
 
 
 def _actor(entity: Entity, text: str, dictionary: ActorDictionary, day: dt.date | None) -> dict[str, Any] | None:
@@ -70,11 +54,12 @@ def _actor(entity: Entity, text: str, dictionary: ActorDictionary, day: dt.date 
         return _person(entity, text, dictionary, day)
     org = dictionary.org(entity.name)
     if org:
-        return actor(org.code, org=org.name, sector=org.kind if org.kind == "NGO" else None)
+        sector = org.sector or (org.kind if org.kind == "NGO" else None)
+        return actor(org.code, country=org.country, org=org.name, sector=sector)
     seat = dictionary.seat(entity.name)
     if seat:
         return actor(f"{seat.country}{seat.sector or ''}", country=seat.country, sector=seat.sector)
-    country = lookup(entity.name)
+    country = lookup(entity.name) or _misspelt(entity)
     if country and entity.type in ("GPE", "NORP", "FAC", "ORG", "LOC"):
         if country.kind == "capital":  # Kyiv, Moscow, Washington: the government seated there
             return actor(f"{country.code}GOV", country=country.code, sector="GOV")
@@ -84,10 +69,19 @@ def _actor(entity: Entity, text: str, dictionary: ActorDictionary, day: dt.date 
     return None
 
 
+def _misspelt(entity: Entity) -> CountryMatch | None:
+    """ "Quatar", "Ethopia": a country name one letter off, unless it is a place of its own."""
+    from .gazetteer import gazetteer  # the place index is built once per process, and only if needed
+
+    if entity.type not in ("GPE", "NORP", "ORG", "LOC") or gazetteer().lookup(entity.name):
+        return None
+    return near(entity.name)
+
+
 # The body an organisation's name says it is ("the Latvian Constitutional Court" -> JUD): the
 # bodies of "Ukraine's military"-style phrases, and the institutions only names carry
 _NAMED_BODIES = {
-    **_BODIES,
+    **{word: sector for word, sector in AGENTS.items() if sector},
     "court": "JUD", "tribunal": "JUD", "judiciary": "JUD",
     "assembly": "LEG", "congress": "LEG", "senate": "LEG", "duma": "LEG",
     "ministry": "GOV", "cabinet": "GOV",
@@ -98,12 +92,13 @@ _NAMED_BODIES = {
 def _national_body(name: str) -> dict[str, Any] | None:
     """An organisation named after its country ("the Nigerian Union of Teachers", "the Serbian
     parliament"): that country, with the sector its name gives."""
-    words = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).split()
-    country = next((c for n in (2, 1) if len(words) > n and (c := lookup(" ".join(words[:n])))), None)
-    if country is None or country.kind == "capital":
+    country = leading_country(name)
+    if country is None:
         return None
     folded = f" {fold(name)} "
-    sector = next((code for word, code in _NAMED_BODIES.items() if f" {word} " in folded), None)
+    # the body word named first: "Union of Teachers" is a union
+    found = [(m.start(), code) for word, code in _NAMED_BODIES.items() if (m := re.search(rf" {word}s? ", folded))]
+    sector = min(found)[1] if found else None
     return actor(f"{country.code}{sector or ''}", country=country.code, sector=sector)
 
 
@@ -118,48 +113,13 @@ def _person(entity: Entity, text: str, dictionary: ActorDictionary, day: dt.date
     if not (country or org or role):
         return None
     if org and not country:
-        org_entry = dictionary.org(org)
-        return actor(org_entry.code if org_entry else org, org=org, sector=sector, role=role)
+        entry = dictionary.org(org)
+        if entry is None:
+            return actor(org, org=org, sector=sector, role=role)
+        return actor(entry.code, country=entry.country, org=org, sector=entry.sector or sector, role=role)
     return actor(f"{country or ''}{sector or ''}", country=country, org=org, sector=sector, role=role)
 
 
 def _roles_at(mention: Mention, text: str, dictionary: ActorDictionary) -> list[Role]:
     found = [role_before(text, mention.start, dictionary), role_after(text, mention.end, dictionary)]
     return [r for r in found if r]
-
-
-_BODY = re.compile(
-    r"\b(?P<body>"
-    + "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BODIES, key=len, reverse=True))
-    + r")\b"
-)
-
-
-def nominal_actors(text: str, entities: list[Entity]) -> list[Entity]:
-    """Entities for "Ukraine's military"-style actors, one per distinct country and body."""
-    found: dict[str, Entity] = {}
-    for body in _BODY.finditer(text):
-        window = text[max(0, body.start() - 60) : body.start()]
-        owner = owner_before().search(window)
-        country = lookup(owner.group("owner")) if owner else None
-        if not owner or not country:
-            continue
-        start = body.start() - len(window) + owner.start("owner")
-        phrase = text[start : body.end()]
-        sector = _BODIES[" ".join(body.group("body").lower().split())]
-        mention = Mention(start, body.end(), phrase, "NOMINAL")
-        key = f"{country.code}{sector}:{fold(body.group('body'))}"
-        if key in found:
-            found[key].mentions.append(mention)
-            continue
-        found[key] = Entity(
-            "",
-            phrase,
-            "ORG" if sector != "CVL" else "NORP",
-            [mention],
-            actor=actor(f"{country.code}{sector}", country=country.code, sector=sector),
-        )
-    start = len(entities)
-    for n, entity in enumerate(found.values(), start=start + 1):
-        entity.id = f"E{n}"
-    return list(found.values())

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from countryinfo import all_countries
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
-__all__ = ["CountryMatch", "fold", "lookup", "names_pattern"]
+__all__ = ["CountryMatch", "fold", "leading_country", "lookup", "names_pattern", "near"]
 
 Kind = Literal["country", "demonym", "capital"]
 
@@ -24,7 +26,6 @@ _EXTRA_NAMES = {
     "USA": ["America", "the United States", "United States of America"],
     "GBR": ["Britain", "the United Kingdom", "England", "Scotland"],
     "NLD": ["the Netherlands"],
-    "COD": ["Congo-Kinshasa"],
     "COG": ["Congo-Brazzaville"],
     "TUR": ["Türkiye"],
     "CZE": ["Czechia"],
@@ -33,6 +34,8 @@ _EXTRA_NAMES = {
     "PSE": ["Gaza", "the West Bank", "the Palestinian territories"],
     "VAT": ["the Vatican", "Holy See"],
     "KOR": ["Korea"],
+    "KHM": ["Kampuchea"],
+    "COD": ["Congo-Kinshasa", "Zaire"],
 }
 _EXTRA_DEMONYMS = {
     "USA": ["American", "Americans"],
@@ -45,7 +48,7 @@ _EXTRA_DEMONYMS = {
     "PHL": ["Filipino", "Filipinos", "Philippine"],
     "NZL": ["New Zealander", "New Zealanders"],
     "UKR": ["Ukrainian", "Ukrainians"],
-    "RUS": ["Russian", "Russians", "Kremlin-backed"],
+    "RUS": ["Russian", "Russians", "Kremlin-backed", "Chechen", "Chechens"],
     # countryinfo spells these the older way (Kirghiz, Tadzhik, ...) or not at all
     "KGZ": ["Kyrgyz"],
     "TJK": ["Tajik", "Tajiks"],
@@ -58,10 +61,26 @@ _EXTRA_DEMONYMS = {
     "NPL": ["Nepali", "Nepalese"],
     "LKA": ["Sri Lankan", "Sri Lankans"],
     "AZE": ["Azeri", "Azeris"],
-    "BIH": ["Bosnian", "Bosnians"],
+    "BIH": [
+        "Bosnian",
+        "Bosnians",
+        "Bosnian Serb",
+        "Bosnian Serbs",
+        "Bosnian Croat",
+        "Bosnian Croats",
+        "Bosniak",
+        "Bosniaks",
+    ],
     "XKX": ["Kosovar", "Kosovars"],
     "SVN": ["Slovenian", "Slovene", "Slovenians"],
     "ISL": ["Icelandic", "Icelander", "Icelanders"],
+    # peoples whose state news names after them
+    "SRB": ["Serb", "Serbs"],
+    "HRV": ["Croat", "Croats"],
+    "TUR": ["Turk", "Turks"],
+    "CYP": ["Greek Cypriot", "Greek Cypriots", "Turkish Cypriot", "Turkish Cypriots"],
+    "KHM": ["Kampuchean", "Kampucheans"],
+    "COD": ["Zairean", "Zaireans", "Zairian", "Zairians"],
 }
 _EXTRA_CAPITALS = {
     "USA": ["Washington", "Washington, D.C.", "Washington DC"],
@@ -156,6 +175,46 @@ def lookup(text: str) -> CountryMatch | None:
     if bare.isupper() and len(bare) <= 4:
         return None  # an unknown acronym is not a country because its letters spell one
     return _index().get(fold(text))
+
+
+# "Iran" and "Iraq" are one letter apart: a misspelling is guessed only for a word of six
+# letters or more, and only into a name of five or more ("Quatar" -> Qatar)
+_NEAR_MIN_LENGTH = 6
+
+
+def leading_country(name: str) -> CountryMatch | None:
+    """The country a longer name opens with: "French National Assembly", "the Nigerian Union of
+    Teachers" -> that country (never a capital: "Moscow State University" is no government's)."""
+    words = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).split()
+    found = next((c for n in (2, 1) if len(words) > n and (c := lookup(" ".join(words[:n])))), None)
+    return found if found is not None and found.kind != "capital" else None
+
+
+@functools.cache
+def _spellings() -> dict[str, str]:
+    """Folded country names and demonyms long enough to be recognised misspelt, by country code."""
+    return {
+        name: match.code
+        for name, match in _index().items()
+        if match.kind != "capital" and len(name) >= _NEAR_MIN_LENGTH - 1
+    }
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def near(text: str) -> CountryMatch | None:
+    """The country a name misspelt by one letter stands for ("Ethopia", "Quatar", "Phillippines"):
+    one deletion, insertion, substitution or swap of neighbours away from exactly one country's
+    name or demonym, for a word of six letters or more. Exact names are :func:`lookup`'s."""
+    key = fold(text)
+    if len(key) < _NEAR_MIN_LENGTH or key in _index():
+        return None
+    spellings = _spellings()
+    found = process.extract(key, spellings.keys(), scorer=OSA.distance, score_cutoff=1, limit=4)
+    codes = {spellings[name] for name, _, _ in found}
+    if len(codes) != 1:
+        return None
+    kind = _index()[found[0][0]].kind
+    return CountryMatch(codes.pop(), kind)
 
 
 @functools.cache

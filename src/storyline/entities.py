@@ -20,11 +20,11 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .actor_dictionary import ActorDictionary
-from .countries import fold, lookup
+from .countries import fold, lookup, near
 from .gazetteer import REGION_WORDS
 from .nlp import text_of
 
-__all__ = ["ENTITY_LABELS", "Entity", "Mention", "extract_entities"]
+__all__ = ["ENTITY_LABELS", "Entity", "Mention", "actor", "extract_entities"]
 
 # Numeric and temporal labels are not actors or places (dates go to the time stage).
 ENTITY_LABELS = frozenset(
@@ -69,11 +69,19 @@ class Entity:
         }
 
 
+def actor(
+    code: str, country: str | None = None, org: str | None = None, sector: str | None = None, role: str | None = None
+) -> dict[str, Any]:
+    """An entity's actor record, as the document contract writes it."""
+    return {"code": code, "country": country, "org": org, "sector": sector, "role": role}
+
+
 def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:
     """Entities of the document, ids in order of first mention (E1, E2, ...)."""
     mentions = [m for span in doc.ents if span.label_ in ENTITY_LABELS and (m := _mention(doc, span))]
     _datelines(text_of(doc), mentions)
     _dictionary_names(doc, dictionary, mentions)
+    _misspelt_countries(doc, mentions)
     clusters = _cluster(mentions, dictionary)
     entities: list[Entity] = []
     for members in sorted(clusters, key=lambda ms: min(m.start for m in ms)):
@@ -96,6 +104,21 @@ def _dictionary_names(doc: Doc, dictionary: ActorDictionary, mentions: list[Ment
     for (label, _, _), span in zip(found, spans, strict=True):
         if span[0].text[:1].isupper() and not any(_overlap(m, span) for m in mentions):
             mentions.append(Mention(span.start_char, span.end_char, span.text, doc.vocab.strings[label]))
+
+
+def _misspelt_countries(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Ethopia has agreed": a proper noun the model left untagged that is a country's name or
+    demonym one letter off (``countries.near``), and no place of its own, is a mention of it."""
+    from .gazetteer import gazetteer  # the place index is built once per process, and only if needed
+
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.pos_ != "PROPN" or len(token) < 6 or not token.is_alpha or not token.text[0].isupper():
+            continue
+        if token.idx in covered or not (country := near(token.text)) or gazetteer().lookup(token.text):
+            continue
+        label = "NORP" if country.kind == "demonym" else "GPE"
+        mentions.append(Mention(token.idx, token.idx + len(token), token.text, label))
 
 
 def _overlap(mention: Mention, span: Span) -> bool:

@@ -47,7 +47,10 @@ _INTENDING = frozenset(
     "ready willing prepared eager keen determined due".split()  # "is ready to meet"
 )
 _CONDITIONS = frozenset({"if", "unless", "whether"})
-_NOUN_PLANS = frozenset({"plan", "proposal", "prospect", "possibility", "idea", "offer", "call", "bid", "attempt"})
+_NOUN_PLANS = frozenset(
+    "plan proposal prospect possibility idea offer call bid attempt agenda preparation invitation "
+    "request date venue timetable condition precondition".split()  # "the agenda for a meeting"
+)
 _HYPOTHETICAL_ADJECTIVES = frozenset({"potential", "possible", "future", "proposed", "planned", "prospective"})
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .actor_dictionary import ActorDictionary, load_dictionary
-from .actors import assign_actors, nominal_actors
+from .actors import assign_actors
+from .agents import nominal_actors
 from .article import Article
 from .cameo import Lexicon, load_lexicon
 from .clean import Cleaned, clean
@@ -189,10 +190,11 @@ def _document(
     lap("actors")
     link_titles(entities, text, dictionary)
     link_pronouns(entities, doc)
-    entities += nominal_actors(text, entities)
     lap("coreference")
     resolve_places(entities, text)
     lap("places")
+    entities += nominal_actors(doc, entities)  # "troops in Gorazde": places first
+    lap("actors")
     timexes = find_timexes(doc, published)
     lap("time")
     quotes = find_quotes(doc, entities, quote_method)

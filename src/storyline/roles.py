@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .actor_dictionary import ActorDictionary
-from .countries import lookup, owner_before
+from .countries import leading_country, lookup, near, owner_before
 
 __all__ = ["Role", "role_after", "role_before", "title_mentions"]
 
@@ -30,6 +30,8 @@ _ROLES: dict[str, str] = {
     "vice president": "GOV",
     "vice-president": "GOV",
     "crown prince": "GOV",
+    "emir": "GOV",
+    "sultan": "GOV",
     "supreme leader": "GOV",
     "high representative": "GOV",
     "opposition leader": "OPP",
@@ -61,17 +63,19 @@ _ROLES: dict[str, str] = {
     "prosecutor": "JUD",
 }
 # "Deputy Foreign Minister", "former President": the office holds with or without the modifier
-_ROLE = r"(?:(?:first\s+)?deputy\s+|vice\s+|acting\s+|former\s+|interim\s+|assistant\s+|chief\s+|lead\s+)?(?:" + (
-    "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in _ROLES) + ")"
-)
+_MODIFIERS = "first deputy|deputy|vice|acting|former|interim|assistant|chief|lead|junior|senior|outgoing|caretaker"
+_SPACED_MODIFIERS = _MODIFIERS.replace(" ", r"\s+")
+_ROLE = rf"(?:(?:{_SPACED_MODIFIERS})\s+)?(?:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in _ROLES) + ")"
 _OWNER = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?"  # lazy: "Kyrgyz" + "Deputy Foreign Minister"
-_BEFORE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE})),?\s+$")
+# "emir, Sheikh Hamad", "Foreign Secretary Sir Alan Duncan": a courtesy title between role and name
+_HONORIFIC = r"(?:(?:Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prince|Princess)\s+)?"
+_BEFORE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE})),?\s+{_HONORIFIC}$")
 _AFTER = re.compile(
     rf"^,\s+(?:(?:the|a|an)\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE}))"
     rf"(?:\s+of\s+(?:the\s+)?(?P<owner2>{_OWNER}))?\b"
 )
 _WINDOW = 80
-_MODIFIER = re.compile(r"^(?:first deputy|deputy|vice|acting|former|interim|assistant|chief|lead) ")
+_MODIFIER = re.compile(rf"^(?:{_MODIFIERS}) ")
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ def _role(match: re.Match[str], dictionary: ActorDictionary, offset: int, *owner
         if not owner:
             continue
         org_match = dictionary.org(owner)
-        found = lookup(owner)
+        found = lookup(owner) or leading_country(owner) or near(owner)
         if org_match:
             org = org_match.name
         elif found:

@@ -233,8 +233,14 @@ def actors_toml(actors: Sequence[PetrarchActor], agents: Sequence[PetrarchAgent]
     for entry in actors:
         name, aliases = entry.names[0], entry.names[1:]
         if all(c.start is None and c.end is None for c in entry.codes):
-            lines += ["", "[[igo]]", f"name = {_string(name)}", f"code = {_string(entry.codes[0].code)}"]
-            lines += [f"aliases = {_strings(aliases)}", 'kind = "IGO"']
+            code = entry.codes[0].code
+            if code.startswith(("IGO", "NGO")) or len(code) < 3:
+                lines += ["", "[[igo]]", f"name = {_string(name)}", f"code = {_string(code)}"]
+                lines += [f"aliases = {_strings(aliases)}", f'kind = "{code[:3]}"']
+            else:  # a state ("CAL") or one of its bodies ("CALGOV")
+                lines += ["", "[[group]]", f"name = {_string(name)}", f"code = {_string(code)}"]
+                lines += [f"country = {_string(code[:3])}", f"sector = {_string(code[3:])}"]
+                lines += [f"aliases = {_strings(aliases)}"]
             continue
         lines += ["", "[[person]]", f"name = {_string(name)}", f"aliases = {_strings(aliases)}"]
         # dated codes first: storyline takes the first office held on the day, an undated one always is

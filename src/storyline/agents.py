@@ -1,0 +1,134 @@
+"""Unnamed actors: a group word owned by a country ("Ukraine's military", "Russian troops",
+"Vietnamese-led forces", "Doctors from two American aid groups", "the government of Sindh
+province"), read off the dependency parse.
+
+The group word gives the sector (:data:`AGENTS`, CAMEO-style sector codes); the country comes
+from a modifier of it (adjective, compound, possessive, or the word a hyphenated modifier
+hangs on) or from what follows "of", "from" or "in" (a country, a capital, a nationality word,
+or a place the gazetteer put in a country). Each distinct country, sector and group word is
+one entity; its mentions are the phrases, from the owner to the group word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .entities import Entity, Mention, actor
+
+__all__ = ["AGENTS", "nominal_actors"]
+
+# Group words (lemmas; two-word ones with their modifier) and their sector ("": the country alone).
+AGENTS: dict[str, str] = {
+    "armed force": "MIL", "air force": "MIL", "military": "MIL", "army": "MIL", "troop": "MIL",
+    "force": "MIL", "navy": "MIL", "soldier": "MIL", "militia": "MIL", "defence ministry": "MIL",
+    "defense ministry": "MIL", "warplane": "MIL", "jet": "MIL", "helicopter": "MIL", "peacekeeper": "MIL",
+    "government": "GOV", "authority": "GOV", "official": "GOV", "diplomat": "GOV", "administration": "GOV",
+    "foreign ministry": "GOV", "ministry": "GOV", "negotiator": "GOV", "delegation": "GOV",
+    "regime": "GOV", "leadership": "GOV", "leader": "GOV",
+    "police": "COP", "policeman": "COP", "security force": "COP",
+    "parliament": "LEG", "lawmaker": "LEG", "legislator": "LEG", "legislature": "LEG",
+    "rebel": "REB", "separatist": "REB", "guerrilla": "REB", "insurgent": "REB", "militant": "REB",
+    "gunman": "REB", "fighter": "REB",
+    "opposition": "OPP", "dissident": "OPP",
+    "court": "JUD", "judge": "JUD", "prosecutor": "JUD",
+    "media": "MED", "newspaper": "MED", "journalist": "MED", "reporter": "MED",
+    "business": "BUS", "company": "BUS", "firm": "BUS", "businessman": "BUS",
+    "civilian": "CVL", "resident": "CVL", "people": "CVL", "villager": "CVL", "citizen": "CVL",
+    "protester": "CVL", "demonstrator": "CVL", "crowd": "CVL", "youth": "CVL", "activist": "CVL",
+    "rescuer": "CVL", "student": "EDU", "teacher": "EDU", "worker": "LAB", "union": "LAB",
+    "farmer": "AGR", "doctor": "HLH", "refugee": "REF",
+    "side": "",
+}  # fmt: skip
+
+_MODIFIERS = ("amod", "compound", "poss", "nmod", "npadvmod")
+_OWNING_PREPS = ("of", "from", "in")
+
+
+def nominal_actors(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """Entities for country-owned group words the named entities do not already cover."""
+    owner = _owners(doc, entities)
+    found: dict[str, Entity] = {}
+    for token in doc:
+        sector = _sector(token)
+        if sector is None or (token.i in owner and owner[token.i].actor):
+            continue
+        owning = _owning(token, owner)
+        if owning is None:
+            continue
+        country, span = owning
+        body = " ".join(t.lemma_.lower() for t in span if t.i == token.i)
+        key = f"{country}{sector}:{body}"
+        mention = Mention(span.start_char, span.end_char, span.text, "NOMINAL")
+        if key in found:
+            found[key].mentions.append(mention)
+        else:
+            found[key] = Entity(
+                "",
+                span.text,
+                "ORG" if sector not in ("", "CVL") else "NORP",
+                [mention],
+                actor=actor(country + sector, country=country, sector=sector or None),
+            )
+        for t in span:
+            owner.setdefault(t.i, found[key])  # "Chilean government officials": the body owns the next word
+    for n, entity in enumerate(found.values(), start=len(entities) + 1):
+        entity.id = f"E{n}"
+    return list(found.values())
+
+
+def _sector(token: Token) -> str | None:
+    """The sector of a group word ("" for one with the country alone), None for no group word."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        return None
+    lemma = token.lemma_.lower()
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    for key in (f"{before} {lemma}", f"{before} {token.lower_}", lemma, token.lower_):
+        if key in AGENTS:
+            return AGENTS[key]
+    return None
+
+
+def _owners(doc: Doc, entities: Iterable[Entity]) -> dict[int, Entity]:
+    owner: dict[int, Entity] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for t in span or ():
+                owner.setdefault(t.i, entity)
+    return owner
+
+
+def _country(token: Token, owner: dict[int, Entity]) -> str | None:
+    """The country of the entity at ``token``: a country, capital or nationality word (a
+    dictionary entry coded as a bare country included), or a place the gazetteer put in a
+    country; not a person or an organisation ("Hezbollah guerrillas" are Hezbollah's)."""
+    entity = owner.get(token.i)
+    if entity is None or entity.type in ("PERSON",):
+        return None
+    if entity.actor:
+        found = entity.actor
+        return found["country"] if not found.get("org") or found["code"] == found["country"] else None
+    return (entity.place or {}).get("country")
+
+
+def _owning(token: Token, owner: dict[int, Entity]) -> tuple[str, Span] | None:
+    """The country owning a group word and the phrase that says so."""
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ in _MODIFIERS and child.i < token.i:
+            for t in (child, *(g for g in child.children if g.dep_ in _MODIFIERS)):
+                country = _country(t, owner)
+                if country:
+                    return country, doc[min(t.left_edge.i, child.left_edge.i) : token.i + 1]
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _OWNING_PREPS:
+            continue
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for t in (pobj, *(g for g in pobj.children if g.dep_ in _MODIFIERS)):
+                country = _country(t, owner)
+                if country:
+                    first = token.left_edge
+                    return country, doc[first.i + (first.dep_ == "det") : pobj.i + 1]
+    return None
