@@ -133,3 +133,69 @@ def test_an_organisation_named_after_its_country() -> None:
     assert _national_body("Sri Lankan army")["code"] == "LKAMIL"  # type: ignore[index]
     assert _national_body("Acme Holdings") is None  # no country in the name
     assert _national_body("Paris Saint-Germain") is None  # a capital names a club, not a government
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Ethopia reopened its border with Kenya on Monday.", "Ethopia", "ETH"),  # untagged by the model
+        ("Quatar's emir, Sheikh Omar bin Tariq, arrived in Paris.", "Omar bin Tariq", "QATGOV"),  # role owner
+    ],
+)
+def test_a_country_name_misspelt_by_one_letter(text: str, name: str, code: str) -> None:
+    assert _actor(storyline.process(text, check_language=False), name)["code"] == code
+
+
+def test_near_guesses_only_long_unambiguous_names() -> None:
+    from storyline.countries import near
+
+    assert near("Phillippines").code == "PHL"  # type: ignore[union-attr]
+    assert near("Irak") is None  # too short to guess: Iran and Iraq are one letter apart
+    assert near("Nigeri") is None  # Niger and Nigeria are both one letter away
+    assert near("Austria") is None  # exact names are lookup's
+
+
+def test_parties_and_armed_groups_carry_their_country() -> None:
+    doc = storyline.process("The Taliban and Boko Haram were named in the report.", check_language=False)
+    assert _actor(doc, "Taliban") == {
+        "code": "AFGREB",
+        "country": "AFG",
+        "org": "Taliban",
+        "sector": "REB",
+        "role": None,
+    }
+    assert _actor(doc, "Boko Haram")["country"] == "NGA"
+
+
+def test_a_users_group_entry(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.toml"
+    actors.write_text('[[group]]\nname = "Free Valdor Front"\ncode = "VLDREB"\ncountry = "VLD"\nsector = "REB"\n')
+    doc = storyline.process("The Free Valdor Front ambushed a convoy.", actors=[str(actors)], check_language=False)
+    assert _actor(doc, "Free Valdor Front")["country"] == "VLD"
+
+
+def test_an_official_with_no_country_takes_the_documents_country() -> None:
+    doc = storyline.process(
+        "President Tomas Arvelo toured Ecuador's coast on Monday. Ecuador has suffered floods, and "
+        "officials in Quito asked for aid.",
+        check_language=False,
+    )
+    arvelo = _actor(doc, "Tomas Arvelo")
+    assert arvelo["code"] == "ECUGOV" and arvelo["country_inferred"] is True
+
+
+def test_no_home_country_when_two_countries_tie() -> None:
+    doc = storyline.process("President Tomas Arvelo spoke about Peru and Chile.", check_language=False)
+    arvelo = _actor(doc, "Tomas Arvelo")
+    assert arvelo["country"] is None and "country_inferred" not in arvelo
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("On Tuesday, Nigerian junior foreign minister Ada Obi summoned the envoy.", "Ada Obi", "NGAGOV"),
+        ("French National Assembly president Paul Merle met the delegates.", "Paul Merle", "FRAGOV"),
+    ],
+)
+def test_a_role_with_a_rank_or_an_institution_before_it(text: str, name: str, code: str) -> None:
+    assert _actor(storyline.process(text, check_language=False), name)["code"] == code

@@ -170,3 +170,38 @@ def test_a_name_in_the_users_actor_dictionary_is_an_actor_where_the_model_saw_no
     doc = process(text, published="2025-08-23", check_language=False, actors=[dictionary])
     (event,) = [e for e in doc.events if e["root"] == "11"]
     assert event["source_actor"]["code"] == "ELD" and event["target_actor"]["code"] == "IRN"
+
+
+def test_the_agenda_for_a_meeting_is_no_meeting() -> None:
+    # the leaders are actors now ("Estonian and Latvian leaders"): the meeting must still not be asserted
+    meetings = by_root(
+        "Tallinn said the agenda for a meeting between the Estonian and Latvian leaders was not ready.", "04"
+    )
+    assert meetings and all(m["modality"] == "future" for m in meetings)
+
+
+def test_an_unnamed_group_is_an_events_source() -> None:
+    (attack,) = by_root("Serb forces shelled the village of Brezna on Friday.", "19")
+    assert attack["source_actor"]["code"] == "SRBMIL"
+
+
+def test_an_announced_act_is_an_asserted_intent_and_a_future_act() -> None:
+    found = events("Finland will send medical supplies to Chad next month.")
+    aid = [e for e in found if e["root"] == "07"]
+    intent = [e for e in found if e.get("derived") == "intent"]
+    assert aid and aid[0]["modality"] == "future"  # the sending has not happened
+    assert [(e["cameo"], e["modality"], e["source_actor"]["code"]) for e in intent] == [("033", "asserted", "FIN")]
+    assert intent[0]["target_actor"]["code"] == "TCD" and intent[0]["plover"] == "AGREE"
+
+
+def test_an_act_that_depends_on_the_other_side_is_a_threat() -> None:
+    found = events("Norway will withdraw its observers from Mali unless the fighting stops.")
+    (threat,) = [e for e in found if e.get("derived") == "intent"]
+    assert threat["cameo"] == "130" and threat["source_actor"]["code"] == "NOR"
+
+
+def test_reported_or_past_acts_derive_no_intent() -> None:
+    assert not [e for e in events("Finland sent medical supplies to Chad.") if e.get("derived")]
+    # the speaker's intent is the statement's: one intent, by the speaker, not a second by the narrator
+    found = events("Finland's foreign minister Aino Salo said Finland will send medical supplies to Chad.")
+    assert not [e for e in found if e.get("derived")]

@@ -275,14 +275,14 @@ def _type(members: list[Mention], name: str, dictionary: ActorDictionary) -> str
     """What knowledge says the name is, else a vote in which full names count double."""
     if dictionary.person(name):
         return "PERSON"
+    if dictionary.org(name):
+        return "ORG"  # "Boko Haram", whatever the model took it for
+    country = lookup(name)
+    if country:
+        return "NORP" if country.kind == "demonym" else "GPE"  # "Bosnian Serbs" too
     full = [m for m in members if len(m.text.split()) > 1]
     if any(m.label == "PERSON" for m in full) and all(m.label == "PERSON" for m in full):
         return "PERSON"  # "Sergei Lavrov" named in full; the model's ORG on a bare "Lavrov" is its error
-    if dictionary.org(name):
-        return "ORG"
-    country = lookup(name)
-    if country:
-        return "NORP" if country.kind == "demonym" else "GPE"
     if dictionary.seat(name):
         return "FAC"
     votes: dict[str, float] = defaultdict(float)

@@ -83,10 +83,50 @@ def code_events(
             if code and not _light_verb_object(token, ctx.lexicon):
                 found.append(_noun_event(token, code, ctx))
     found.extend(_statements(found, ctx))
+    found.extend(_intentions(found, ctx))
     return _merge([e for e in found if e is not None])
 
 
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_ANNOUNCING = frozenset({"will", "shall", "'ll"})
+_ULTIMATUM = frozenset({"unless", "if"})
+
+
+def _intent_code(root: str, ultimatum: bool = False) -> str:
+    """What saying one will do an act of ``root`` is: an intent to cooperate (03x) or, for
+    conflict or an act made to depend on the other side ("unless ..."), a threat (130)."""
+    return "130" if ultimatum or int(root) >= 14 else _INTENT.get(root, "030")
+
+
+def _intentions(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[str, Any] | None]:
+    """ "Finland will give Tanzania a grant": an actor's own announced act, in the narrator's
+    words, is an asserted expression of intent by it (CAMEO 03x), or a threat; "Nigeria will
+    withdraw its force unless ..." is an ultimatum. The future act itself stays, as future.
+    Reported words are :func:`_statements`' (the speaker's intent, not the narrator's)."""
+    out: list[dict[str, Any] | None] = []
+    entities = {e.id: e for e in ctx.owner.values()}
+    for e in found:
+        if not e or e["modality"] != "future" or e["reported_by"] or e["source"] not in entities:
+            continue
+        if int(e["root"]) < 4:  # saying one will say, appeal or agree is no new intent
+            continue
+        span = ctx.doc.char_span(e["trigger"]["start"], e["trigger"]["end"])
+        if span is None or span.root.pos_ != "VERB":
+            continue
+        verb = span.root
+        if not any(c.dep_ == "aux" and c.lower_ in _ANNOUNCING for c in verb.children):
+            continue
+        ultimatum = any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _ULTIMATUM for m in c.children)
+            for c in verb.children
+        )
+        code = _intent_code(e["root"], ultimatum)
+        target = entities.get(e["target"] or "")
+        intent = _event(verb, code, entities[e["source"]], target, ctx, mood="asserted")
+        if intent is not None:
+            intent["derived"] = "intent"
+            out.append(intent)
+    return out
 
 
 def _statements(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[str, Any] | None]:
@@ -114,7 +154,7 @@ def _statements(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[
         target = None
         if intended:
             root = intended[0]["root"]
-            code = _INTENT.get(root) or ("130" if int(root) >= 14 else "030")
+            code = _intent_code(root)
             other = intended[0]["target"] if intended[0]["source"] == speaker.id else intended[0]["source"]
             target = entities.get(other or "")
         elif any(e["modality"] == "asserted" for e in reported):
@@ -326,7 +366,7 @@ def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:
 
 
 def _event(
-    word: Token, code: str, source: Entity | None, target: Entity | None, ctx: _Context
+    word: Token, code: str, source: Entity | None, target: Entity | None, ctx: _Context, mood: str | None = None
 ) -> dict[str, Any] | None:
     known = source is not None and bool(source.actor)
     if not known:
@@ -334,7 +374,7 @@ def _event(
     info = ctx.lexicon.code(code)
     sentence = word.sent
     date, confidence = _date(word, ctx)
-    mood = modality(word)
+    mood = mood or modality(word)
     location = _location(word, ctx)
     target_actor = target.actor if target and target.actor else None
     if target is None and location and info.quad_class == 4:

@@ -21,7 +21,9 @@ PLOVER (one gold event per sentence):
 
 PETRARCH2 (records and skips as in :mod:`storyline.evaluation.petrarch`): its fictional
 actor dictionary is converted to a temporary ``--actors`` file for the run.
-- Every event of the document counts, whatever its modality (PETRARCH codes no modality).
+- Every event of the document counts, whatever its modality (PETRARCH codes no modality),
+  except storyline's derived expressions of intent (``derived: "intent"``): PETRARCH codes
+  "Arnor will abandon ties" as the abandoning alone, which storyline keeps, as future.
 - An event is the triple (source, target, CAMEO code). An actor's code is its ``code`` field
   as it stands; no actor is "---"; an actor with neither country nor organisation (a bare
   sector, "GOV") is "---" + code, as PETRARCH writes an agent without an actor. A code with
@@ -194,12 +196,12 @@ def petrarch_code(actor: dict[str, Any] | None) -> str:
 
 
 def predicted_codings(events: Iterable[dict[str, Any]]) -> set[Coding]:
-    """The (source, target, CAMEO) triples of the events that have a source actor: PETRARCH
-    codes no event without one, where storyline keeps it with no source."""
+    """The (source, target, CAMEO) triples of the events that have a source actor (PETRARCH
+    codes no event without one, where storyline keeps it with no source) and are not derived."""
     return {
         Coding(source, target, str(e.get("cameo", "")))
         for e in events
-        if e.get("source_actor")
+        if e.get("source_actor") and not e.get("derived")
         for source in petrarch_code(e.get("source_actor")).split("/")
         for target in petrarch_code(e.get("target_actor")).split("/")
     }

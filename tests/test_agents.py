@@ -1,0 +1,57 @@
+"""Unnamed actors read off the parse: a group word and the country that owns it."""
+
+from __future__ import annotations
+
+import pytest
+
+import storyline
+from storyline import Document
+from storyline.agents import AGENTS
+
+
+def _nominal(doc: Document) -> dict[str, dict]:  # type: ignore[type-arg]
+    return {e.name: e.actor for e in doc.entities if e.actor and any(m.label == "NOMINAL" for m in e.mentions)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Valdorian troops crossed into Moldova on Tuesday.", None, None),  # no such country: nothing
+        ("Danish fishermen and Norwegian police met in Bergen on Monday.", "Norwegian police", "NORCOP"),
+        ("Serb forces shelled the village at dawn.", "Serb forces", "SRBMIL"),  # a people's word for its state
+        ("Chilean-backed militias seized the pass.", "Chilean-backed militias", "CHLMIL"),  # the hyphen's head
+        (
+            "Doctors from three Canadian charities treated the wounded.",
+            "Doctors from three Canadian charities",
+            "CANHLH",
+        ),
+        ("Thousands of students in Lagos marched on Friday.", "students in Lagos", "NGAEDU"),  # a place's country
+    ],
+)
+def test_a_group_word_takes_its_owners_country(text: str, name: str | None, code: str | None) -> None:
+    found = _nominal(storyline.process(text, check_language=False))
+    if name is None:
+        assert not found
+    else:
+        assert found[name]["code"] == code and found[name]["country"] == code[:3]  # type: ignore[index]
+
+
+def test_an_organisation_keeps_its_own_members() -> None:
+    # "Hezbollah fighters" are Hezbollah's: the group, not Lebanon in general
+    doc = storyline.process("Hezbollah fighters fired rockets at the border town.", check_language=False)
+    assert not _nominal(doc)
+    (attack,) = [e for e in doc.events if e["root"] == "19"]
+    assert attack["source_actor"]["code"] == "LBNREB" and attack["source_actor"]["org"] == "Hezbollah"
+
+
+def test_repeated_group_words_are_one_entity() -> None:
+    doc = storyline.process(
+        "Estonian soldiers guarded the bridge. Later, Estonian soldiers withdrew to the base.", check_language=False
+    )
+    (soldiers,) = [e for e in doc.entities if e.name == "Estonian soldiers"]
+    assert len(soldiers.mentions) == 2 and soldiers.actor["code"] == "ESTMIL"  # type: ignore[index]
+
+
+def test_the_sector_table_uses_cameo_style_codes() -> None:
+    assert all(sector == "" or (len(sector) == 3 and sector.isupper()) for sector in AGENTS.values())
+    assert AGENTS["troop"] == "MIL" and AGENTS["police"] == "COP" and AGENTS["side"] == ""
