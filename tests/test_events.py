@@ -205,3 +205,23 @@ def test_reported_or_past_acts_derive_no_intent() -> None:
     # the speaker's intent is the statement's: one intent, by the speaker, not a second by the narrator
     found = events("Finland's foreign minister Aino Salo said Finland will send medical supplies to Chad.")
     assert not [e for e in found if e.get("derived")]
+
+
+def test_a_caption_is_coded_and_marked_with_its_index() -> None:
+    text = (
+        "Sweden and Norway signed a fisheries accord on Tuesday, officials said.\n\n"
+        "Image caption, Prime Minister Erna Lund visited Stockholm earlier this week\n\n"
+        "Norwegian Prime Minister Erna Lund said the accord would protect cod stocks."
+    )
+    doc = process(text, published="2025-08-23", check_language=False)
+    (caption,) = doc.captions
+    (visit,) = [e for e in doc.events if e["caption"] is not None]
+    assert visit["caption"] == 0 and visit["root"] == "04"
+    # offsets index the caption's text; the speaker is the body's entity, with what the body knows of her
+    assert caption.text[visit["trigger"]["start"] : visit["trigger"]["end"]] == "visited"
+    lund = next(e for e in doc.entities if e.name == "Erna Lund")
+    assert visit["source"] == lund.id and visit["source_actor"]["code"] == "NORGOV"
+    assert visit["target_actor"]["code"] == "SWEGOV"
+    assert visit["date"] == {"timex": None, "value": "2025-W34"}
+    assert all(e["caption"] is None for e in doc.events if e is not visit)
+    assert [e["id"] for e in doc.events] == [f"V{n}" for n in range(1, len(doc.events) + 1)]

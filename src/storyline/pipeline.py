@@ -2,7 +2,7 @@
 
     ingest -> clean -> (language, size checks) -> annotate (spaCy, nlp.pipe)
            -> entities -> actors -> coref (titles, pronouns) -> places -> time -> quotes
-           -> events -> document
+           -> events (the body's, then the captions') -> document
 
 ``process_many`` keeps input order: a skipped input comes out as a :class:`Skipped` where its
 document would have been. The spaCy model is loaded once per process and fed in batches.
@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actor_dictionary import ActorDictionary, load_dictionary
@@ -23,6 +24,7 @@ from .actors import assign_actors
 from .agents import nominal_actors
 from .article import Article
 from .cameo import Lexicon, load_lexicon
+from .caption_events import caption_events
 from .clean import Cleaned, clean
 from .coref import link_pronouns, link_titles
 from .document import Document
@@ -110,7 +112,7 @@ def process_many(
         parsed = _quote_tagged(parsed, batch_size, timer)
     for doc, pending in parsed:
         if isinstance(pending, _Pending):
-            yield _document(doc, pending, generator, dictionary, quotes, timer, event_lexicon)
+            yield _document(doc, pending, nlp, generator, dictionary, quotes, timer, event_lexicon)
         elif isinstance(pending, Skipped):
             yield pending
 
@@ -173,6 +175,7 @@ class StageTimer:
 def _document(
     doc: Doc,
     pending: _Pending,
+    nlp: Language,
     generator: str,
     dictionary: ActorDictionary,
     quote_method: str,
@@ -200,6 +203,9 @@ def _document(
     quotes = find_quotes(doc, entities, quote_method)
     lap("quotes")
     events = code_events(doc, entities, timexes, quotes, published, event_lexicon)
+    events += caption_events(nlp, pending.cleaned.captions, entities, dictionary, published, event_lexicon)
+    for n, event in enumerate(events, 1):
+        event["id"] = f"V{n}"
     lap("events")
     return Document(
         article=pending.article,
