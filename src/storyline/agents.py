@@ -11,11 +11,9 @@ one entity; its mentions are the phrases, from the owner to the group word.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokens import Doc, Span, Token
 
-from .entities import Entity, Mention, actor
+from .entities import Entity, Mention, actor, token_owners
 
 __all__ = ["AGENTS", "nominal_actors"]
 
@@ -48,7 +46,7 @@ _OWNING_PREPS = ("of", "from", "in")
 
 def nominal_actors(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """Entities for country-owned group words the named entities do not already cover."""
-    owner = _owners(doc, entities)
+    owner = token_owners(doc, entities)
     found: dict[str, Entity] = {}
     for token in doc:
         sector = _sector(token)
@@ -88,16 +86,6 @@ def _sector(token: Token) -> str | None:
         if key in AGENTS:
             return AGENTS[key]
     return None
-
-
-def _owners(doc: Doc, entities: Iterable[Entity]) -> dict[int, Entity]:
-    owner: dict[int, Entity] = {}
-    for entity in entities:
-        for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            for t in span or ():
-                owner.setdefault(t.i, entity)
-    return owner
 
 
 def _country(token: Token, owner: dict[int, Entity]) -> str | None:

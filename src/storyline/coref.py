@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .actor_dictionary import ActorDictionary
-from .entities import Entity, Mention
+from .entities import Entity, Mention, token_owners
 from .nlp import text_of
 from .quote_marks import inside_quotes
 from .roles import title_mentions
@@ -54,15 +54,7 @@ def link_titles(entities: list[Entity], text: str, dictionary: ActorDictionary) 
 
 def link_pronouns(entities: list[Entity], doc: Doc) -> None:
     """Add he/him/his/she/her mentions to the person they confidently refer to."""
-    owner: dict[int, Entity] = {}  # token index -> the person entity a name mention there belongs to
-    for entity in entities:
-        if entity.type != "PERSON":
-            continue
-        for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    owner[token.i] = entity
+    owner = token_owners(doc, [e for e in entities if e.type == "PERSON"])  # where names of people stand
     if not owner:
         return
     quoted = inside_quotes(text_of(doc))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +25,7 @@ from .countries import fold, lookup, near
 from .gazetteer import REGION_WORDS
 from .nlp import text_of
 
-__all__ = ["ENTITY_LABELS", "Entity", "Mention", "actor", "extract_entities"]
+__all__ = ["ENTITY_LABELS", "Entity", "Mention", "actor", "extract_entities", "token_owners"]
 
 # Numeric and temporal labels are not actors or places (dates go to the time stage).
 ENTITY_LABELS = frozenset(
@@ -74,6 +75,17 @@ def actor(
 ) -> dict[str, Any]:
     """An entity's actor record, as the document contract writes it."""
     return {"code": code, "country": country, "org": org, "sector": sector, "role": role}
+
+
+def token_owners(doc: Doc, entities: Iterable[Entity]) -> dict[int, Entity]:
+    """Token index -> the entity a mention covering the token belongs to (the first listed, where
+    mentions overlap: "Serb" in "Serb forces" stays the nationality word's)."""
+    owner: dict[int, Entity] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+                owner.setdefault(token.i, entity)
+    return owner
 
 
 def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:

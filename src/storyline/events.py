@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .cameo import Lexicon, lexicon
-from .entities import Entity
+from .entities import Entity, token_owners
 from .modality import modality
 from .verb_patterns import Match, best_match
 
@@ -65,7 +65,7 @@ def code_events(
     ``event_lexicon`` replaces the shipped lexicon (``cameo.load_lexicon`` builds one)."""
     entities = list(entities)
     places = {e.id: e for e in entities if e.place}
-    ctx = _Context(doc, _owner(doc, entities), timexes, quotes, published, event_lexicon or lexicon(), places)
+    ctx = _Context(doc, token_owners(doc, entities), timexes, quotes, published, event_lexicon or lexicon(), places)
     actor_tokens = ctx.actor_tokens if ctx.lexicon.patterns else set()
     found: list[dict[str, Any] | None] = []
     for token in doc:
@@ -456,17 +456,6 @@ def _reporter(word: Token, ctx: _Context) -> str | None:
             speaker: str | None = q.get("speaker")
             return speaker
     return None
-
-
-def _owner(doc: Doc, entities: Iterable[Entity]) -> dict[int, Entity]:
-    owner: dict[int, Entity] = {}
-    for entity in entities:
-        for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    owner.setdefault(t.i, entity)
-    return owner
 
 
 def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
