@@ -225,3 +225,26 @@ def test_a_caption_is_coded_and_marked_with_its_index() -> None:
     assert visit["date"] == {"timex": None, "value": "2025-W34"}
     assert all(e["caption"] is None for e in doc.events if e is not visit)
     assert [e["id"] for e in doc.events] == [f"V{n}" for n in range(1, len(doc.events) + 1)]
+
+
+def test_the_target_of_condemning_an_attack_is_the_attacker() -> None:
+    found = events("Poland condemned an attack by Belarusian soldiers in Lithuania on Thursday.")
+    (condemn,) = [e for e in found if e["root"] == "11" or e["cameo"].startswith("12")]
+    assert condemn["source_actor"]["code"] == "POL" and condemn["target_actor"]["code"] == "BLRMIL"
+
+
+def test_a_possessed_body_is_the_target_not_its_owner() -> None:
+    (ties,) = [
+        e
+        for e in events("Chile restored diplomatic ties with Peru's government.")
+        if e["trigger"]["text"] == "restored"
+    ]
+    assert ties["target_actor"]["code"] == "PERGOV"
+
+
+def test_a_group_of_a_users_state(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.toml"
+    actors.write_text('[[group]]\nname = "Valdor"\ncode = "VLD"\ncountry = "VLD"\nsector = ""\n')
+    doc = process("Valdor soldiers shelled the border town of Kesh.", check_language=False, actors=[str(actors)])
+    (attack,) = [e for e in doc.events if e["root"] == "19"]
+    assert attack["source_actor"]["code"] == "VLDMIL"

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .actor_dictionary import ActorDictionary
+from .countries import lookup
 from .entities import Entity, Mention, actor, token_owners
 
 __all__ = ["AGENTS", "nominal_actors"]
@@ -44,20 +46,24 @@ _MODIFIERS = ("amod", "compound", "poss", "nmod", "npadvmod")
 _OWNING_PREPS = ("of", "from", "in")
 
 
-def nominal_actors(doc: Doc, entities: list[Entity]) -> list[Entity]:
-    """Entities for country-owned group words the named entities do not already cover."""
+def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary) -> list[Entity]:
+    """Entities for country-owned group words the named entities do not already cover; a named
+    entity the earlier stages could not code that is such a phrase gets its actor instead."""
     owner = token_owners(doc, entities)
     found: dict[str, Entity] = {}
     for token in doc:
         sector = _sector(token)
-        if sector is None or (token.i in owner and owner[token.i].actor):
+        covering = owner.get(token.i)
+        if sector is None or (covering is not None and (covering.actor or covering.type == "PERSON")):
             continue
-        owning = _owning(token, owner)
+        owning = _owning(token, owner, dictionary)
         if owning is None:
             continue
         country, span = owning
-        body = " ".join(t.lemma_.lower() for t in span if t.i == token.i)
-        key = f"{country}{sector}:{body}"
+        if covering is not None:  # "Osgiliath soldiers", tagged by the model and left uncoded
+            covering.actor = actor(country + sector, country=country, sector=sector or None)
+            continue
+        key = f"{country}{sector}:{token.lemma_.lower()}"
         mention = Mention(span.start_char, span.end_char, span.text, "NOMINAL")
         if key in found:
             found[key].mentions.append(mention)
@@ -88,7 +94,7 @@ def _sector(token: Token) -> str | None:
     return None
 
 
-def _country(token: Token, owner: dict[int, Entity]) -> str | None:
+def _country(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary) -> str | None:
     """The country of the entity at ``token``: a country, capital or nationality word (a
     dictionary entry coded as a bare country included), or a place the gazetteer put in a
     country; not a person or an organisation ("Hezbollah guerrillas" are Hezbollah's)."""
@@ -98,16 +104,22 @@ def _country(token: Token, owner: dict[int, Entity]) -> str | None:
     if entity.actor:
         found = entity.actor
         return found["country"] if not found.get("org") or found["code"] == found["country"] else None
+    if len(entity.mentions[0].text) > len(token.text):  # inside a longer, uncoded name: the word itself
+        country = lookup(token.text)
+        org = dictionary.org(token.text)
+        if country is not None:
+            return country.code
+        return org.country if org is not None and org.code == org.country else None
     return (entity.place or {}).get("country")
 
 
-def _owning(token: Token, owner: dict[int, Entity]) -> tuple[str, Span] | None:
+def _owning(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary) -> tuple[str, Span] | None:
     """The country owning a group word and the phrase that says so."""
     doc = token.doc
     for child in token.children:
         if child.dep_ in _MODIFIERS and child.i < token.i:
             for t in (child, *(g for g in child.children if g.dep_ in _MODIFIERS)):
-                country = _country(t, owner)
+                country = _country(t, owner, dictionary)
                 if country:
                     return country, doc[min(t.left_edge.i, child.left_edge.i) : token.i + 1]
     for prep in token.children:
@@ -115,7 +127,7 @@ def _owning(token: Token, owner: dict[int, Entity]) -> tuple[str, Span] | None:
             continue
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             for t in (pobj, *(g for g in pobj.children if g.dep_ in _MODIFIERS)):
-                country = _country(t, owner)
+                country = _country(t, owner, dictionary)
                 if country:
                     first = token.left_edge
                     return country, doc[first.i + (first.dep_ == "det") : pobj.i + 1]

@@ -46,7 +46,7 @@ def caption_events(
         entities = extract_entities(doc, dictionary)
         assign_actors(entities, caption.text, dictionary, published)
         resolve_places(entities, caption.text)
-        entities += nominal_actors(doc, entities)
+        entities += nominal_actors(doc, entities, dictionary)
         same = {e.id: _body_entity(e, body) for e in entities}
         for event in code_events(doc, entities, find_timexes(doc, published), (), published, lexicon):
             event["caption"] = index

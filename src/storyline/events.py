@@ -330,15 +330,17 @@ def _actor_of(token: Token | None, ctx: _Context) -> Entity | None:
         return None
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         token = token.head.head
-    # "Irish guerrillas", "U.N. helicopters", "Israel's army", "forces in Guinea"
+    # "Irish guerrillas", "U.N. helicopters", "Israel's army", "an attack by Osgiliath soldiers",
+    # "forces in Guinea"
     candidates = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
-    candidates += [
-        g
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    for preposition in ("by", "in", "of", "from"):
+        candidates += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == preposition
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     for t in candidates:
         entity = ctx.owner.get(t.i)
         if entity is not None and entity.actor:
@@ -359,6 +361,8 @@ def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:
     if phrase is None:
         return None
     for t in phrase.subtree:
+        if t.dep_ in ("poss", "compound"):  # "ties with Gondor's government": the government
+            t = t.head if (owner := ctx.owner.get(t.head.i)) is not None and owner.actor else t
         entity = ctx.owner.get(t.i)
         if entity is not None and entity.actor and t.dep_ in ("nsubj", "poss", "pobj", "compound"):
             return entity

@@ -196,7 +196,7 @@ def _document(
     lap("coreference")
     resolve_places(entities, text)
     lap("places")
-    entities += nominal_actors(doc, entities)  # "troops in Gorazde": places first
+    entities += nominal_actors(doc, entities, dictionary)  # "troops in Gorazde": places first
     lap("actors")
     timexes = find_timexes(doc, published)
     lap("time")
