@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import storyline
@@ -55,3 +57,18 @@ def test_repeated_group_words_are_one_entity() -> None:
 def test_the_sector_table_uses_cameo_style_codes() -> None:
     assert all(sector == "" or (len(sector) == 3 and sector.isupper()) for sector in AGENTS.values())
     assert AGENTS["troop"] == "MIL" and AGENTS["police"] == "COP" and AGENTS["side"] == ""
+
+
+def test_a_users_agent_words_come_first(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.toml"
+    actors.write_text(
+        '[[agent]]\nname = "cleric"\naliases = ["clerics"]\nsector = "REL"\n\n'
+        '[[agent]]\nname = "main opposition group"\nsector = "MOP"\n\n'
+        '[[agent]]\nname = "MSF"\nprefix = "NGO"\n'  # a prefix agent: not read, and no error
+    )
+    doc = storyline.process(
+        "Iranian clerics met the Iraqi main opposition group in Najaf.", actors=[str(actors)], check_language=False
+    )
+    found = _nominal(doc)
+    assert found["Iranian clerics"]["code"] == "IRNREL"
+    assert found["Iraqi main opposition group"]["code"] == "IRQMOP"  # a phrase of three words

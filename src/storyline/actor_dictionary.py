@@ -53,6 +53,7 @@ class ActorDictionary:
     acronyms: dict[str, Org] = field(default_factory=dict)  # all-caps aliases, matched case-sensitively
     seats: dict[str, Office] = field(default_factory=dict)  # folded alias -> the government it stands for
     names: dict[str, str] = field(default_factory=dict)  # every alias as written -> ORG, PERSON or GPE
+    agents: dict[str, str] = field(default_factory=dict)  # group words, lower case ("cleric") -> sector
 
     def person(self, name: str) -> tuple[str, list[Office]] | None:
         """A person by full name or alias; by surname only when one person has it."""
@@ -106,6 +107,11 @@ class ActorDictionary:
                 for alias in [entry["name"], *entry.get("aliases", [])]:
                     self.seats[fold(alias)] = office
                     self.names[alias] = "GPE"
+            for entry in data.get("agent", []):
+                if "sector" not in entry:
+                    continue  # a prefix agent ("MSF Arnor"): not read
+                for alias in [entry["name"], *entry.get("aliases", [])]:
+                    self.agents[" ".join(alias.lower().split())] = str(entry["sector"])
         except (KeyError, TypeError, AttributeError) as err:
             raise InvalidArgument(f"{where}: an actor entry lacks a field or has a wrong type ({err})") from err
 

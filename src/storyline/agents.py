@@ -2,7 +2,8 @@
 "Vietnamese-led forces", "Doctors from two American aid groups", "the government of Sindh
 province"), read off the dependency parse.
 
-The group word gives the sector (:data:`AGENTS`, CAMEO-style sector codes); the country comes
+The group word gives the sector (the actor dictionary's ``[[agent]]`` words, then :data:`AGENTS`,
+CAMEO-style sector codes); the country comes
 from a modifier of it (adjective, compound, possessive, or the word a hyphenated modifier
 hangs on) or from what follows "of", "from" or "in" (a country, a capital, a nationality word,
 or a place the gazetteer put in a country). Each distinct country, sector and group word is
@@ -52,7 +53,7 @@ def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary
     owner = token_owners(doc, entities)
     found: dict[str, Entity] = {}
     for token in doc:
-        sector = _sector(token)
+        sector = _sector(token, dictionary)
         covering = owner.get(token.i)
         if sector is None or (covering is not None and (covering.actor or covering.type == "PERSON")):
             continue
@@ -82,10 +83,17 @@ def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary
     return list(found.values())
 
 
-def _sector(token: Token) -> str | None:
-    """The sector of a group word ("" for one with the country alone), None for no group word."""
+def _sector(token: Token, dictionary: ActorDictionary) -> str | None:
+    """The sector of a group word ("" for one with the country alone), None for no group word;
+    the dictionary's ``[[agent]]`` words first, longest first ("main opposition group")."""
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
         return None
+    if dictionary.agents:
+        words = [t.lower_ for t in token.doc[max(0, token.i - 3) : token.i + 1]]
+        for n in range(len(words), 0, -1):
+            sector = dictionary.agents.get(" ".join(words[-n:]))
+            if sector is not None:
+                return sector
     lemma = token.lemma_.lower()
     before = token.nbor(-1).lower_ if token.i > 0 else ""
     for key in (f"{before} {lemma}", f"{before} {token.lower_}", lemma, token.lower_):

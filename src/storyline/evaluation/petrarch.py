@@ -21,8 +21,9 @@ suffixes" mark) is dropped, as storyline matches whole names only. Null codes (`
 Conversion (:func:`actors_toml`): an actor whose codes carry dates becomes a ``[[person]]``
 (the only entry with dated offices; each code is split into ``country`` = its first three
 letters and ``sector`` = the rest, so that storyline rebuilds the code exactly); any other
-becomes an ``[[igo]]`` with the code whole. Agents become ``[[agent]]`` tables (``sector`` for
-a suffix, ``prefix`` for a prefix), which storyline's dictionary does not read yet.
+becomes a ``[[group]]`` (a state or its body: ``country`` and ``sector`` from the code) or an
+``[[igo]]`` (IGO and NGO codes). Agents become ``[[agent]]`` tables, group words with their
+``sector`` ("cleric" -> REL); prefix agents (``prefix``) are written but not read.
 """
 
 from __future__ import annotations
