@@ -199,3 +199,14 @@ def test_no_home_country_when_two_countries_tie() -> None:
 )
 def test_a_role_with_a_rank_or_an_institution_before_it(text: str, name: str, code: str) -> None:
     assert _actor(storyline.process(text, check_language=False), name)["code"] == code
+
+
+def test_an_office_of_a_body_we_do_not_know_takes_no_home_country() -> None:
+    doc = storyline.process(
+        "Ghana rejected the plan. Ghana's parliament met on Monday, and Commission President Kofi Addo "
+        "said Ghana had a week. Union president Ama Mensah called a strike in Ghana.",
+        check_language=False,
+    )
+    addo, mensah = _actor(doc, "Kofi Addo"), _actor(doc, "Ama Mensah")
+    assert addo["country"] is None and "country_inferred" not in addo  # the Commission's, not Ghana's
+    assert mensah["sector"] == "LAB" and mensah["country"] is None  # a union's president, not the state's

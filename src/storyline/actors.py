@@ -9,13 +9,12 @@ nationality word, an international organisation).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from typing import Any
 
 from .actor_dictionary import ActorDictionary
-from .agents import AGENTS
-from .countries import CountryMatch, fold, leading_country, lookup, near
+from .agents import body_sector
+from .countries import CountryMatch, leading_country, lookup, near
 from .entities import Entity, Mention, actor
 from .roles import Role, role_after, role_before
 
@@ -28,13 +27,18 @@ def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary
     for entity in entities:
         if entity.actor is None:
             entity.actor = _actor(entity, text, dictionary, day)
-    _home_country(entities)
+    owned_elsewhere = {  # "Commission President Ibrahim Sesay": an office of a body we do not know
+        e.id
+        for e in entities
+        if e.type == "PERSON" and any(r.unknown_owner for m in e.mentions for r in _roles_at(m, text, dictionary))
+    }
+    _home_country([e for e in entities if e.id not in owned_elsewhere])
 
 
 def _home_country(entities: list[Entity]) -> None:
     """An official the text gives no country ("President Abdelaziz Bouteflika said ...") is taken
     to be of the country the document names most, where one country leads; the actor says so
-    with ``country_inferred``."""
+    with ``country_inferred``. Not one whose office the text gives to an unknown body."""
     counts: Counter[str] = Counter()
     for entity in entities:
         if entity.type != "PERSON" and entity.actor and entity.actor.get("country"):
@@ -78,27 +82,13 @@ def _misspelt(entity: Entity) -> CountryMatch | None:
     return near(entity.name)
 
 
-# The body an organisation's name says it is ("the Latvian Constitutional Court" -> JUD): the
-# bodies of "Ukraine's military"-style phrases, and the institutions only names carry
-_NAMED_BODIES = {
-    **{word: sector for word, sector in AGENTS.items() if sector},
-    "court": "JUD", "tribunal": "JUD", "judiciary": "JUD",
-    "assembly": "LEG", "congress": "LEG", "senate": "LEG", "duma": "LEG",
-    "ministry": "GOV", "cabinet": "GOV",
-    "party": "PTY", "union": "LAB", "news agency": "MED", "television": "MED", "radio": "MED",
-}  # fmt: skip
-
-
 def _national_body(name: str) -> dict[str, Any] | None:
     """An organisation named after its country ("the Nigerian Union of Teachers", "the Serbian
     parliament"): that country, with the sector its name gives."""
     country = leading_country(name)
     if country is None:
         return None
-    folded = f" {fold(name)} "
-    # the body word named first: "Union of Teachers" is a union
-    found = [(m.start(), code) for word, code in _NAMED_BODIES.items() if (m := re.search(rf" {word}s? ", folded))]
-    sector = min(found)[1] if found else None
+    sector = body_sector(name)
     return actor(f"{country.code}{sector or ''}", country=country.code, sector=sector)
 
 

@@ -12,13 +12,15 @@ one entity; its mentions are the phrases, from the owner to the group word.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from .actor_dictionary import ActorDictionary
-from .countries import lookup
+from .countries import fold, lookup
 from .entities import Entity, Mention, actor, token_owners
 
-__all__ = ["AGENTS", "nominal_actors"]
+__all__ = ["AGENTS", "body_sector", "nominal_actors"]
 
 # Group words (lemmas; two-word ones with their modifier) and their sector ("": the country alone).
 AGENTS: dict[str, str] = {
@@ -42,6 +44,24 @@ AGENTS: dict[str, str] = {
     "farmer": "AGR", "doctor": "HLH", "refugee": "REF",
     "side": "",
 }  # fmt: skip
+
+# The body a name says it is ("the Latvian Constitutional Court" -> JUD, "Union president" ->
+# LAB): the group words, and the institutions only names carry
+_BODIES = {
+    **{word: sector for word, sector in AGENTS.items() if sector},
+    "court": "JUD", "tribunal": "JUD", "judiciary": "JUD",
+    "assembly": "LEG", "congress": "LEG", "senate": "LEG", "duma": "LEG",
+    "ministry": "GOV", "cabinet": "GOV",
+    "party": "PTY", "union": "LAB", "news agency": "MED", "television": "MED", "radio": "MED",
+}  # fmt: skip
+
+
+def body_sector(name: str) -> str | None:
+    """The sector of the body named first in a name: "Nigerian Union of Teachers" is a union."""
+    folded = f" {fold(name)} "
+    found = [(m.start(), code) for word, code in _BODIES.items() if (m := re.search(rf" {word}s? ", folded))]
+    return min(found)[1] if found else None
+
 
 _MODIFIERS = ("amod", "compound", "poss", "nmod", "npadvmod")
 _OWNING_PREPS = ("of", "from", "in")

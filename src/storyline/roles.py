@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .actor_dictionary import ActorDictionary
+from .agents import body_sector
 from .countries import leading_country, lookup, near, owner_before
 
 __all__ = ["Role", "role_after", "role_before", "title_mentions"]
@@ -86,6 +87,7 @@ class Role:
     org: str | None = None
     start: int = 0  # where the phrase starts in the text (for title mentions)
     end: int = 0
+    unknown_owner: bool = False  # "Commission President": whose office it is, the text says, but not to us
 
 
 def _role(match: re.Match[str], dictionary: ActorDictionary, offset: int, *owners: str | None) -> Role:
@@ -93,6 +95,7 @@ def _role(match: re.Match[str], dictionary: ActorDictionary, offset: int, *owner
     base = _MODIFIER.sub("", role)
     sector = _ROLES.get(base) or _ROLES.get(match.group("role").lower(), "GOV")
     country = org = None
+    unknown = False
     for owner in owners:
         if not owner:
             continue
@@ -102,7 +105,12 @@ def _role(match: re.Match[str], dictionary: ActorDictionary, offset: int, *owner
             org = org_match.name
         elif found:
             country = found.code
-    return Role(role, sector, country, org, offset + match.start(), offset + match.end())
+        else:
+            unknown = True
+    unknown = unknown and not (country or org)
+    if unknown:  # "Union president", "Army spokesman": the body's sector, not the office's
+        sector = next((body_sector(o) for o in owners if o and body_sector(o)), sector) or sector
+    return Role(role, sector, country, org, offset + match.start(), offset + match.end(), unknown)
 
 
 def role_before(text: str, start: int, dictionary: ActorDictionary) -> Role | None:
