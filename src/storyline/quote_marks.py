@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clean import paragraphs
+
 __all__ = ["Stretch", "inside_quotes", "quoted_stretches"]
 
 _MARK = re.compile(r"``|''|[“”\"«»]")
@@ -37,16 +39,6 @@ class Stretch:
     continued: bool = False
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for gap in _PARAGRAPH.finditer(text):
-        spans.append((start, gap.start()))
-        start = gap.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if s < e]
-
-
 def _opens(text: str, at: int, mark: str) -> bool:
     """Whether a mark at ``at`` opens: a curly opener always; a straight quote or doubled
     apostrophe at the start, or after a space or bracket."""
@@ -61,7 +53,7 @@ def quoted_stretches(text: str) -> list[Stretch]:
     """Every quotation in ``text``, in order."""
     out: list[Stretch] = []
     previous_open = False
-    for p_start, p_end in _paragraphs(text):
+    for p_start, p_end in [(s, e) for s, e in paragraphs(text, _PARAGRAPH) if s < e]:
         open_at: tuple[int, int] | None = None  # (mark start, mark end)
         continued = False
         for mark in _MARK.finditer(text, p_start, p_end):

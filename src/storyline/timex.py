@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .clean import paragraphs as text_paragraphs
 from .nlp import text_of
 from .timex_rules import RULES, Context
 from .timex_values import iso_week, month_value
@@ -99,7 +100,7 @@ def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = N
     dct = parse_dct(published)
     context = Context(dct, text, lambda start, end: _tense_in(doc, start, end))
     candidates = []
-    paragraphs = _paragraphs(text)
+    paragraphs = text_paragraphs(text)  # no temporal expression crosses a blank line
     lowered = _lowered(text)
     windows: dict[tuple[str, bool], list[tuple[int, int]]] = {}  # rules that share a keyword
     for order, rule in enumerate(RULES):
@@ -134,19 +135,6 @@ def _lowered(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans between blank lines: no temporal expression crosses one."""
-    spans, start = [], 0
-    for gap in _BLANK_LINE.finditer(text):
-        spans.append((start, gap.start()))
-        start = gap.end()
-    spans.append((start, len(text)))
-    return spans
 
 
 # Every expression lies within this many characters of its keyword ("the next twenty-four
