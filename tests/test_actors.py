@@ -210,3 +210,19 @@ def test_an_office_of_a_body_we_do_not_know_takes_no_home_country() -> None:
     addo, mensah = _actor(doc, "Kofi Addo"), _actor(doc, "Ama Mensah")
     assert addo["country"] is None and "country_inferred" not in addo  # the Commission's, not Ghana's
     assert mensah["sector"] == "LAB" and mensah["country"] is None  # a union's president, not the state's
+
+
+def test_a_surname_several_office_holders_share() -> None:
+    import datetime as dt
+
+    from storyline.actor_dictionary import load_dictionary
+
+    dictionary = load_dictionary()
+    first, second = dictionary.office("Bush", dt.date(1990, 5, 1)), dictionary.office("Bush", dt.date(2005, 5, 1))
+    assert first and second and first.start == dt.date(1989, 1, 20) and second.start == dt.date(2001, 1, 20)
+    undated = dictionary.office("Bush", None)  # either Bush: both were last president of the USA
+    assert undated is not None and (undated.country, undated.role) == ("USA", "president")
+    assert dictionary.office("Clinton", dt.date(1995, 1, 1)).role == "president"  # type: ignore[union-attr]
+    assert dictionary.office("Clinton", None) is None  # a president and a secretary of state: no guess
+    doc = storyline.process("President Bush threatened further action against Russia.", check_language=False)
+    assert _actor(doc, "Bush")["code"] == "USAGOV"  # not the country the sentence names

@@ -73,15 +73,23 @@ class ActorDictionary:
         return self.seats.get(fold(name))
 
     def office(self, name: str, day: dt.date | None) -> Office | None:
-        """The office a person held on ``day`` (the latest one they held, if none then)."""
+        """The office a person held on ``day`` (the latest one they held, if none then). A
+        surname several people share ("Bush") names the one in office that day, or, with no
+        day, the office they all last held, if it is the same one ("president" of the USA)."""
         found = self.person(name)
         if not found:
-            return None
+            namesakes = [self.people[full][1] for full in self.surnames.get(fold(name), ())]
+            held = [o for offices in namesakes for o in offices if day and o.held_on(day)]
+            if len(held) == 1:
+                return held[0]
+            last = [_latest(offices) for offices in namesakes if offices]
+            posts = {(o.role, o.sector, o.country, o.org) for o in last}
+            return last[0] if day is None and len(namesakes) > 1 and len(posts) == 1 else None
         offices = found[1]
         current = [o for o in offices if o.held_on(day)]
         if current:
             return current[0]
-        return max(offices, key=lambda o: o.start or dt.date.min) if offices else None
+        return _latest(offices) if offices else None
 
     def add(self, data: dict[str, Any], where: str) -> None:
         try:
@@ -114,6 +122,11 @@ class ActorDictionary:
                     self.agents[" ".join(alias.lower().split())] = str(entry["sector"])
         except (KeyError, TypeError, AttributeError) as err:
             raise InvalidArgument(f"{where}: an actor entry lacks a field or has a wrong type ({err})") from err
+
+
+def _latest(offices: list[Office]) -> Office:
+    """The office taken last."""
+    return max(offices, key=lambda o: o.start or dt.date.min)
 
 
 def _office(entry: dict[str, Any]) -> Office:
