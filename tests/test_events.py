@@ -248,3 +248,31 @@ def test_a_group_of_a_users_state(tmp_path: Path) -> None:
     doc = process("Valdor soldiers shelled the border town of Kesh.", check_language=False, actors=[str(actors)])
     (attack,) = [e for e in doc.events if e["root"] == "19"]
     assert attack["source_actor"]["code"] == "VLDMIL"
+
+
+def test_saying_another_must_act_is_a_demand_on_it() -> None:
+    found = events("Poland said on Tuesday that Belarus must release the detained journalists.")
+    (demand,) = [e for e in found if e["root"] == "10"]
+    assert demand["source_actor"]["code"] == "POL" and demand["target_actor"]["code"] == "BLR"
+    assert demand["modality"] == "asserted" and demand["plover"] == "REQUEST"
+
+
+def test_a_must_deep_in_the_reported_words_is_not_the_speakers_demand() -> None:
+    found = events("Poland said the principles that Belarus believes must be accepted were unclear.")
+    assert not [e for e in found if e["root"] == "10"]
+
+
+def test_saying_one_will_not_cooperate_is_a_rejection() -> None:
+    found = events("Chile says it will not accept any more refugees from Peru.")
+    assert [e["source_actor"]["code"] for e in found if e["root"] == "12"] == ["CHL"]
+
+
+def test_a_reported_ultimatum_is_a_threat() -> None:
+    found = events("Norway announced that it will withdraw its observers from Mali unless the fighting stops.")
+    assert [e["source_actor"]["code"] for e in found if e["cameo"] == "130"] == ["NOR"]
+
+
+def test_a_purpose_is_not_yet_done() -> None:
+    found = events("Poland sent two envoys to Minsk to negotiate with Belarus.")
+    talks = [e for e in found if e["trigger"]["text"] == "negotiate"]
+    assert talks and talks[0]["modality"] == "future"

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cameo import Lexicon, lexicon
 from .entities import Entity, token_owners
@@ -110,17 +110,10 @@ def _intentions(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[
             continue
         if int(e["root"]) < 4:  # saying one will say, appeal or agree is no new intent
             continue
-        span = ctx.doc.char_span(e["trigger"]["start"], e["trigger"]["end"])
-        if span is None or span.root.pos_ != "VERB":
+        verb = _trigger(e, ctx)
+        if verb is None or verb.pos_ != "VERB" or not _aux(verb, _ANNOUNCING):
             continue
-        verb = span.root
-        if not any(c.dep_ == "aux" and c.lower_ in _ANNOUNCING for c in verb.children):
-            continue
-        ultimatum = any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _ULTIMATUM for m in c.children)
-            for c in verb.children
-        )
-        code = _intent_code(e["root"], ultimatum)
+        code = _intent_code(e["root"], _ultimatum(verb))
         target = entities.get(e["target"] or "")
         intent = _event(verb, code, entities[e["source"]], target, ctx, mood="asserted")
         if intent is not None:
@@ -129,10 +122,45 @@ def _intentions(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[
     return out
 
 
+def _trigger(event: dict[str, Any], ctx: _Context) -> Token | None:
+    span = ctx.doc.char_span(event["trigger"]["start"], event["trigger"]["end"])
+    return span.root if span is not None else None
+
+
+def _aux(verb: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
+def _ultimatum(verb: Token) -> bool:
+    """ "will withdraw its force unless ...": an act made to depend on the other side."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _ULTIMATUM for m in c.children)
+        for c in verb.children
+    )
+
+
+_OBLIGING = frozenset({"must", "should"})
+
+
+def _obliged(content: Span | None, speaker: Entity, ctx: _Context) -> tuple[bool, Entity | None]:
+    """ "Russia said Sudan must return the helicopter": whether the reported words' main verb
+    puts an obligation on someone, and who (its subject, if it is not the speaker). A "must"
+    deeper down ("principles which Washington believes must be accepted") is not the speaker's."""
+    if content is None:
+        return False, None
+    for verb in (content.root, *content.root.conjuncts):
+        if verb.pos_ in ("VERB", "AUX") and _aux(verb, _OBLIGING):
+            obliged = _verb_actors(verb, ctx)[0]
+            return True, obliged if obliged is not speaker else None
+    return False, None
+
+
 def _statements(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[str, Any] | None]:
-    """What a speaker is reported to say is an event of the speaker's too: "said he would help
-    set up a meeting" expresses an intent to meet (036), "said it would strike" threatens
-    (130); words that report no event of their own are a statement (010)."""
+    """What a speaker is reported to say is an event of the speaker's too: "said Sudan must
+    return the helicopter" is a demand on Sudan (100); "said he would help set up a meeting"
+    expresses an intent to meet (036), "said it would strike" or "... unless ..." threatens
+    (130); "says it will not accept refugees" rejects (120); words that report no event of
+    their own are a statement (010)."""
     out: list[dict[str, Any] | None] = []
     entities = {e.id: e for e in ctx.owner.values()}
     seen: set[tuple[int, int]] = set()
@@ -143,19 +171,26 @@ def _statements(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[
             continue
         seen.add(key)
         span = ctx.doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
-        if span is None or any(e and e["trigger"]["start"] == span.root.idx for e in found):
-            continue  # "ruled out ...": the cue is an event of its own
+        if span is None or any(e and e["trigger"]["start"] == span.root.idx and e["root"] != "01" for e in found):
+            continue  # "ruled out ...": the cue is an event of its own (beyond a bare "announced")
         reported = [
             e
             for e in found
             if e and e["reported_by"] == speaker.id and content["start"] <= e["trigger"]["start"] < content["end"]
         ]
         intended = [e for e in reported if e["modality"] == "future"]
-        target = None
-        if intended:
-            root = intended[0]["root"]
-            code = _intent_code(root)
-            other = intended[0]["target"] if intended[0]["source"] == speaker.id else intended[0]["source"]
+        # the speaker's own cooperation, denied: "it will not accept refugees"
+        refused = [e for e in reported if e["modality"] == "negated" and "03" <= e["root"] <= "09"]
+        refused = [e for e in refused if e["source"] == speaker.id]
+        words = ctx.doc.char_span(content["start"], content["end"], alignment_mode="expand")
+        obliging, target = _obliged(words, speaker, ctx)
+        if obliging:
+            code = "100"
+        elif intended or refused:
+            first = (intended or refused)[0]
+            verb = _trigger(first, ctx)
+            code = _intent_code(first["root"], verb is not None and _ultimatum(verb)) if intended else "120"
+            other = first["target"] if first["source"] == speaker.id else first["source"]
             target = entities.get(other or "")
         elif any(e["modality"] == "asserted" for e in reported):
             continue

@@ -6,8 +6,9 @@ The clause of the event's word is read, and the clauses it hangs in up to its se
   ("there are no plans for a meeting"), or a verb that denies what hangs on it ("ruled out
   sending troops", "refused to meet");
 - hypothetical: "if"/"unless", a modal of possibility (could, would, might, may, should);
-- future: "will", "shall", "going to", a reported "would" ("said he would visit"), or an
-  intention that governs it ("agreed to meet", "plans to visit", "threatened to strike").
+- future: "will", "shall", "going to", a reported "would" ("said he would visit"), an
+  intention that governs it ("agreed to meet", "plans to visit", "threatened to strike"), or
+  a purpose ("sent troops to protect the town").
 
 The verb that denies or intends is itself asserted: "Trump ruled out sending ground troops" is an
 asserted rejection by Trump and a negated deployment.
@@ -82,6 +83,8 @@ def _clause_modality(verb: Token, first: bool) -> str:
         return "future"
     if embedded and verb.dep_ in ("xcomp", "dobj", "pcomp") and head.lemma_ in _INTENDING:
         return "future"
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and "to" in words:
+        return "future"  # a purpose: "sent troops to protect the town", not yet done
     if verb.dep_ in ("advcl", "conj", "xcomp", "relcl", "pcomp") and head is not verb:
         inherited = _clause_modality(head, first=False)
         if inherited != "asserted" and not (verb.dep_ == "advcl" and inherited == "future"):
