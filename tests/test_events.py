@@ -276,3 +276,9 @@ def test_a_purpose_is_not_yet_done() -> None:
     found = events("Poland sent two envoys to Minsk to negotiate with Belarus.")
     talks = [e for e in found if e["trigger"]["text"] == "negotiate"]
     assert talks and talks[0]["modality"] == "future"
+
+
+def test_a_past_participle_clause_takes_its_by_agent_as_source() -> None:
+    found = events("Chile protested over a fishing boat seized by Peruvian troops on Monday.")
+    seized = [e for e in found if e["trigger"]["text"] == "seized"]
+    assert seized and seized[0]["source_actor"]["code"] == "PERMIL"

@@ -293,6 +293,14 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "acl" and verb.head is not verb:
+        root = verb.sent.root
+        if root.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBN"):
+            subject = root  # a sentence parsed with no verb: "Doctors from two aid groups donated ..."
+        else:
+            # the noun the clause describes: its doer ("militants operating in"), or, for a past
+            # participle, what it was done to ("a helicopter captured by")
+            subject, passive = verb.head, passive or verb.tag_ == "VBN"
     head = verb
     # "agreed to meet", "is willing to withdraw": the subject of the verb or adjective it hangs on
     while subject is None and head.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and head.head is not head:
