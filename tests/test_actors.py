@@ -226,3 +226,16 @@ def test_a_surname_several_office_holders_share() -> None:
     assert dictionary.office("Clinton", None) is None  # a president and a secretary of state: no guess
     doc = storyline.process("President Bush threatened further action against Russia.", check_language=False)
     assert _actor(doc, "Bush")["code"] == "USAGOV"  # not the country the sentence names
+
+
+def test_no_home_country_without_a_clear_lead() -> None:
+    doc = storyline.process(
+        "President Tomas Arvelo spoke about Peru. Peru and Chile signed a deal; Peru's rivals in Chile objected.",
+        check_language=False,
+    )  # Peru 3, Chile 2: Peru leads, but not with twice Chile's mentions
+    assert _actor(doc, "Tomas Arvelo")["country"] is None
+
+
+def test_an_office_named_after_its_department() -> None:
+    doc = storyline.process("British Chancellor of the Exchequer Nigel Crane met the bankers.", check_language=False)
+    assert _actor(doc, "Nigel Crane")["code"] == "GBRGOV"

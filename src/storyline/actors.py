@@ -37,15 +37,15 @@ def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary
 
 def _home_country(entities: list[Entity]) -> None:
     """An official the text gives no country ("President Abdelaziz Bouteflika said ...") is taken
-    to be of the country the document names most, where one country leads; the actor says so
+    to be of the country the document names most, where it leads clearly; the actor says so
     with ``country_inferred``. Not one whose office the text gives to an unknown body."""
     counts: Counter[str] = Counter()
     for entity in entities:
         if entity.type != "PERSON" and entity.actor and entity.actor.get("country"):
             counts[entity.actor["country"]] += len(entity.mentions)
     ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return  # no country leads clearly: twice the mentions of the next
     home = ranked[0][0]
     for entity in entities:
         found = entity.actor

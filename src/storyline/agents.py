@@ -135,7 +135,7 @@ def _country(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary
     if len(entity.mentions[0].text) > len(token.text):  # inside a longer, uncoded name: the word itself
         country = lookup(token.text)
         org = dictionary.org(token.text)
-        if country is not None:
+        if country is not None and country.kind != "capital":  # "McDonnell Douglas jets" are no Manx force
             return country.code
         return org.country if org is not None and org.code == org.country else None
     return (entity.place or {}).get("country")

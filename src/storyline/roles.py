@@ -70,7 +70,9 @@ _ROLE = rf"(?:(?:{_SPACED_MODIFIERS})\s+)?(?:" + "|".join(re.escape(r).replace(r
 _OWNER = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?"  # lazy: "Kyrgyz" + "Deputy Foreign Minister"
 # "emir, Sheikh Hamad", "Foreign Secretary Sir Alan Duncan": a courtesy title between role and name
 _HONORIFIC = r"(?:(?:Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prince|Princess)\s+)?"
-_BEFORE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE})),?\s+{_HONORIFIC}$")
+# "Chancellor of the Exchequer Nigel Lawson": an office named after its department
+_OF_OFFICE = r"(?:\s+of\s+the\s+[A-Z][\w-]*)?"
+_BEFORE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE})){_OF_OFFICE},?\s+{_HONORIFIC}$")
 _AFTER = re.compile(
     rf"^,\s+(?:(?:the|a|an)\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE}))"
     rf"(?:\s+of\s+(?:the\s+)?(?P<owner2>{_OWNER}))?\b"
