@@ -4,13 +4,16 @@ For every verb the lexicon knows (``cameo.lexicon()``: verb, particle or preposi
 or a word pattern around the verb from a user lexicon, :mod:`verb_patterns`), and every event
 noun ("talks with X", "a meeting between X and Y", "an attack on X"):
 
-- the source is the subject's actor ("by X" in the passive; the governing verb's subject for
-  "agreed to meet"); the target the object's, else that of "with/on/against/to/at/into X", or
-  the second of "between X and Y";
+- the source is the subject's actor ("by X" in the passive and in a participle clause; the
+  governing verb's subject for "agreed to meet"); the target the object's, else that of
+  "with/on/against/to/at/into X", or the second of "between X and Y";
 - actors come from the entities stage, so metonyms are already actors ("Kyiv" -> UKRGOV,
-  "Ukraine's military" -> UKRMIL); an event needs a source actor;
+  "Ukraine's military" -> UKRMIL); an event whose actor cannot be coded is kept with no source
+  and half the confidence;
 - the modality comes from :mod:`modality`; an event inside someone's reported words is marked
-  ``reported_by`` the speaker;
+  ``reported_by`` the speaker, and the speaker gets an event of their own: a statement, an
+  intent, a threat, a demand or a rejection (:func:`_statements`); an actor's own announced act
+  is an asserted intent too, marked ``derived`` (:func:`_intentions`);
 - the date is the timex hanging on the event's own clause, else one in its sentence (an "at the
   time" sentence takes the last date before it), else the publication date, with falling
   confidence; the location is a place in the clause.
