@@ -171,3 +171,28 @@ def test_the_tagger_reads_parts_and_leaves_the_entities_alone() -> None:
     assert [s.text for s in parts["CUE"]] == ["said"]
     assert [s.text for s in parts["SOURCE"]] == ["Maria Lopez"]
     assert [(e.text, e.label_) for e in doc.ents] == before
+
+
+def test_a_transcript_turn_names_its_speaker_before_a_colon() -> None:
+    found, names = quotes(
+        "Senator Ann Roe spoke to Karl Berg on Sunday.\n\n"
+        "BERG: Will the bill pass this week?\n\n"
+        "ROE: I expect a vote on Thursday, and we have the votes.\n\n"
+        "BERG: Thank you.\n\n"
+    )
+    turns = [q for q in found if q["cue"] and q["cue"]["text"] == ":"]
+    assert [q["source"]["text"] for q in turns] == ["BERG", "ROE"]  # "Thank you.": too short to count
+    assert turns[1]["content"]["text"] == "I expect a vote on Thursday, and we have the votes."
+    assert names[turns[1]["speaker"]] == "Ann Roe"  # the capitals label is the person of that surname
+
+
+def test_a_headline_that_names_its_source() -> None:
+    found, names = quotes("Ann Roe: Farm Bill Will Pass Before the Recess\n\nThe senator spoke in Topeka.")
+    (q,) = [q for q in found if q["cue"] and q["cue"]["text"] == ":"]
+    assert q["source"]["text"] == "Ann Roe" and names[q["speaker"]] == "Ann Roe"
+    assert q["content"]["text"] == "Farm Bill Will Pass Before the Recess"
+
+
+def test_a_section_heading_with_a_colon_is_not_a_quote() -> None:
+    found, _ = quotes("Rising Costs: Farmers in Kansas paid more for fuel this year than last.")
+    assert not [q for q in found if q["cue"] and q["cue"]["text"] == ":"]

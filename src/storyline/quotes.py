@@ -16,6 +16,8 @@ whole sentence. The ``frames`` and ``rules`` methods use the parse alone:
 - "according to X" makes X the source of the clause around it;
 - the source is the cue's subject, or its head's for "..., adding that ..." and "saying";
 - a quotation signed with a dash ("“...” — Karl Brandt") has the name as its source;
+- a paragraph that opens with a speaker's label and a colon is theirs: a transcript's turn
+  ("PENCE: Well, look ...") or a headline naming its source ("Poll: ...", "Pence: ...");
 - a quotation that fills a paragraph with no cue of its own continues the speaker of the
   paragraph before, when that one ended on a quotation.
 
@@ -29,6 +31,7 @@ is the entity of the mention that heads the source, so "he", "the Ukrainian Pres
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,6 +77,7 @@ def find_quotes(doc: Doc, entities: Iterable[Entity], method: str = "shipped") -
         found = _with_tags(doc, tag_parts(doc), found, frames, stretches, owner)
     found = _dedupe(found)
     found.extend(_dashed(text, stretches, found, entities))
+    found.extend(_labelled(text, found, entities))
     found.extend(_continuations(text, stretches, found))
     for stretch in stretches:  # a quotation belongs to the innermost attribution around it
         around = [a for a in found if _within(stretch, a.content)]
@@ -380,6 +384,48 @@ def _dashed(
             continue
         end, speaker = starts[dash.end()]
         out.append(_Attribution((s.start, s.end), dash.span(1), (dash.end(), end), speaker))
+    return out
+
+
+# "PENCE: Well, look ...", "Poll: Clinton and Trump in dead heat": a paragraph that opens with
+# a speaker's label (a name or a short noun phrase, capitalised) and a colon
+_LABEL = re.compile(
+    r"(?m)^[ \t]*[\"“'‘]?(?P<label>[A-Z][\w.'’&-]*(?:[ \t]+[\w.'’&-]+){0,5}?)(?P<colon>:)[ \t]+(?P<content>\S[^\n]*)$"
+)
+# Nouns that head a news headline as its source ("Poll: ...", "Sources: ...")
+_SOURCE_NOUNS = frozenset(
+    "poll polls survey study report analysis sources officials witnesses police experts critics aides".split()
+)
+_MIN_LABELLED_WORDS = 3
+_LABEL_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _labelled(text: str, found: list[_Attribution], entities: Iterable[Entity]) -> list[_Attribution]:
+    """ "WALLACE: Let's start with ...", "Pence: Gennifer Flowers Won't Be at Debate": a
+    transcript turn (in a text where a capitals label heads two paragraphs or more) or a
+    headline that names its source before a colon. The source is the
+    label; the speaker the entity it names (an all-capitals label, "PENCE", is the person of
+    that surname)."""
+    named = {(m.start, m.end): e.id for e in entities for m in e.mentions if e.type in _LABEL_TYPES}
+    surnames = {e.name.split()[-1].upper(): e.id for e in entities if e.type == "PERSON" and " " in e.name}
+    turns = Counter(m.group("label") for m in _LABEL.finditer(text) if m.group("label").isupper())
+    transcript = any(n > 1 for n in turns.values())  # a capitals label heads two paragraphs or more
+    cues = [a.cue for a in found if a.cue is not None]
+    out = []
+    for m in _LABEL.finditer(text):
+        label, content = m.group("label"), m.group("content").rstrip()
+        speaker = named.get(m.span("label"))
+        # a named speaker, a transcript's turn (a capitals name), or a source noun
+        turn = transcript and label.isupper() and label.replace(" ", "").isalpha()
+        if speaker is None and not turn and label.lower() not in _SOURCE_NOUNS:
+            continue
+        if len(content.split()) < _MIN_LABELLED_WORDS:
+            continue
+        if any(_overlaps(c, m.span("label")) or _overlaps(c, m.span("colon")) for c in cues):
+            continue
+        start = m.start("content")
+        speaker = speaker or surnames.get(label)
+        out.append(_Attribution((start, start + len(content)), m.span("colon"), m.span("label"), speaker))
     return out
 
 
