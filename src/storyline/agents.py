@@ -1,13 +1,13 @@
 """Unnamed actors: a group word owned by a country ("Ukraine's military", "Russian troops",
-"Vietnamese-led forces", "Doctors from two American aid groups", "the government of Sindh
-province"), read off the dependency parse.
+"Vietnamese-led forces", "Doctors from two American aid groups", "students in Lagos"), read
+off the dependency parse.
 
-The group word gives the sector (the actor dictionary's ``[[agent]]`` words, then :data:`AGENTS`,
-CAMEO-style sector codes); the country comes
-from a modifier of it (adjective, compound, possessive, or the word a hyphenated modifier
-hangs on) or from what follows "of", "from" or "in" (a country, a capital, a nationality word,
-or a place the gazetteer put in a country). Each distinct country, sector and group word is
-one entity; its mentions are the phrases, from the owner to the group word.
+The group word gives the sector (the actor dictionary's ``[[agent]]`` words, then
+:data:`AGENTS`, CAMEO-style sector codes); the country comes from a modifier of it (adjective,
+compound, possessive, or the word a hyphenated modifier hangs on) or from what follows "of",
+"from" or "in" (a country, a capital, a nationality word, or a place the gazetteer put in a
+country). Each distinct country, sector and group word is one entity; its mentions are the
+phrases, from the owner to the group word.
 """
 
 from __future__ import annotations
@@ -49,10 +49,9 @@ AGENTS: dict[str, str] = {
 # LAB): the group words, and the institutions only names carry
 _BODIES = {
     **{word: sector for word, sector in AGENTS.items() if sector},
-    "court": "JUD", "tribunal": "JUD", "judiciary": "JUD",
+    "tribunal": "JUD", "judiciary": "JUD",
     "assembly": "LEG", "congress": "LEG", "senate": "LEG", "duma": "LEG",
-    "ministry": "GOV", "cabinet": "GOV",
-    "party": "PTY", "union": "LAB", "news agency": "MED", "television": "MED", "radio": "MED",
+    "cabinet": "GOV", "party": "PTY", "news agency": "MED", "television": "MED", "radio": "MED",
 }  # fmt: skip
 
 
@@ -127,7 +126,7 @@ def _country(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary
     dictionary entry coded as a bare country included), or a place the gazetteer put in a
     country; not a person or an organisation ("Hezbollah guerrillas" are Hezbollah's)."""
     entity = owner.get(token.i)
-    if entity is None or entity.type in ("PERSON",):
+    if entity is None or entity.type == "PERSON":
         return None
     if entity.actor:
         found = entity.actor
