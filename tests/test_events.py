@@ -282,3 +282,20 @@ def test_a_past_participle_clause_takes_its_by_agent_as_source() -> None:
     found = events("Chile protested over a fishing boat seized by Peruvian troops on Monday.")
     seized = [e for e in found if e["trigger"]["text"] == "seized"]
     assert seized and seized[0]["source_actor"]["code"] == "PERMIL"
+
+
+def test_a_caption_tells_in_the_present_and_who_gathers_after_an_attack_did_not_attack() -> None:
+    text = (
+        "Russian missiles struck Kharkiv on Friday, officials said.\n\n"
+        "Image caption, Ukrainian rescuers gather in Kharkiv after an air attack on the city\n\n"
+        "The mayor said repairs would take weeks."
+    )
+    doc = process(text, published="2025-08-23", check_language=False)
+    (attack,) = [e for e in doc.events if e["caption"] == 0 and e["root"] == "19"]
+    assert attack["modality"] == "asserted"  # not a rule: captions narrate in the present
+    assert attack["source_actor"] is None  # the rescuers gathered after it; they did not attack
+
+
+def test_those_who_meet_after_an_attack_are_not_its_source() -> None:
+    (attack,) = by_root("Estonian officials met in Tallinn after an attack on the border post.", "19")
+    assert attack["source_actor"] is None

@@ -3,7 +3,8 @@
 "Zelensky visited the White House earlier this week" is often the only place a visit is told.
 Each caption is parsed on its own; its names are matched to the body's entities ("Zelensky"
 -> "Volodymyr Zelensky"), so that its events point at the same entity ids. A name the body
-lacks keeps its actor and has no id. As the document contract says, the offsets of a caption
+lacks keeps its actor and has no id. A caption tells what happened in the present tense, so
+"after an air attack" under "gather" is no rule. As the document contract says, the offsets of a caption
 event (evidence, trigger) index its caption's text; its date keeps the value, not a timex id,
 since the caption's times are not in the document's list.
 """
@@ -23,6 +24,7 @@ from .clean import Caption
 from .countries import fold
 from .entities import Entity, extract_entities
 from .events import code_events
+from .modality import modality
 from .places import resolve_places
 from .timex import find_timexes
 
@@ -57,6 +59,9 @@ def caption_events(
                     event[f"{field}_actor"] = entity.actor  # the body may know more of who it is
             if event["date"]:
                 event["date"] = {"timex": None, "value": event["date"]["value"]}
+            trigger = doc.char_span(event["trigger"]["start"], event["trigger"]["end"])
+            if event["modality"] == "hypothetical" and trigger is not None:
+                event["modality"] = modality(trigger.root, narrated_present=True)  # captions tell in the present
             out.append(event)
     return out
 

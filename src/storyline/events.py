@@ -23,7 +23,7 @@ A document pass merges duplicates: the same source, target, root code and date s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -340,7 +340,9 @@ def _noun_event(noun: Token, code: str, ctx: _Context) -> dict[str, Any] | None:
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and target is None:
             target = _actor_of(next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
     if source is None:
-        source = _actor_of(_participant(noun), ctx)
+        # "gathered after an air attack": whoever acts after a conflict is not its doer
+        conflict = ctx.lexicon.code(code).quad_class >= 3
+        source = _actor_of(_participant(noun, ("at", "in", "during") if conflict else _TAKING_PART), ctx)
     return _event(noun, code, source, target if target is not source else None, ctx)
 
 
@@ -350,11 +352,11 @@ _LIGHT_VERBS = frozenset(
 _TAKING_PART = ("at", "in", "during", "after", "before")
 
 
-def _participant(noun: Token) -> Token | None:
+def _participant(noun: Token, taking_part: Collection[str] = _TAKING_PART) -> Token | None:
     """Who took part in an event noun: the subject of a light verb ("held talks"), or of the
     clause in which one was "at" it ("Speaking at a press conference, the President said")."""
     head, via = noun.head, noun
-    if noun.dep_ == "pobj" and head.lower_ in _TAKING_PART:
+    if noun.dep_ == "pobj" and head.lower_ in taking_part:
         head, via = head.head, head
     elif not (noun.dep_ == "dobj" and head.lemma_ in _LIGHT_VERBS):
         return None

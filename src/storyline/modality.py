@@ -55,10 +55,12 @@ _NOUN_PLANS = frozenset(
 _HYPOTHETICAL_ADJECTIVES = frozenset({"potential", "possible", "future", "proposed", "planned", "prospective"})
 
 
-def modality(word: Token) -> str:
-    """The modality of the event expressed by ``word`` (a verb, or an event noun)."""
+def modality(word: Token, narrated_present: bool = False) -> str:
+    """The modality of the event expressed by ``word`` (a verb, or an event noun).
+    ``narrated_present``: the text tells what happened in the present tense, as a photo caption
+    does ("Rescuers gather after an air attack"), so a present tense makes no rule of it."""
     if word.pos_ in ("NOUN", "PROPN"):
-        return _noun_modality(word)
+        return _noun_modality(word, narrated_present)
     return _clause_modality(word, first=True)
 
 
@@ -92,8 +94,8 @@ def _clause_modality(verb: Token, first: bool) -> str:
     return "asserted"
 
 
-def _noun_modality(noun: Token) -> str:
-    if _generic(noun):
+def _noun_modality(noun: Token, narrated_present: bool = False) -> str:
+    if not narrated_present and _generic(noun):
         return "hypothetical"
     if any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in noun.children):
         return "negated" if any(c.lower_ == "no" for c in noun.children) else _governing(noun)
