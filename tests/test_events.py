@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from storyline import process
+from storyline import Document, process
 from storyline.cameo import lookup
 
 
@@ -17,6 +17,12 @@ def events(text: str) -> list[dict[str, Any]]:
 
 def by_root(text: str, root: str) -> list[dict[str, Any]]:
     return [e for e in events(text) if e["root"] == root]
+
+
+def with_caption(before: str, caption: str, after: str) -> Document:
+    """An article with a BBC-style caption line between two paragraphs."""
+    text = f"{before}\n\nImage caption, {caption}\n\n{after}"
+    return process(text, published="2025-08-23", check_language=False)
 
 
 def test_an_asserted_attack_with_its_actors_date_and_place() -> None:
@@ -208,12 +214,11 @@ def test_reported_or_past_acts_derive_no_intent() -> None:
 
 
 def test_a_caption_is_coded_and_marked_with_its_index() -> None:
-    text = (
-        "Sweden and Norway signed a fisheries accord on Tuesday, officials said.\n\n"
-        "Image caption, Prime Minister Erna Lund visited Stockholm earlier this week\n\n"
-        "Norwegian Prime Minister Erna Lund said the accord would protect cod stocks."
+    doc = with_caption(
+        "Sweden and Norway signed a fisheries accord on Tuesday, officials said.",
+        "Prime Minister Erna Lund visited Stockholm earlier this week",
+        "Norwegian Prime Minister Erna Lund said the accord would protect cod stocks.",
     )
-    doc = process(text, published="2025-08-23", check_language=False)
     (caption,) = doc.captions
     (visit,) = [e for e in doc.events if e["caption"] is not None]
     assert visit["caption"] == 0 and visit["root"] == "04"
@@ -285,12 +290,11 @@ def test_a_past_participle_clause_takes_its_by_agent_as_source() -> None:
 
 
 def test_a_caption_tells_in_the_present_and_who_gathers_after_an_attack_did_not_attack() -> None:
-    text = (
-        "Russian missiles struck Kharkiv on Friday, officials said.\n\n"
-        "Image caption, Ukrainian rescuers gather in Kharkiv after an air attack on the city\n\n"
-        "The mayor said repairs would take weeks."
+    doc = with_caption(
+        "Russian missiles struck Kharkiv on Friday, officials said.",
+        "Ukrainian rescuers gather in Kharkiv after an air attack on the city",
+        "The mayor said repairs would take weeks.",
     )
-    doc = process(text, published="2025-08-23", check_language=False)
     (attack,) = [e for e in doc.events if e["caption"] == 0 and e["root"] == "19"]
     assert attack["modality"] == "asserted"  # not a rule: captions narrate in the present
     assert attack["source_actor"] is None  # the rescuers gathered after it; they did not attack
