@@ -93,16 +93,11 @@ class ActorDictionary:
 
     def add(self, data: dict[str, Any], where: str) -> None:
         try:
-            orgs = [Org(e["name"], e["code"], e.get("kind", "IGO")) for e in data.get("igo", [])]
-            groups = data.get("group", [])
-            orgs += [Org(e["name"], e["code"], "GROUP", e.get("country"), e.get("sector")) for e in groups]
-            entries = [*data.get("igo", []), *groups]
-            for org, entry in zip(orgs, entries, strict=True):
-                for alias in [entry["name"], *entry.get("aliases", [])]:
-                    if alias.isupper():
-                        self.acronyms[alias] = org
-                    self.orgs[fold(alias)] = org
-                    self.names[alias] = "ORG"
+            for entry in data.get("igo", []):
+                self._add_org(Org(entry["name"], entry["code"], entry.get("kind", "IGO")), entry)
+            for entry in data.get("group", []):
+                group = Org(entry["name"], entry["code"], "GROUP", entry.get("country"), entry.get("sector"))
+                self._add_org(group, entry)
             for entry in data.get("person", []):
                 offices = [_office(o) for o in entry.get("offices", [])]
                 for alias in [entry["name"], *entry.get("aliases", [])]:
@@ -122,6 +117,13 @@ class ActorDictionary:
                     self.agents[" ".join(alias.lower().split())] = str(entry["sector"])
         except (KeyError, TypeError, AttributeError) as err:
             raise InvalidArgument(f"{where}: an actor entry lacks a field or has a wrong type ({err})") from err
+
+    def _add_org(self, org: Org, entry: dict[str, Any]) -> None:
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            if alias.isupper():
+                self.acronyms[alias] = org
+            self.orgs[fold(alias)] = org
+            self.names[alias] = "ORG"
 
 
 def _latest(offices: list[Office]) -> Office:

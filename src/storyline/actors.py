@@ -14,8 +14,8 @@ from typing import Any
 
 from .actor_dictionary import ActorDictionary
 from .agents import body_sector
-from .countries import CountryMatch, leading_country, lookup, near
-from .entities import Entity, Mention, actor
+from .countries import CountryMatch, leading_country, lookup
+from .entities import Entity, Mention, actor, misspelt_country
 from .roles import Role, role_after, role_before
 
 __all__ = ["assign_actors"]
@@ -24,14 +24,15 @@ __all__ = ["assign_actors"]
 def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary, published: str | None) -> None:
     """Set ``entity.actor`` for every PERSON / ORG / GPE / NORP / FAC entity storyline can code."""
     day = dt.date.fromisoformat(published) if published else None
+    owned_elsewhere = set()  # "Commission President Ibrahim Sesay": an office of a body we do not know
     for entity in entities:
-        if entity.actor is None:
-            entity.actor = _actor(entity, text, dictionary, day)
-    owned_elsewhere = {  # "Commission President Ibrahim Sesay": an office of a body we do not know
-        e.id
-        for e in entities
-        if e.type == "PERSON" and any(r.unknown_owner for m in e.mentions for r in _roles_at(m, text, dictionary))
-    }
+        if entity.type != "PERSON":
+            entity.actor = entity.actor or _actor(entity, dictionary)
+            continue
+        roles = [r for m in entity.mentions if m.label not in ("PRON", "TITLE") for r in _roles_at(m, text, dictionary)]
+        entity.actor = entity.actor or _person(entity, roles, dictionary, day)
+        if any(r.unknown_owner for r in roles):
+            owned_elsewhere.add(entity.id)
     _home_country([e for e in entities if e.id not in owned_elsewhere])
 
 
@@ -53,9 +54,9 @@ def _home_country(entities: list[Entity]) -> None:
             found.update(code=home + found["sector"], country=home, country_inferred=True)
 
 
-def _actor(entity: Entity, text: str, dictionary: ActorDictionary, day: dt.date | None) -> dict[str, Any] | None:
-    if entity.type == "PERSON":
-        return _person(entity, text, dictionary, day)
+def _actor(entity: Entity, dictionary: ActorDictionary) -> dict[str, Any] | None:
+    """What a name that is no person's stands for: an organisation, a seat of government, a
+    country, its capital or its people, or a body named after its country."""
     org = dictionary.org(entity.name)
     if org:
         sector = org.sector or (org.kind if org.kind == "NGO" else None)
@@ -74,12 +75,8 @@ def _actor(entity: Entity, text: str, dictionary: ActorDictionary, day: dt.date 
 
 
 def _misspelt(entity: Entity) -> CountryMatch | None:
-    """ "Quatar", "Ethopia": a country name one letter off, unless it is a place of its own."""
-    from .gazetteer import gazetteer  # the place index is built once per process, and only if needed
-
-    if entity.type not in ("GPE", "NORP", "ORG", "LOC") or gazetteer().lookup(entity.name):
-        return None
-    return near(entity.name)
+    """ "Quatar", "Ethopia": a place or group name that is a misspelt country's."""
+    return misspelt_country(entity.name) if entity.type in ("GPE", "NORP", "ORG", "LOC") else None
 
 
 def _national_body(name: str) -> dict[str, Any] | None:
@@ -92,8 +89,10 @@ def _national_body(name: str) -> dict[str, Any] | None:
     return actor(f"{country.code}{sector or ''}", country=country.code, sector=sector)
 
 
-def _person(entity: Entity, text: str, dictionary: ActorDictionary, day: dt.date | None) -> dict[str, Any] | None:
-    roles = [r for m in entity.mentions if m.label not in ("PRON", "TITLE") for r in _roles_at(m, text, dictionary)]
+def _person(
+    entity: Entity, roles: list[Role], dictionary: ActorDictionary, day: dt.date | None
+) -> dict[str, Any] | None:
+    """A person's actor: the roles the text gives them first, then the dictionary's office."""
     office = dictionary.office(entity.name, day)
     country = next((r.country for r in roles if r.country), None) or (office.country if office else None)
     org = next((r.org for r in roles if r.org), None) or (office.org if office and not country else None)

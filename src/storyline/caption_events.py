@@ -11,21 +11,18 @@ since the caption's times are not in the document's list.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from .actor_dictionary import ActorDictionary
-from .actors import assign_actors
-from .agents import nominal_actors
 from .cameo import Lexicon
 from .clean import Caption
 from .countries import fold
-from .entities import Entity, extract_entities
+from .entities import Entity
 from .events import code_events
 from .modality import modality
-from .places import resolve_places
 from .timex import find_timexes
 
 __all__ = ["caption_events"]
@@ -35,20 +32,18 @@ def caption_events(
     nlp: Language,
     captions: Sequence[Caption],
     body: Sequence[Entity],
-    dictionary: ActorDictionary,
+    entities_of: Callable[[Doc], list[Entity]],
     published: str | None,
     lexicon: Lexicon | None = None,
 ) -> list[dict[str, Any]]:
-    """The events of every caption, each with ``caption`` set to its index."""
+    """The events of every caption, each with ``caption`` set to its index; ``entities_of``
+    finds a parsed caption's entities as the pipeline finds the body's."""
     out: list[dict[str, Any]] = []
     for index, caption in enumerate(captions):
         if not caption.text.strip():
             continue
         doc = nlp(caption.text)
-        entities = extract_entities(doc, dictionary)
-        assign_actors(entities, caption.text, dictionary, published)
-        resolve_places(entities, caption.text)
-        entities += nominal_actors(doc, entities, dictionary)
+        entities = entities_of(doc)
         same = {e.id: _body_entity(e, body) for e in entities}
         for event in code_events(doc, entities, find_timexes(doc, published), (), published, lexicon):
             event["caption"] = index

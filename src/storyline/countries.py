@@ -177,17 +177,17 @@ def lookup(text: str) -> CountryMatch | None:
     return _index().get(fold(text))
 
 
-# "Iran" and "Iraq" are one letter apart: a misspelling is guessed only for a word of six
-# letters or more, and only into a name of five or more ("Quatar" -> Qatar)
-_NEAR_MIN_LENGTH = 6
-
-
 def leading_country(name: str) -> CountryMatch | None:
     """The country a longer name opens with: "French National Assembly", "the Nigerian Union of
     Teachers" -> that country (never a capital: "Moscow State University" is no government's)."""
     words = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).split()
     found = next((c for n in (2, 1) if len(words) > n and (c := lookup(" ".join(words[:n])))), None)
     return found if found is not None and found.kind != "capital" else None
+
+
+# "Iran" and "Iraq" are one letter apart: a misspelling is guessed only for a word of six
+# letters or more, and only into a name of five or more ("Quatar" -> Qatar)
+_NEAR_MIN_LENGTH = 6
 
 
 @functools.cache

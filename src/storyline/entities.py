@@ -21,11 +21,11 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .actor_dictionary import ActorDictionary
-from .countries import fold, lookup, near
+from .countries import CountryMatch, fold, lookup, near
 from .gazetteer import REGION_WORDS
 from .nlp import text_of
 
-__all__ = ["ENTITY_LABELS", "Entity", "Mention", "actor", "extract_entities", "token_owners"]
+__all__ = ["ENTITY_LABELS", "Entity", "Mention", "actor", "extract_entities", "misspelt_country", "token_owners"]
 
 # Numeric and temporal labels are not actors or places (dates go to the time stage).
 ENTITY_LABELS = frozenset(
@@ -118,16 +118,23 @@ def _dictionary_names(doc: Doc, dictionary: ActorDictionary, mentions: list[Ment
             mentions.append(Mention(span.start_char, span.end_char, span.text, doc.vocab.strings[label]))
 
 
-def _misspelt_countries(doc: Doc, mentions: list[Mention]) -> None:
-    """ "Ethopia has agreed": a proper noun the model left untagged that is a country's name or
-    demonym one letter off (``countries.near``), and no place of its own, is a mention of it."""
+def misspelt_country(name: str) -> CountryMatch | None:
+    """ "Ethopia", "Quatar": the country a name one letter off stands for (``countries.near``),
+    unless the name is a place of its own ("Granada" is no Grenada)."""
     from .gazetteer import gazetteer  # the place index is built once per process, and only if needed
 
+    country = near(name)
+    return country if country is not None and not gazetteer().lookup(name) else None
+
+
+def _misspelt_countries(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Ethopia has agreed": a proper noun the model left untagged that is a misspelt country's
+    name or demonym (:func:`misspelt_country`) is a mention of it."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for token in doc:
         if token.pos_ != "PROPN" or len(token) < 6 or not token.is_alpha or not token.text[0].isupper():
             continue
-        if token.idx in covered or not (country := near(token.text)) or gazetteer().lookup(token.text):
+        if token.idx in covered or not (country := misspelt_country(token.text)):
             continue
         label = "NORP" if country.kind == "demonym" else "GPE"
         mentions.append(Mention(token.idx, token.idx + len(token), token.text, label))

@@ -23,6 +23,7 @@ A document pass merges duplicates: the same source, target, root code and date s
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +31,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .cameo import Lexicon, lexicon
-from .entities import Entity, token_owners
+from .entities import Entity, actor, token_owners
 from .modality import modality
 from .verb_patterns import Match, best_match
 
@@ -54,6 +55,11 @@ class _Context:
     @property
     def actor_tokens(self) -> set[int]:
         return {i for i, e in self.owner.items() if e.actor}
+
+    @functools.cached_property
+    def entities(self) -> dict[str, Entity]:
+        """The entities named in the text, by id."""
+        return {e.id: e for e in self.owner.values()}
 
 
 def code_events(
@@ -107,7 +113,7 @@ def _intentions(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[
     withdraw its force unless ..." is an ultimatum. The future act itself stays, as future.
     Reported words are :func:`_statements`' (the speaker's intent, not the narrator's)."""
     out: list[dict[str, Any] | None] = []
-    entities = {e.id: e for e in ctx.owner.values()}
+    entities = ctx.entities
     for e in found:
         if not e or e["modality"] != "future" or e["reported_by"] or e["source"] not in entities:
             continue
@@ -165,7 +171,7 @@ def _statements(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[
     (130); "says it will not accept refugees" rejects (120); words that report no event of
     their own are a statement (010)."""
     out: list[dict[str, Any] | None] = []
-    entities = {e.id: e for e in ctx.owner.values()}
+    entities = ctx.entities
     seen: set[tuple[int, int]] = set()
     for q in ctx.quotes:
         content, cue, speaker = q.get("content") or q, q.get("cue"), entities.get(q.get("speaker") or "")
@@ -381,14 +387,9 @@ def _actor_of(token: Token | None, ctx: _Context) -> Entity | None:
     # "Irish guerrillas", "U.N. helicopters", "Israel's army", "an attack by Osgiliath soldiers",
     # "forces in Guinea"
     candidates = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
-    for preposition in ("by", "in", "of", "from"):
-        candidates += [
-            g
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ == preposition
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    for word in ("by", "in", "of", "from"):
+        candidates += [g for c in preps if c.lower_ == word for g in c.children if g.dep_ == "pobj"]
     for t in candidates:
         entity = ctx.owner.get(t.i)
         if entity is not None and entity.actor:
@@ -401,7 +402,8 @@ _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 def _speaker_entity(word: Token, ctx: _Context) -> Entity | None:
     speaker = _reporter(word, ctx)
-    return next((e for e in ctx.owner.values() if e.id == speaker and e.actor), None) if speaker else None
+    found = ctx.entities.get(speaker) if speaker else None
+    return found if found is not None and found.actor else None
 
 
 def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:
@@ -435,7 +437,7 @@ def _event(
         if place.place and place.place.get("country") and place.place["country"] != own:
             target = place
             country = place.place["country"]
-            target_actor = {"code": country, "country": country, "org": None, "sector": None, "role": None}
+            target_actor = actor(country, country=country)
     return {
         "cameo": info.code,
         "root": info.root,

@@ -10,9 +10,10 @@ document would have been. The spaCy model is loaded once per process and fed in 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from .caption_events import caption_events
 from .clean import Cleaned, clean
 from .coref import link_pronouns, link_titles
 from .document import Document
-from .entities import extract_entities
+from .entities import Entity, extract_entities
 from .errors import InputSkipped, InvalidArgument
 from .events import code_events
 from .language import is_language
@@ -172,6 +173,26 @@ class StageTimer:
         self._last = now
 
 
+def _entities(
+    doc: Doc, dictionary: ActorDictionary, published: str | None, lap: Callable[[str], None] = _no_lap
+) -> list[Entity]:
+    """The entities of a parsed text (an article's body, or a caption), with their actors,
+    titles and pronouns, places, and the unnamed actors ("troops in Gorazde": places first)."""
+    text = text_of(doc)
+    entities = extract_entities(doc, dictionary)
+    lap("entities")
+    assign_actors(entities, text, dictionary, published)
+    lap("actors")
+    link_titles(entities, text, dictionary)
+    link_pronouns(entities, doc)
+    lap("coreference")
+    resolve_places(entities, text)
+    lap("places")
+    entities += nominal_actors(doc, entities, dictionary)
+    lap("actors")
+    return entities
+
+
 def _document(
     doc: Doc,
     pending: _Pending,
@@ -182,28 +203,18 @@ def _document(
     timer: StageTimer | None = None,
     event_lexicon: Lexicon | None = None,
 ) -> Document:
-    text = text_of(doc)
     published = pending.article.published
     lap = timer.lap if timer else _no_lap
     if timer:
         timer.start()
-    entities = extract_entities(doc, dictionary)
-    lap("entities")
-    assign_actors(entities, text, dictionary, published)
-    lap("actors")
-    link_titles(entities, text, dictionary)
-    link_pronouns(entities, doc)
-    lap("coreference")
-    resolve_places(entities, text)
-    lap("places")
-    entities += nominal_actors(doc, entities, dictionary)  # "troops in Gorazde": places first
-    lap("actors")
+    entities = _entities(doc, dictionary, published, lap)
     timexes = find_timexes(doc, published)
     lap("time")
     quotes = find_quotes(doc, entities, quote_method)
     lap("quotes")
     events = code_events(doc, entities, timexes, quotes, published, event_lexicon)
-    events += caption_events(nlp, pending.cleaned.captions, entities, dictionary, published, event_lexicon)
+    entities_of = functools.partial(_entities, dictionary=dictionary, published=published)
+    events += caption_events(nlp, pending.cleaned.captions, entities, entities_of, published, event_lexicon)
     for n, event in enumerate(events, 1):
         event["id"] = f"V{n}"
     lap("events")

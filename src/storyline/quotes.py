@@ -403,16 +403,18 @@ _LABEL_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 def _labelled(text: str, found: list[_Attribution], entities: Iterable[Entity]) -> list[_Attribution]:
     """ "WALLACE: Let's start with ...", "Pence: Gennifer Flowers Won't Be at Debate": a
     transcript turn (in a text where a capitals label heads two paragraphs or more) or a
-    headline that names its source before a colon. The source is the
-    label; the speaker the entity it names (an all-capitals label, "PENCE", is the person of
-    that surname)."""
+    headline that names its source before a colon. The source is the label; the speaker the
+    entity it names (an all-capitals label, "PENCE", is the person of that surname)."""
+    labelled = list(_LABEL.finditer(text))
+    if not labelled:
+        return []
     named = {(m.start, m.end): e.id for e in entities for m in e.mentions if e.type in _LABEL_TYPES}
     surnames = {e.name.split()[-1].upper(): e.id for e in entities if e.type == "PERSON" and " " in e.name}
-    turns = Counter(m.group("label") for m in _LABEL.finditer(text) if m.group("label").isupper())
+    turns = Counter(m.group("label") for m in labelled if m.group("label").isupper())
     transcript = any(n > 1 for n in turns.values())  # a capitals label heads two paragraphs or more
     cues = [a.cue for a in found if a.cue is not None]
     out = []
-    for m in _LABEL.finditer(text):
+    for m in labelled:
         label, content = m.group("label"), m.group("content").rstrip()
         speaker = named.get(m.span("label"))
         # a named speaker, a transcript's turn (a capitals name), or a source noun
