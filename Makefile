@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck pytest bench lock clean
+.PHONY: demo test lint typecheck pytest fuzz bench lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "storyline needs Python 3.11: set PYTHON=/path/to/python3.11")'
@@ -40,6 +40,12 @@ typecheck: $(VENV)/.dev-installed
 
 pytest: $(VENV)/.dev-installed
 	$(BIN)/pytest
+
+# The long fuzz run (README, Robustness): about 100,000 generated inputs through the pipeline
+# and the readers, half an hour on one core. make test runs the same tests with 20 examples each.
+FUZZ_EXAMPLES ?= 12000
+fuzz: $(VENV)/.dev-installed
+	STORYLINE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/test_fuzz.py -p no:cacheprovider --durations=0
 
 bench: $(VENV)/.installed
 	$(BIN)/storyline bench --data $(SHARED)/data/corpora/reuters21578/reuters21578.jsonl --limit 500

@@ -16,3 +16,12 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (the shared development data is not checked out beside the repo)")
     return path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The number of generated inputs the fuzz tests tried, when they ran."""
+    from .fuzzing import INPUTS
+
+    if INPUTS:
+        counts = ", ".join(f"{n:,} through the {target}" for target, n in sorted(INPUTS.items()))
+        terminalreporter.write_line(f"fuzz: {sum(INPUTS.values()):,} generated inputs tried: {counts}")

@@ -90,6 +90,7 @@ def test_bench_reports_a_ratio() -> None:
     figures = json.loads(result.stdout)
     assert figures["articles"] == 3 and figures["words"] > 300
     assert figures["ratio"] > 0 and figures["model_wps"] > 0 and figures["peak_rss_mb"] > 50
+    assert 0 < figures["budget_used_p99"] <= figures["budget_used_max"] < 1  # every article within its time budget
 
 
 def test_unknown_option_is_one_line() -> None:

@@ -10,9 +10,16 @@ from typing import Any
 
 from .errors import InvalidArgument
 
-__all__ = ["Article", "article_id", "parse_published"]
+__all__ = ["EARLIEST_PUBLISHED", "LATEST_PUBLISHED", "Article", "article_id", "parse_published"]
+
+# The dates a news article can have been published on: from the first printed newspapers to
+# far enough ahead. Outside them, a date is a typo or junk, and the time stage's arithmetic
+# ("yesterday" on 0001-01-01) would leave the calendar.
+EARLIEST_PUBLISHED = dt.date(1600, 1, 1)
+LATEST_PUBLISHED = dt.date(2999, 12, 31)
 
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,19 @@ class Article:
             "byline": self.byline,
         }
 
+    def not_unicode(self) -> str | None:
+        """Why the article cannot be written as UTF-8 (a lone surrogate, which only a str made
+        in Python can hold, never decoded text), or None."""
+        for name in ("text", "title", "url", "source", "byline"):
+            value = getattr(self, name)
+            found = _SURROGATE.search(value) if value else None
+            if found:
+                return (
+                    f"character {found.start():,} of its {name} is a lone surrogate (U+{ord(found.group()):04X}), "
+                    "which UTF-8 cannot hold; decode the input with errors='replace'"
+                )
+        return None
+
 
 def article_id(text: str, url: str | None = None) -> str:
     """16 hex digits of SHA-1 over the url, or over the text with whitespace and case folded.
@@ -78,28 +98,39 @@ def article_id(text: str, url: str | None = None) -> str:
     The same story re-scraped with different spacing keeps its id; so re-ingesting is idempotent.
     """
     key = "url:" + url.strip() if url and url.strip() else "text:" + _SPACE.sub(" ", text).strip().lower()
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def parse_published(value: str | dt.date | None) -> str | None:
-    """Normalise a publication date to YYYY-MM-DD; accepts ISO dates and datetimes.
+    """Normalise a publication date to YYYY-MM-DD; accepts ISO dates and datetimes from
+    :data:`EARLIEST_PUBLISHED` to :data:`LATEST_PUBLISHED`.
 
     Raises :class:`InvalidArgument` for anything else, so that a wrong ``--published``
     is reported, never guessed.
     """
     if value is None or value == "":
         return None
+    date = _as_date(value)
+    if not EARLIEST_PUBLISHED <= date <= LATEST_PUBLISHED:
+        raise InvalidArgument(
+            f"publication date {date.isoformat()} is not a news article's: give one from "
+            f"{EARLIEST_PUBLISHED.year} to {LATEST_PUBLISHED.year}"
+        )
+    return date.isoformat()
+
+
+def _as_date(value: str | dt.date) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        return value.date()
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return value
     text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text[:10]).isoformat()
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         pass
     try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         raise InvalidArgument(
             f"publication date {text!r} is not a date: give it as YYYY-MM-DD (e.g. 2025-08-23)"

@@ -27,7 +27,7 @@ from .ingest import FORMATS, detect_format, read_inputs
 from .pipeline import process_many
 from .quote_cues import METHODS
 from .schema import document_schema, validate_document
-from .settings import BATCH_SIZE, model_name
+from .settings import BATCH_SIZE, TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS, model_name
 from .skips import Skipped
 
 __all__ = ["cli", "main"]
@@ -140,6 +140,15 @@ def _configure_logging(verbose: int) -> None:
 @_toml_files("--actors", "actor_files", "actor dictionary")
 @_toml_files("--lexicon", "lexicon_files", "event lexicon (verbs, nouns, patterns, codes)")
 @_quotes_option
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=TIME_BUDGET_PER_1000_WORDS,
+    show_default=True,
+    metavar="SECONDS",
+    help=f"Seconds per 1,000 words (at least {TIME_BUDGET_MIN_SECONDS:g} s) an article's stages may take; "
+    "an article over it is skipped as 'timeout' and the run goes on. 0: no budget.",
+)
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
 @click.option("--validate", is_flag=True, help="Check every document against the JSON Schema.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr (skips still print).")
@@ -158,6 +167,7 @@ def process(
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
     quote_method: str,
+    time_budget: float,
     any_language: bool,
     validate: bool,
     quiet: bool,
@@ -167,8 +177,8 @@ def process(
     INPUT is a text or HTML file, a JSON Lines file (one article per line: "text" and
     optional "url", "title", "published", "source"), a WARC file, a folder of any of these
     (read recursively), or - for standard input. Inputs that cannot be used (empty, binary,
-    not UTF-8, not English, too large, broken lines) are reported on stderr with a reason
-    and the rest go on.
+    not UTF-8, not English, too large, broken lines, or over the time budget) are reported on
+    stderr with a reason and the rest go on.
 
     \b
     Examples:
@@ -189,6 +199,7 @@ def process(
         actors=actor_files,
         lexicons=lexicon_files,
         quotes=quote_method,
+        time_budget=time_budget,
     )
     show_progress = as_lines and not quiet and sys.stderr.isatty()
     counts: Counter[str] = Counter()

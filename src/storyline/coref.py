@@ -20,6 +20,7 @@ from .entities import Entity, Mention, token_owners
 from .nlp import text_of
 from .quote_marks import inside_quotes
 from .roles import title_mentions
+from .syntax import heads
 
 __all__ = ["SPEECH_LEMMAS", "link_pronouns", "link_titles"]
 
@@ -69,7 +70,7 @@ def link_pronouns(entities: list[Entity], doc: Doc) -> None:
 def _speaker_of(token: Token, owner: dict[int, Entity]) -> Entity | None:
     """In "X said (that) ... he ...", the subject of the speech verb."""
     child = token
-    for head in token.ancestors:
+    for head in heads(token):
         if head.lemma_ in SPEECH_LEMMAS and head.pos_ == "VERB" and child.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:

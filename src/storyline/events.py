@@ -33,6 +33,8 @@ from spacy.tokens import Doc, Span, Token
 from .cameo import Lexicon, lexicon
 from .entities import Entity, actor, token_owners
 from .modality import modality
+from .span_index import SpanIndex
+from .syntax import MAX_CLIMB, is_root
 from .verb_patterns import Match, best_match
 
 __all__ = ["code_events"]
@@ -60,6 +62,16 @@ class _Context:
     def entities(self) -> dict[str, Entity]:
         """The entities named in the text, by id."""
         return {e.id: e for e in self.owner.values()}
+
+    @functools.cached_property
+    def reports(self) -> SpanIndex[dict[str, Any]]:
+        """The quotes by the span of their content (of the whole attribution, for a mixed one)."""
+        return SpanIndex(self.quotes, lambda q: (_content_of(q)["start"], _content_of(q)["end"]))
+
+    @functools.cached_property
+    def dates(self) -> SpanIndex[dict[str, Any]]:
+        """The timexes that are dates or times, by their span."""
+        return SpanIndex([t for t in self.timexes if t["type"] in ("DATE", "TIME")], lambda t: (t["start"], t["end"]))
 
 
 def code_events(
@@ -302,7 +314,7 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and verb.dep_ == "acl" and verb.head is not verb:
+    if subject is None and verb.dep_ == "acl" and not is_root(verb):
         root = verb.sent.root
         if root.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBN"):
             subject = root  # a sentence parsed with no verb: "Doctors from two aid groups donated ..."
@@ -312,7 +324,9 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
             subject, passive = verb.head, passive or verb.tag_ == "VBN"
     head = verb
     # "agreed to meet", "is willing to withdraw": the subject of the verb or adjective it hangs on
-    while subject is None and head.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and head.head is not head:
+    for _ in range(MAX_CLIMB):
+        if subject is not None or head.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp") or is_root(head):
+            break
         head = head.head.head if head.dep_ == "pcomp" else head.head  # "resorted to throwing"
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -474,11 +488,7 @@ def _clause_tokens(word: Token) -> list[Token]:
 
 def _date(word: Token, ctx: _Context) -> tuple[dict[str, Any] | None, float]:
     sentence = word.sent
-    dates = [
-        t
-        for t in ctx.timexes
-        if t["type"] in ("DATE", "TIME") and sentence.start_char <= t["start"] < sentence.end_char
-    ]
+    dates = ctx.dates.starting(sentence.start_char, sentence.end_char - 1)
     clause = {t.idx for t in _clause_tokens(word)}
     for timex in dates:
         if timex["start"] in clause or any(timex["start"] <= i < timex["end"] for i in clause):
@@ -502,11 +512,15 @@ def _location(word: Token, ctx: _Context) -> str | None:
     return None
 
 
+def _content_of(quote: dict[str, Any]) -> dict[str, Any]:
+    content: dict[str, Any] = quote.get("content") or quote
+    return content
+
+
 def _reporter(word: Token, ctx: _Context) -> str | None:
-    for q in ctx.quotes:
-        content = q.get("content") or q
+    for q in ctx.reports.overlapping(word.idx, word.idx + 1):
         cue = q.get("cue") or {}
-        if content["start"] <= word.idx < content["end"] and cue.get("start") != word.idx:
+        if cue.get("start") != word.idx:
             speaker: str | None = q.get("speaker")
             return speaker
     return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .coref import SPEECH_LEMMAS
+from .syntax import MAX_CLIMB, heads, is_root
 
 __all__ = ["modality"]
 
@@ -61,10 +62,12 @@ def modality(word: Token, narrated_present: bool = False) -> str:
     does ("Rescuers gather after an air attack"), so a present tense makes no rule of it."""
     if word.pos_ in ("NOUN", "PROPN"):
         return _noun_modality(word, narrated_present)
-    return _clause_modality(word, first=True)
+    return _clause_modality(word)
 
 
-def _clause_modality(verb: Token, first: bool) -> str:
+def _clause_modality(verb: Token, depth: int = 0) -> str:
+    """The clause's own modality, else the one it inherits from the clause it hangs in
+    (``depth`` clauses up, at most :data:`~storyline.syntax.MAX_CLIMB`)."""
     children = list(verb.children)
     if any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "neg")) for c in children):
         return "negated"
@@ -74,7 +77,7 @@ def _clause_modality(verb: Token, first: bool) -> str:
     if words & _CONDITIONS:
         return "hypothetical"
     head = verb.head
-    embedded = verb.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj") and head is not verb
+    embedded = verb.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj") and not is_root(verb)
     if embedded and head.lemma_ in _DENYING and verb.dep_ != "ccomp":
         return "negated"
     if "would" in words and verb.dep_ == "ccomp" and head.lemma_ in SPEECH_LEMMAS and not words & _CONDITIONS:
@@ -87,8 +90,8 @@ def _clause_modality(verb: Token, first: bool) -> str:
         return "future"
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and "to" in words:
         return "future"  # a purpose: "sent troops to protect the town", not yet done
-    if verb.dep_ in ("advcl", "conj", "xcomp", "relcl", "pcomp") and head is not verb:
-        inherited = _clause_modality(head, first=False)
+    if verb.dep_ in ("advcl", "conj", "xcomp", "relcl", "pcomp") and not is_root(verb) and depth < MAX_CLIMB:
+        inherited = _clause_modality(head, depth + 1)
         if inherited != "asserted" and not (verb.dep_ == "advcl" and inherited == "future"):
             return inherited
     return "asserted"
@@ -109,17 +112,14 @@ def _generic(noun: Token) -> bool:
     event under a verb in the simple present is a rule, not a happening."""
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children):
         return False
-    head = noun.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
-        head = head.head
-    return head.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in head.children)
+    head = next((h for h in heads(noun) if h.pos_ in ("VERB", "AUX")), None)
+    return head is not None and head.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in head.children)
 
 
 def _governing(noun: Token) -> str:
     """A noun event takes the modality of what governs it: "no plans for a meeting" is negated,
     "a failure to agree a meeting" never happened, "called for talks" lies ahead."""
-    head = noun.head
-    for _ in range(4):
+    for head in heads(noun, 4):
         if head.pos_ in ("NOUN", "PROPN") and head.lemma_ in _NOUN_PLANS | {"failure"}:
             if any(c.lower_ == "no" for c in head.children) or head.lemma_ == "failure":
                 return "negated"
@@ -129,8 +129,5 @@ def _governing(noun: Token) -> str:
                 return "negated"
             if head.lemma_ in _INTENDING:
                 return "future"
-            return _clause_modality(head, first=False)
-        if head.head is head:
-            break
-        head = head.head
+            return _clause_modality(head, depth=1)
     return "asserted"

@@ -6,10 +6,16 @@
 
 ``process_many`` keeps input order: a skipped input comes out as a :class:`Skipped` where its
 document would have been. The spaCy model is loaded once per process and fed in batches.
+
+Each article's own stages (cleaning, and everything after the model) run under a time budget
+(:mod:`storyline.budget`): an article that meets it is skipped as ``timeout``, and the run
+goes on. What every article would otherwise pay once (the gazetteer, the quote tagger, the
+dictionary's matcher) is loaded before the first budget starts.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import time
@@ -24,6 +30,7 @@ from .actor_dictionary import ActorDictionary, load_dictionary
 from .actors import assign_actors
 from .agents import nominal_actors
 from .article import Article
+from .budget import Budget, Expired, deadline
 from .cameo import Lexicon, load_lexicon
 from .caption_events import caption_events
 from .clean import Cleaned, clean
@@ -44,6 +51,14 @@ from .timex import find_timexes
 
 __all__ = ["StageTimer", "process", "process_many"]
 
+# A sentence that takes every stage's loading path (a place, a role, a date, a quote, an event),
+# processed once per process and configuration before the first budget starts.
+_WARM_UP_TEXT = (
+    "On Monday, Russia's foreign minister Sergei Lavrov said in Moscow that talks with Ukraine "
+    "would resume. “We are ready,” he said."
+)
+_warmed: set[tuple[int, int, int, str]] = set()
+
 
 @dataclass(frozen=True)
 class _Pending:
@@ -51,6 +66,7 @@ class _Pending:
 
     article: Article
     cleaned: Cleaned
+    spent: float = 0.0  # seconds of the article's time budget the cleaning took
 
 
 def process(
@@ -64,12 +80,23 @@ def process(
     check_language: bool = True,
     actors: Sequence[str | Path] = (),
     lexicons: Sequence[str | Path] = (),
+    time_budget: Budget | float | None = None,
 ) -> Document:
-    """One article's text -> its :class:`Document`. Raises :class:`InputSkipped` if unusable."""
+    """One article's text -> its :class:`Document`. Raises :class:`InputSkipped` if unusable
+    (a ``timeout`` included: see ``time_budget`` in :func:`process_many`)."""
     if not isinstance(text, str):
         raise InvalidArgument(f"text must be a str, not {type(text).__name__}")
     article = Article.create(text, published=published, title=title, url=url, source=source)
-    result = next(process_many([article], model=model, check_language=check_language, actors=actors, lexicons=lexicons))
+    result = next(
+        process_many(
+            [article],
+            model=model,
+            check_language=check_language,
+            actors=actors,
+            lexicons=lexicons,
+            time_budget=time_budget,
+        )
+    )
     if isinstance(result, Skipped):
         raise InputSkipped(result)
     return result
@@ -87,6 +114,7 @@ def process_many(
     lexicons: Sequence[str | Path] = (),
     quotes: str = "shipped",
     timer: StageTimer | None = None,
+    time_budget: Budget | float | None = None,
 ) -> Iterator[Document | Skipped]:
     """Documents for a stream of articles (or plain texts), lazily, in input order.
 
@@ -95,6 +123,9 @@ def process_many(
     ``clean_text=False`` keeps each text exactly as given (no boilerplate removal, no
     whitespace changes), so that offsets match the input: what the evaluators need.
     ``quotes`` picks the quotation finder: "shipped", or "rules" (the hand-written baseline).
+    ``time_budget``: seconds per 1,000 words an article's own stages may take (a
+    :class:`~storyline.budget.Budget` also sets the minimum; 0 means no budget; None, the
+    default of ``settings``). An article over it comes out as a ``timeout`` skip.
     """
     if workers < 1:
         raise InvalidArgument(f"workers must be at least 1, not {workers}")
@@ -105,7 +136,10 @@ def process_many(
     dictionary = load_dictionary(*(str(p) for p in actors))
     event_lexicon = load_lexicon(*lexicons) if lexicons else None
     cue_frames(quotes)  # an unknown method fails here, before any work
-    prepared = (_prepare(item, check_language, clean_text) for item in items)
+    budget = _budget(time_budget)
+    if not budget.unlimited:
+        _warm_up(nlp, generator, dictionary, quotes, event_lexicon)
+    prepared = (_prepare(item, check_language, clean_text, budget) for item in items)
     # A skipped input travels as an empty text, so that order is kept through nlp.pipe.
     stream = ((p.cleaned.text, p) if isinstance(p, _Pending) else ("", p) for p in prepared)
     parsed = nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers)
@@ -113,9 +147,53 @@ def process_many(
         parsed = _quote_tagged(parsed, batch_size, timer)
     for doc, pending in parsed:
         if isinstance(pending, _Pending):
-            yield _document(doc, pending, nlp, generator, dictionary, quotes, timer, event_lexicon)
+            allowed = budget.seconds(len(pending.cleaned.text.split()))
+            started = time.perf_counter()
+            try:
+                with deadline(allowed - pending.spent):
+                    document = _document(doc, pending, nlp, generator, dictionary, quotes, timer, event_lexicon)
+            except Expired:
+                yield _timed_out(pending.article, budget, allowed)
+                continue
+            if timer:
+                timer.budget_used.append((pending.spent + time.perf_counter() - started) / allowed)
+            yield document
         elif isinstance(pending, Skipped):
             yield pending
+
+
+def _budget(value: Budget | float | None) -> Budget:
+    if value is None:
+        return Budget()
+    if isinstance(value, Budget):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidArgument(f"time_budget must be seconds per 1,000 words or a Budget, not {value!r}")
+    return Budget(per_1000_words=float(value))
+
+
+def _timed_out(article: Article, budget: Budget, seconds: float) -> Skipped:
+    words = len(article.text.split())
+    return Skipped(
+        article.where,
+        SkipReason.TIMEOUT,
+        f"not done in {seconds:.1f} s, the time budget for {words:,} words ({budget.per_1000_words:g} s per 1,000 "
+        f"words, at least {budget.minimum:g} s); a bug worth reporting, with this text",
+    )
+
+
+def _warm_up(nlp: Language, generator: str, dictionary: ActorDictionary, quotes: str, lexicon: Lexicon | None) -> None:
+    """Load what the stages load on first use, outside any article's budget (once per
+    process and configuration)."""
+    key = (id(nlp), id(dictionary), id(lexicon), quotes)
+    if key in _warmed:
+        return
+    pending = _Pending(Article.create(_WARM_UP_TEXT, published="2025-01-06"), clean(_WARM_UP_TEXT))
+    doc = nlp(pending.cleaned.text)
+    if quotes == "shipped":
+        tag_batch([doc])
+    _document(doc, pending, nlp, generator, dictionary, quotes, None, lexicon)
+    _warmed.add(key)
 
 
 def _quote_tagged(
@@ -134,10 +212,29 @@ def _no_lap(stage: str) -> None:
     pass
 
 
-def _prepare(item: Article | Skipped | str, check_language: bool, clean_text: bool) -> _Pending | Skipped:
+def _prepare(
+    item: Article | Skipped | str, check_language: bool, clean_text: bool, budget: Budget
+) -> _Pending | Skipped:
     if isinstance(item, Skipped):
         return item
     article = Article.create(item) if isinstance(item, str) else item
+    seconds = budget.seconds(len(article.text.split()))
+    started = time.perf_counter()
+    try:
+        with deadline(seconds):
+            checked = _checked(article, check_language, clean_text)
+    except Expired:
+        return _timed_out(article, budget, seconds)
+    if isinstance(checked, _Pending):
+        return dataclasses.replace(checked, spent=time.perf_counter() - started)
+    return checked
+
+
+def _checked(article: Article, check_language: bool, clean_text: bool) -> _Pending | Skipped:
+    """The article cleaned, or why it cannot be used (not Unicode, empty, too large, not the language)."""
+    problem = article.not_unicode()
+    if problem:
+        return Skipped(article.where, SkipReason.NOT_UTF8, problem)
     cleaned = clean(article.text, title=article.title) if clean_text else Cleaned(article.text)
     if not cleaned.text.strip():
         return Skipped(article.where, SkipReason.EMPTY, "no article text left after cleaning")
@@ -159,6 +256,7 @@ class StageTimer:
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
+        self.budget_used: list[float] = []  # per article: the share of its time budget it took
         self._last = 0.0
 
     def start(self) -> None:

@@ -31,7 +31,7 @@ is the entity of the mention that heads the source, so "he", "the Ukrainian Pres
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,12 +43,15 @@ from .nlp import text_of
 from .quote_cues import cue_frames
 from .quote_marks import Stretch, quoted_stretches
 from .quote_tagger import tag_parts
+from .span_index import SpanIndex
+from .syntax import lineage
 
 __all__ = ["find_quotes"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _INHERIT = ("advcl", "conj", "xcomp")  # "..., adding that": the subject of the verb it hangs on
 _EDGE_PUNCT = set(",;:.—–-()[]")
+_BESIDE = 3  # words at most between a cue and a tagged content of its, the source aside
 
 
 @dataclass
@@ -64,7 +67,7 @@ def find_quotes(doc: Doc, entities: Iterable[Entity], method: str = "shipped") -
     """The quotations of a parsed text, as document-contract records, in text order."""
     text = text_of(doc)
     frames = cue_frames(method)
-    stretches = quoted_stretches(text)
+    stretches = SpanIndex(quoted_stretches(text), _chars)
     owner = _mention_owner(entities)
     found: list[_Attribution] = []
     for token in doc:
@@ -79,8 +82,9 @@ def find_quotes(doc: Doc, entities: Iterable[Entity], method: str = "shipped") -
     found.extend(_dashed(text, stretches, found, entities))
     found.extend(_labelled(text, found, entities))
     found.extend(_continuations(text, stretches, found))
+    contents = SpanIndex(found, _content)
     for stretch in stretches:  # a quotation belongs to the innermost attribution around it
-        around = [a for a in found if _within(stretch, a.content)]
+        around = [a for a in contents.overlapping(stretch.start, stretch.end) if _within(stretch, a.content)]
         if around:
             min(around, key=lambda a: a.content[1] - a.content[0]).pieces.append(stretch)
     return _records(text, sorted(found, key=lambda a: a.content))
@@ -91,17 +95,21 @@ def _with_tags(
     tags: dict[str, list[Span]],
     found: list[_Attribution],
     frames: dict[str, frozenset[str]],
-    stretches: list[Stretch],
+    stretches: SpanIndex[Stretch],
     owner: dict[int, str],
 ) -> list[_Attribution]:
     """The tagger's cues, each with the tagged source of its sentence and the content the parse
     gives it; a rule attribution whose cue the tagger also marked takes the tagged spans."""
-    sources, contents = tags.get("SOURCE", []), tags.get("CONTENT", [])
+    contents = _Contents(tags.get("CONTENT", []))
+    sentence_sources: dict[tuple[int, int], list[Span]] = defaultdict(list)
+    for tagged in tags.get("SOURCE", []):
+        sentence_sources[tagged.sent.start, tagged.sent.end].append(tagged)
+    cues = SpanIndex([a for a in found if a.cue is not None], _cue)
     out: list[_Attribution] = []
     for cue in tags.get("CUE", []):
         cue_chars = (cue.start_char, cue.end_char)
-        ruled = [a for a in found if a.cue is not None and _overlaps(a.cue, cue_chars)]
-        source = _tagged_source(cue, sources)
+        ruled = cues.overlapping(*cue_chars)
+        source = _tagged_source(cue, sentence_sources[cue.sent.start, cue.sent.end])
         src = (source.start_char, source.end_char) if source is not None else None
         speaker = _speaker(source.root, owner) if source is not None else None
         # one content per cue: of the parse's, the one the tagger agrees with most, else the longest
@@ -123,46 +131,63 @@ def _with_tags(
     return out
 
 
-def _tagged_share(content: tuple[int, int], contents: list[Span]) -> int:
+class _Contents:
+    """The tagged contents, found by the characters and by the tokens they cover."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.by_chars = SpanIndex(spans, lambda c: (c.start_char, c.end_char))
+        self.by_tokens = SpanIndex(spans, lambda c: (c.start, c.end))
+
+
+def _tagged_share(content: tuple[int, int], contents: _Contents) -> int:
     """How many characters of ``content`` the tagged contents cover."""
-    return sum(max(0, min(c.end_char, content[1]) - max(c.start_char, content[0])) for c in contents)
+    return sum(
+        min(c.end_char, content[1]) - max(c.start_char, content[0]) for c in contents.by_chars.overlapping(*content)
+    )
 
 
 def _snap(
     content: tuple[int, int] | None,
     cue: Span,
     source: Span | None,
-    contents: list[Span],
-    stretches: list[Stretch],
+    contents: _Contents,
+    stretches: SpanIndex[Stretch],
 ) -> tuple[int, int] | None:
     """The tagged content that overlaps the parse's one, or else the tagged content next to
     the cue (at most a few words away, the source aside)."""
-    others = [c for c in contents if not _overlaps((c.start_char, c.end_char), (cue.start_char, cue.end_char))]
     if content is not None:
-        overlapping = [c for c in others if _overlaps((c.start_char, c.end_char), content)]
+        cue_chars = (cue.start_char, cue.end_char)
+        overlapping = [
+            c for c in contents.by_chars.overlapping(*content) if not _overlaps((c.start_char, c.end_char), cue_chars)
+        ]
         if overlapping:
             best = max(overlapping, key=lambda c: min(c.end_char, content[1]) - max(c.start_char, content[0]))
             shared = min(best.end_char, content[1]) - max(best.start_char, content[0])
             if shared * 2 < min(best.end_char - best.start_char, content[1] - content[0]):
                 return content  # a tagged span that only grazes the parse's content
-            quoted = [q for q in stretches if _within(q, content)]
+            quoted = stretches.within(*content)
             if all(_within(q, (best.start_char, best.end_char)) for q in quoted):
                 return _trim(best.doc, best.start, best.end)  # never cut a quotation the parse took in
         return content
-    return _beside(cue, source, others)
+    return _beside(cue, source, contents)
 
 
-def _beside(cue: Span, source: Span | None, contents: list[Span]) -> tuple[int, int] | None:
+def _beside(cue: Span, source: Span | None, contents: _Contents) -> tuple[int, int] | None:
     """The tagged content next to the cue: at most a few words away, the source aside."""
+    reach = _BESIDE + (len(source) if source is not None else 0)
+    after = contents.by_tokens.starting(cue.end, cue.end + reach)
+    before = contents.by_tokens.ending(cue.start - reach, cue.start)
     near = []
-    for c in contents:
+    for c in sorted(before + after, key=lambda c: c.start):
+        if _overlaps((c.start_char, c.end_char), (cue.start_char, cue.end_char)):
+            continue
         gap = c.start - cue.end if c.start >= cue.end else cue.start - c.end
         between = source is not None and (
             cue.end <= source.start < source.end <= c.start or c.end <= source.start < source.end <= cue.start
         )
         if source is not None and between:
             gap -= len(source)
-        if 0 <= gap <= 3:
+        if 0 <= gap <= _BESIDE:
             near.append((gap, c))
     if not near:
         return None
@@ -181,34 +206,29 @@ def _around(cue: Span, source: Span | None) -> tuple[int, int] | None:
     return _trim(doc, sentence.start, sentence.end)
 
 
-def _quote_goes_on(text: str, content: tuple[int, int], cue: Span, stretches: list[Stretch]) -> tuple[int, int]:
+def _quote_goes_on(text: str, content: tuple[int, int], cue: Span, stretches: SpanIndex[Stretch]) -> tuple[int, int]:
     """ "“...,” said Caddell. “More.”": a direct content before its cue runs on through the
     quotations that follow the cue's sentence in the same paragraph; "“Hopefully,” the
     president said, “...”" is one content around its cue."""
-    if not any((s.start, s.end) == content for s in stretches):
+    if not any(s.end == content[1] for s in stretches.starting(content[0], content[0])):
         return content
     if content[0] >= cue.end_char:
-        sentence_start = cue.sent.start_char
-        before = [s for s in stretches if sentence_start <= s.start and s.end <= cue.start_char]
+        before = stretches.within(cue.sent.start_char, cue.start_char)
         return (before[0].start, content[1]) if before else content
     if content[1] > cue.start_char:
         return content
     end = cue.sent.end_char
     start, stop = content
-    for s in stretches:
-        if s.start < end:
-            continue
+    for s in stretches.starting_from(end):
         if text[end : s.start].strip() or "\n" in text[stop : s.start]:
             break
         stop = end = s.end
     return start, stop
 
 
-def _tagged_source(cue: Span, sources: list[Span]) -> Span | None:
-    """The tagged source for a cue: the one holding the cue verb's subject, else the nearest
-    in its sentence."""
-    sentence = cue.sent
-    mine = [s for s in sources if s.sent == sentence]
+def _tagged_source(cue: Span, mine: list[Span]) -> Span | None:
+    """The tagged source for a cue: of the sources in its sentence (``mine``), the one holding
+    the cue verb's subject, else the nearest."""
     if not mine:
         return None
     subject = _subject(cue.root)
@@ -220,7 +240,7 @@ def _tagged_source(cue: Span, sources: list[Span]) -> Span | None:
 
 
 def _tagged_content(
-    cue: Span, source: Span | None, frames: dict[str, frozenset[str]], stretches: list[Stretch]
+    cue: Span, source: Span | None, frames: dict[str, frozenset[str]], stretches: SpanIndex[Stretch]
 ) -> tuple[int, int] | None:
     """What a tagged cue reports: its verb's complement, a quotation beside it, else the
     longer side of its sentence around the cue and source."""
@@ -264,7 +284,7 @@ def _complements(verb: Token, deps: Collection[str]) -> list[Token]:
 
 
 def _from_verb(
-    verb: Token, deps: Collection[str], stretches: list[Stretch], owner: dict[int, str]
+    verb: Token, deps: Collection[str], stretches: SpanIndex[Stretch], owner: dict[int, str]
 ) -> list[_Attribution]:
     subject = _subject(verb)
     source = _span(subject) if subject is not None else None
@@ -285,14 +305,12 @@ def _from_verb(
 
 
 def _subject(verb: Token) -> Token | None:
-    head = verb
-    for _ in range(3):
+    for head in lineage(verb, 2):
         subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
         if subjects:
             return subjects[0]
-        if head.dep_ not in _INHERIT or head.head is head:
+        if head.dep_ not in _INHERIT:
             return None
-        head = head.head
     return None
 
 
@@ -341,30 +359,27 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return span.start_char, span.end_char
 
 
-def _widen(content: tuple[int, int], stretches: list[Stretch]) -> tuple[int, int]:
+def _widen(content: tuple[int, int], stretches: SpanIndex[Stretch]) -> tuple[int, int]:
     """A content that starts or ends inside a quotation takes in the whole quotation, marks too."""
     start, end = content
-    for s in stretches:
-        if s.start <= start < s.end and s.start <= start:
-            start = min(start, s.start)
-        if s.start < end <= s.end or (s.start < end and end < s.end):
-            end = max(end, s.end)
+    for s in stretches.overlapping(start, start + 1):
+        start = min(start, s.start)
+    for s in stretches.overlapping(end - 1, end):
+        end = max(end, s.end)
     return start, end
 
 
-def _adjacent_quote(verb: Token, stretches: list[Stretch]) -> Stretch | None:
+def _adjacent_quote(verb: Token, stretches: SpanIndex[Stretch]) -> Stretch | None:
     """The quotation right after the cue ("saying: “...”") or right before its clause."""
     sentence = verb.sent
     text = text_of(verb.doc)
     cue_end = verb.idx + len(verb)
-    for s in stretches:
-        gap = text[cue_end : s.start]
-        if s.start >= cue_end and len(gap) <= 3 and gap.strip() in ("", ":", ",", ":\n"):
+    for s in stretches.starting(cue_end, cue_end + 3):
+        if text[cue_end : s.start].strip() in ("", ":", ",", ":\n"):
             return s
-    clause_start = min(t.idx for t in verb.subtree if t.sent == sentence)
-    for s in reversed(stretches):
-        gap = text[s.end : clause_start]
-        if s.end <= clause_start and len(gap) <= 4 and gap.strip() in ("", ",", "—", "–", "-"):
+    clause_start = verb.doc[max(verb.left_edge.i, sentence.start)].idx
+    for s in reversed(stretches.ending(clause_start - 4, clause_start)):
+        if text[s.end : clause_start].strip() in ("", ",", "—", "–", "-"):
             return s
     return None
 
@@ -373,14 +388,15 @@ _DASH = re.compile(r"\s*([—―–]|--)\s*")
 
 
 def _dashed(
-    text: str, stretches: list[Stretch], found: list[_Attribution], entities: Iterable[Entity]
+    text: str, stretches: SpanIndex[Stretch], found: list[_Attribution], entities: Iterable[Entity]
 ) -> list[_Attribution]:
     """ "“...” — Karl Brandt": a quotation signed with a dash and a name."""
     starts = {m.start: (m.end, e.id) for e in entities for m in e.mentions}
+    claimed = SpanIndex(found, _content)
     out = []
     for s in stretches:
         dash = _DASH.match(text, s.end)
-        if dash is None or dash.end() not in starts or any(_overlaps((s.start, s.end), a.content) for a in found):
+        if dash is None or dash.end() not in starts or claimed.overlapping(s.start, s.end):
             continue
         end, speaker = starts[dash.end()]
         out.append(_Attribution((s.start, s.end), dash.span(1), (dash.end(), end), speaker))
@@ -412,7 +428,7 @@ def _labelled(text: str, found: list[_Attribution], entities: Iterable[Entity]) 
     surnames = {e.name.split()[-1].upper(): e.id for e in entities if e.type == "PERSON" and " " in e.name}
     turns = Counter(m.group("label") for m in labelled if m.group("label").isupper())
     transcript = any(n > 1 for n in turns.values())  # a capitals label heads two paragraphs or more
-    cues = [a.cue for a in found if a.cue is not None]
+    cues = SpanIndex([a.cue for a in found if a.cue is not None], lambda cue: cue)
     out = []
     for m in labelled:
         label, content = m.group("label"), m.group("content").rstrip()
@@ -423,7 +439,7 @@ def _labelled(text: str, found: list[_Attribution], entities: Iterable[Entity]) 
             continue
         if len(content.split()) < _MIN_LABELLED_WORDS:
             continue
-        if any(_overlaps(c, m.span("label")) or _overlaps(c, m.span("colon")) for c in cues):
+        if cues.overlapping(*m.span("label")) or cues.overlapping(*m.span("colon")):
             continue
         start = m.start("content")
         speaker = speaker or surnames.get(label)
@@ -431,20 +447,23 @@ def _labelled(text: str, found: list[_Attribution], entities: Iterable[Entity]) 
     return out
 
 
-def _continuations(text: str, stretches: list[Stretch], found: list[_Attribution]) -> list[_Attribution]:
+def _continuations(text: str, stretches: SpanIndex[Stretch], found: list[_Attribution]) -> list[_Attribution]:
     """A paragraph that is only a quotation, after a paragraph that ended on an attributed
     quotation, is more of the same speaker."""
     out: list[_Attribution] = []
-    claimed = [a.content for a in found]
+    claimed = SpanIndex(found, _content)
     for s in stretches:
-        if any(_overlaps((s.start, s.end), c) for c in claimed):
+        if claimed.overlapping(s.start, s.end):
             continue
         paragraph_start = text.rfind("\n", 0, s.start) + 1
         paragraph_end = text.find("\n", s.end)
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         if text[paragraph_start : s.start].strip() or text[s.end : paragraph_end].strip(" .\t"):
             continue
-        before = [a for a in found + out if a.content[1] <= paragraph_start and a.content[1] > paragraph_start - 600]
+        # what ended last in the 600 characters before the paragraph; of this function's own
+        # attributions (each a whole paragraph before this one) that is the latest
+        before = claimed.ending(paragraph_start - 599, paragraph_start) + out[-1:]
+        before = [a for a in before if a.content[1] > paragraph_start - 600]
         if not before:
             continue
         last = max(before, key=lambda a: a.content[1])
@@ -457,10 +476,11 @@ def _continuations(text: str, stretches: list[Stretch], found: list[_Attribution
 def _dedupe(found: list[_Attribution]) -> list[_Attribution]:
     """One attribution per content: a nested cue ("said ... adding") keeps the outer one."""
     out: list[_Attribution] = []
+    seen: set[tuple[int, int]] = set()
     for a in sorted(found, key=lambda a: (a.content[0], -(a.content[1] - a.content[0]))):
-        if any(b.content == a.content for b in out):
-            continue
-        out.append(a)
+        if a.content not in seen:
+            seen.add(a.content)
+            out.append(a)
     return out
 
 
@@ -485,6 +505,18 @@ def _speaker(token: Token, owner: dict[int, str]) -> str | None:
         if t.idx in owner:
             return owner[t.idx]
     return None
+
+
+def _chars(stretch: Stretch) -> tuple[int, int]:
+    return stretch.start, stretch.end
+
+
+def _content(attribution: _Attribution) -> tuple[int, int]:
+    return attribution.content
+
+
+def _cue(attribution: _Attribution) -> tuple[int, int]:
+    return attribution.cue or (0, 0)
 
 
 def _within(stretch: Stretch, content: tuple[int, int]) -> bool:

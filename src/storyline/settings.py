@@ -15,6 +15,8 @@ __all__ = [
     "LANGUAGE",
     "MAX_INPUT_BYTES",
     "MAX_TEXT_CHARS",
+    "TIME_BUDGET_MIN_SECONDS",
+    "TIME_BUDGET_PER_1000_WORDS",
     "model_name",
 ]
 
@@ -30,6 +32,15 @@ MAX_TEXT_CHARS = 500_000
 # Texts handed to nlp.pipe at a time: large enough to amortise the model's batching,
 # small enough that the first document streams out quickly.
 BATCH_SIZE = 64
+
+# The time budget per article (storyline.budget): an article whose own stages (cleaning, and
+# everything after the model) take longer is skipped as "timeout" and the run goes on. Those
+# stages take well under 0.1 s per 1,000 words of news on one core of a 2-core CI machine
+# (README, Speed); 3 s leaves a margin of over 30 for a loaded machine and odd but honest text,
+# so only a fault (a loop that never ends, work that blows up on some input) meets it. Short
+# articles get the minimum.
+TIME_BUDGET_PER_1000_WORDS = 3.0
+TIME_BUDGET_MIN_SECONDS = 5.0
 
 # The language the model reads; other languages are skipped (SkipReason.NOT_ENGLISH).
 LANGUAGE = "en"

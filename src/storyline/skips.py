@@ -25,6 +25,7 @@ class SkipReason(StrEnum):
     BAD_WARC = "bad-warc"  # a WARC file or record that cannot be read
     TOO_LARGE = "too-large"  # over the size limit (settings.MAX_INPUT_BYTES / MAX_TEXT_CHARS)
     UNSUPPORTED = "unsupported"  # a file type storyline does not read (e.g. PDF, image)
+    TIMEOUT = "timeout"  # the article's stages ran past its time budget (settings.TIME_BUDGET_*)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .article import EARLIEST_PUBLISHED, LATEST_PUBLISHED
 from .clean import paragraphs as text_paragraphs
 from .nlp import text_of
+from .syntax import lineage
 from .timex_rules import RULES, Context
 from .timex_values import iso_week, month_value
 
@@ -35,16 +37,18 @@ _PLAN_VERBS = frozenset({"schedule", "plan", "expect", "set", "intend", "prepare
 
 
 def parse_dct(published: str | dt.date | None) -> dt.date | None:
-    """The DCT as a date; a datetime ("1998-01-08T18:30:00") counts by its day."""
+    """The DCT as a date; a datetime ("1998-01-08T18:30:00") counts by its day. None for no
+    date, and for one no news article has (:data:`~storyline.article.EARLIEST_PUBLISHED`
+    to :data:`~storyline.article.LATEST_PUBLISHED`): relative expressions stay unresolved."""
     if published is None or isinstance(published, dt.date):
-        return published.date() if isinstance(published, dt.datetime) else published
-    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", published.strip())
-    if not match:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+        date = published.date() if isinstance(published, dt.datetime) else published
+    else:
+        match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", published.strip())
+        try:
+            date = dt.date(int(match[1]), int(match[2]), int(match[3])) if match else None
+        except ValueError:
+            return None
+    return date if date is not None and EARLIEST_PUBLISHED <= date <= LATEST_PUBLISHED else None
 
 
 def _tense_in(doc: Doc | None, start: int, end: int) -> str:
@@ -55,12 +59,9 @@ def _tense_in(doc: Doc | None, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return ""
-    token = span.root
-    for _ in range(8):  # a prepositional phrase or a noun sits between the expression and its verb
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
+    # a prepositional phrase or a noun sits between the expression and its verb
+    token = next((t for t in lineage(span.root, 8) if t.pos_ in ("VERB", "AUX")), None)
+    if token is None:
         return ""
     aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
@@ -114,13 +115,15 @@ def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = N
                     seen.add(match.span())
                     candidates.append((-(match.end() - match.start()), match.start(), order, match))
     taken: list[tuple[int, int, str, str]] = []
+    occupied = bytearray(len(text))  # 1 for each character a taken expression covers
     for _, start, order, match in sorted(candidates, key=lambda c: c[:3]):
         end = match.end()
-        if any(s < end and start < e for s, e, _, _ in taken):
+        if 1 in occupied[start:end]:
             continue
         found = RULES[order].value(match, context)
         if found is not None:
             taken.append((start, end, *found))
+            occupied[start:end] = b"\x01" * (end - start)
     taken.sort()
     taken = _year_ago_quarters(text, _anchor(text, taken))
     return [

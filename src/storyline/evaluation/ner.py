@@ -282,14 +282,16 @@ def _system(documents: Sequence[ConllDocument]) -> Predictions:
 
 def _baseline(documents: Sequence[ConllDocument]) -> Predictions:
     """The bare model's ``doc.ents`` on the same texts."""
-    from storyline.nlp import load_model
+    from storyline.nlp import bare, load_model
     from storyline.settings import BATCH_SIZE
 
     predictions = Predictions()
-    docs = load_model().pipe((d.text for d in documents), batch_size=BATCH_SIZE)
-    for index, (document, doc) in enumerate(zip(documents, docs, strict=True)):
-        for ent in doc.ents:
-            predictions.add(document, index, ent.start_char, ent.end_char, ent.label_)
+    nlp = load_model()
+    with bare(nlp):
+        docs = nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)
+        for index, (document, doc) in enumerate(zip(documents, docs, strict=True)):
+            for ent in doc.ents:
+                predictions.add(document, index, ent.start_char, ent.end_char, ent.label_)
     return predictions
 
 

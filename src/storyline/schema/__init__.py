@@ -29,38 +29,58 @@ def _validator() -> Draft202012Validator:
 def validate_document(document: dict[str, Any]) -> None:
     """Raise :class:`SchemaViolation` listing every way ``document`` breaks the contract.
 
-    Beyond the schema, checks what JSON Schema cannot: every offset lies inside ``text`` and
-    every mention's ``text`` is the slice it points at.
+    Beyond the schema, checks what JSON Schema cannot: every offset lies inside the text it
+    indexes (``text``, or a caption's for a caption's event) and every span's ``text`` is the
+    slice it points at; every id a record refers to (speaker, source, target, location,
+    reported_by, timex, caption) exists.
     """
     problems = [
         f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in _validator().iter_errors(document)
     ]
     if not problems:
-        problems = _offset_problems(document)
+        problems = _offset_problems(document) + _reference_problems(document)
     if problems:
         raise SchemaViolation("document breaks storyline.document/1: " + "; ".join(problems[:10]))
 
 
 def _offset_problems(document: dict[str, Any]) -> list[str]:
     text = document["text"]
-    problems = []
-    spans: list[tuple[str, dict[str, Any]]] = []
+    captions = [c["text"] for c in document["captions"]]
+    spans: list[tuple[str, str, dict[str, Any]]] = []  # (what, the text it indexes, the span)
     for entity in document["entities"]:
-        spans += [(f"entity {entity['id']} mention", m) for m in entity["mentions"]]
-    spans += [(f"timex {t['id']}", t) for t in document["timexes"]]
+        spans += [(f"entity {entity['id']} mention", text, m) for m in entity["mentions"]]
+    spans += [(f"timex {t['id']}", text, t) for t in document["timexes"]]
     for quote in document["quotes"]:
-        spans.append((f"quote {quote['id']}", quote))
-        spans += [(f"quote {quote['id']} {k}", quote[k]) for k in ("source", "cue") if quote.get(k)]
+        spans.append((f"quote {quote['id']}", text, quote))
+        spans += [(f"quote {quote['id']} {k}", text, quote[k]) for k in ("source", "cue") if quote.get(k)]
+    problems = []
     for event in document["events"]:
-        if event.get("caption") is None:
-            spans.append((f"event {event['id']} evidence", event["evidence"]))
-    for what, span in spans:
+        index = event.get("caption")
+        if index is not None and not index < len(captions):
+            problems.append(f"event {event['id']}: caption {index} does not exist ({len(captions)} captions)")
+            continue
+        indexed = text if index is None else captions[index]
+        spans += [(f"event {event['id']} {k}", indexed, event[k]) for k in ("evidence", "trigger") if event.get(k)]
+    for what, indexed, span in spans:
         start, end = span["start"], span["end"]
-        if not 0 <= start <= end <= len(text):
-            problems.append(f"{what}: [{start}, {end}) is outside the text (length {len(text)})")
-        elif "text" in span and text[start:end] != span["text"]:
-            problems.append(f"{what}: text {span['text']!r} is not text[{start}:{end}] = {text[start:end]!r}")
+        if not 0 <= start <= end <= len(indexed):
+            problems.append(f"{what}: [{start}, {end}) is outside the text it indexes (length {len(indexed)})")
+        elif "text" in span and indexed[start:end] != span["text"]:
+            problems.append(f"{what}: text {span['text']!r} is not text[{start}:{end}] = {indexed[start:end]!r}")
+    return problems
+
+
+def _reference_problems(document: dict[str, Any]) -> list[str]:
     ids = [e["id"] for e in document["entities"]]
-    if len(ids) != len(set(ids)):
-        problems.append("entity ids are not unique")
+    problems = [] if len(ids) == len(set(ids)) else ["entity ids are not unique"]
+    entities, timexes = set(ids), {t["id"] for t in document["timexes"]}
+    refers = [(f"quote {q['id']} speaker", q["speaker"], entities) for q in document["quotes"]]
+    for event in document["events"]:
+        refers += [
+            (f"event {event['id']} {k}", event[k], entities) for k in ("source", "target", "location", "reported_by")
+        ]
+        refers.append((f"event {event['id']} date", (event["date"] or {}).get("timex"), timexes))
+    problems += [
+        f"{what}: {ref!r} is not in the document" for what, ref, known in refers if ref is not None and ref not in known
+    ]
     return problems
