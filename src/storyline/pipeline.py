@@ -147,13 +147,14 @@ def process_many(
         parsed = _quote_tagged(parsed, batch_size, timer)
     for doc, pending in parsed:
         if isinstance(pending, _Pending):
-            allowed = budget.seconds(len(pending.cleaned.text.split()))
+            words = len(pending.cleaned.text.split())
+            allowed = budget.seconds(words)
             started = time.perf_counter()
             try:
                 with deadline(allowed - pending.spent):
                     document = _document(doc, pending, nlp, generator, dictionary, quotes, timer, event_lexicon)
             except Expired:
-                yield _timed_out(pending.article, budget, allowed)
+                yield _timed_out(pending.article, budget, allowed, words)
                 continue
             if timer:
                 timer.budget_used.append((pending.spent + time.perf_counter() - started) / allowed)
@@ -172,8 +173,7 @@ def _budget(value: Budget | float | None) -> Budget:
     return Budget(per_1000_words=float(value))
 
 
-def _timed_out(article: Article, budget: Budget, seconds: float) -> Skipped:
-    words = len(article.text.split())
+def _timed_out(article: Article, budget: Budget, seconds: float, words: int) -> Skipped:
     return Skipped(
         article.where,
         SkipReason.TIMEOUT,
@@ -218,13 +218,14 @@ def _prepare(
     if isinstance(item, Skipped):
         return item
     article = Article.create(item) if isinstance(item, str) else item
-    seconds = budget.seconds(len(article.text.split()))
+    words = len(article.text.split())
+    seconds = budget.seconds(words)
     started = time.perf_counter()
     try:
         with deadline(seconds):
             checked = _checked(article, check_language, clean_text)
     except Expired:
-        return _timed_out(article, budget, seconds)
+        return _timed_out(article, budget, seconds, words)
     if isinstance(checked, _Pending):
         return dataclasses.replace(checked, spent=time.perf_counter() - started)
     return checked
