@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import InvalidArgument
 
-__all__ = ["EARLIEST_PUBLISHED", "LATEST_PUBLISHED", "Article", "article_id", "parse_published"]
+__all__ = ["EARLIEST_PUBLISHED", "LATEST_PUBLISHED", "Article", "article_id", "is_news_date", "parse_published"]
 
 # The dates a news article can have been published on: from the first printed newspapers to
 # far enough ahead. Outside them, a date is a typo or junk, and the time stage's arithmetic
@@ -111,12 +111,17 @@ def parse_published(value: str | dt.date | None) -> str | None:
     if value is None or value == "":
         return None
     date = _as_date(value)
-    if not EARLIEST_PUBLISHED <= date <= LATEST_PUBLISHED:
+    if not is_news_date(date):
         raise InvalidArgument(
             f"publication date {date.isoformat()} is not a news article's: give one from "
             f"{EARLIEST_PUBLISHED.year} to {LATEST_PUBLISHED.year}"
         )
     return date.isoformat()
+
+
+def is_news_date(date: dt.date) -> bool:
+    """Whether a news article can have been published on ``date``."""
+    return EARLIEST_PUBLISHED <= date <= LATEST_PUBLISHED
 
 
 def _as_date(value: str | dt.date) -> dt.date:

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -50,6 +51,8 @@ from .skips import Skipped, SkipReason
 from .timex import find_timexes
 
 __all__ = ["StageTimer", "process", "process_many"]
+
+T = TypeVar("T")
 
 # A sentence that takes every stage's loading path (a place, a role, a date, a quote, an event),
 # processed once per process and configuration before the first budget starts.
@@ -149,18 +152,27 @@ def process_many(
         if isinstance(pending, _Pending):
             words = len(pending.cleaned.text.split())
             allowed = budget.seconds(words)
-            started = time.perf_counter()
-            try:
-                with deadline(allowed - pending.spent):
-                    document = _document(doc, pending, nlp, generator, dictionary, quotes, timer, event_lexicon)
-            except Expired:
+            work = functools.partial(_document, doc, pending, nlp, generator, dictionary, quotes, timer, event_lexicon)
+            document, took = _in_budget(work, allowed - pending.spent)
+            if document is None:
                 yield _timed_out(pending.article, budget, allowed, words)
                 continue
             if timer:
-                timer.budget_used.append((pending.spent + time.perf_counter() - started) / allowed)
+                timer.budget_used.append((pending.spent + took) / allowed)
             yield document
         elif isinstance(pending, Skipped):
             yield pending
+
+
+def _in_budget(work: Callable[[], T], seconds: float) -> tuple[T | None, float]:
+    """What ``work()`` returns if it is done within ``seconds`` (else None), and the seconds it took."""
+    started = time.perf_counter()
+    try:
+        with deadline(seconds):
+            result = work()
+    except Expired:
+        return None, time.perf_counter() - started
+    return result, time.perf_counter() - started
 
 
 def _budget(value: Budget | float | None) -> Budget:
@@ -220,15 +232,10 @@ def _prepare(
     article = Article.create(item) if isinstance(item, str) else item
     words = len(article.text.split())
     seconds = budget.seconds(words)
-    started = time.perf_counter()
-    try:
-        with deadline(seconds):
-            checked = _checked(article, check_language, clean_text)
-    except Expired:
+    checked, spent = _in_budget(functools.partial(_checked, article, check_language, clean_text), seconds)
+    if checked is None:
         return _timed_out(article, budget, seconds, words)
-    if isinstance(checked, _Pending):
-        return dataclasses.replace(checked, spent=time.perf_counter() - started)
-    return checked
+    return dataclasses.replace(checked, spent=spent) if isinstance(checked, _Pending) else checked
 
 
 def _checked(article: Article, check_language: bool, clean_text: bool) -> _Pending | Skipped:

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .article import EARLIEST_PUBLISHED, LATEST_PUBLISHED
+from .article import is_news_date
 from .clean import paragraphs as text_paragraphs
 from .nlp import text_of
 from .syntax import lineage
@@ -48,7 +48,7 @@ def parse_dct(published: str | dt.date | None) -> dt.date | None:
             date = dt.date(int(match[1]), int(match[2]), int(match[3])) if match else None
         except ValueError:
             return None
-    return date if date is not None and EARLIEST_PUBLISHED <= date <= LATEST_PUBLISHED else None
+    return date if date is not None and is_news_date(date) else None
 
 
 def _tense_in(doc: Doc | None, start: int, end: int) -> str:
