@@ -28,8 +28,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from storyline import Article, Document, Skipped
-from storyline.schema import validate_document
-from storyline.skips import SkipReason
+from storyline.document.schema import validate_document
+from storyline.document.skips import SkipReason
 
 from .conftest import REUTERS, SAMPLES
 

@@ -120,7 +120,7 @@ def test_role_with_a_modifier_and_a_comma_before_the_name() -> None:
 
 
 def test_an_organisation_named_after_its_country() -> None:
-    from storyline.actors import _national_body
+    from storyline.stages.s05_actors.actors import _national_body
 
     assert _national_body("the Latvian Constitutional Court") == {
         "code": "LVAJUD",
@@ -147,7 +147,7 @@ def test_a_country_name_misspelt_by_one_letter(text: str, name: str, code: str) 
 
 
 def test_near_guesses_only_long_unambiguous_names() -> None:
-    from storyline.countries import near
+    from storyline.knowledge.countries import near
 
     assert near("Phillippines").code == "PHL"  # type: ignore[union-attr]
     assert near("Irak") is None  # too short to guess: Iran and Iraq are one letter apart
@@ -215,7 +215,7 @@ def test_an_office_of_a_body_we_do_not_know_takes_no_home_country() -> None:
 def test_a_surname_several_office_holders_share() -> None:
     import datetime as dt
 
-    from storyline.actor_dictionary import load_dictionary
+    from storyline.knowledge.actor_dictionary import load_dictionary
 
     dictionary = load_dictionary()
     first, second = dictionary.office("Bush", dt.date(1990, 5, 1)), dictionary.office("Bush", dt.date(2005, 5, 1))

@@ -8,7 +8,7 @@ import pytest
 
 import storyline
 from storyline import Document
-from storyline.agents import AGENTS
+from storyline.stages.s08_agents import AGENTS
 
 
 def _nominal(doc: Document) -> dict[str, dict]:  # type: ignore[type-arg]

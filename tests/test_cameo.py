@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from storyline.cameo import UnknownCode, _parse_lexicon, codebook, lexicon, lookup
 from storyline.errors import InvalidArgument
+from storyline.knowledge.cameo import UnknownCode, _parse_lexicon, codebook, lexicon, lookup
 
 from .conftest import SHARED, need
 

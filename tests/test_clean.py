@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from storyline.boilerplate import DEFAULT_RULES, Rule, split_credit
-from storyline.clean import clean
+from storyline.stages.s01_clean.boilerplate import DEFAULT_RULES, Rule, split_credit
+from storyline.stages.s01_clean.clean import clean
 
 from .conftest import SEED, need
 

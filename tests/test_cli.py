@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from storyline import __version__
-from storyline.cli import cli
+from storyline.app.cli import cli
 
 from .conftest import SAMPLES, SEED, need
 

@@ -8,7 +8,7 @@ from storyline import Document
 from .conftest import SEED, need
 
 
-def _by_name(doc: Document) -> dict[str, storyline.document.Entity]:  # type: ignore[name-defined]
+def _by_name(doc: Document) -> dict[str, storyline.document.records.Entity]:  # type: ignore[name-defined]
     return {e.name: e for e in doc.entities}
 
 

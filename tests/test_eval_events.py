@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from storyline.actor_dictionary import load_dictionary
 from storyline.errors import InvalidArgument
 from storyline.evaluation.events import (
     PloverRecord,
@@ -33,6 +32,7 @@ from storyline.evaluation.petrarch import (
     read_records,
     suite_files,
 )
+from storyline.knowledge.actor_dictionary import load_dictionary
 
 from .conftest import SHARED, need
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from storyline.entities import Entity, Mention
 from storyline.evaluation.ner import (
     ConllDocument,
     Predictions,
@@ -21,6 +20,7 @@ from storyline.evaluation.ner import (
     read_conll,
     score,
 )
+from storyline.stages.s04_entities import Entity, Mention
 
 from .conftest import SHARED, need
 

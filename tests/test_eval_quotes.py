@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from storyline.article import Article
-from storyline.cli import cli
-from storyline.document import Document
+from storyline.app.cli import cli
+from storyline.document.article import Article
+from storyline.document.records import Document
 from storyline.errors import InvalidArgument
 from storyline.evaluation import quotes as quotes_eval
 from storyline.evaluation.quotes import (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from storyline.cli import cli
+from storyline.app.cli import cli
 from storyline.evaluation.time import evaluate_time, parse_timeml
 
 from .conftest import SHARED, need

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from storyline import Document, process
-from storyline.cameo import lookup
+from storyline.knowledge.cameo import lookup
 
 
 def events(text: str) -> list[dict[str, Any]]:

@@ -16,9 +16,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from storyline import Article, Document, Skipped, process_many
+from storyline.document.skips import SkipReason
 from storyline.ingest import read_path, read_stream
 from storyline.settings import MAX_TEXT_CHARS
-from storyline.skips import SkipReason
 
 from .fuzzing import (
     INPUTS,

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from storyline.article import Article
+from storyline.document.article import Article
+from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import InputNotFound, InvalidArgument
 from storyline.ingest import detect_format, read_inputs, read_path, read_stream
-from storyline.skips import Skipped, SkipReason
 
 STORY = (
     "The city council voted on Tuesday to expand the harbour ferry service.\n"

@@ -11,7 +11,7 @@ import pytest
 import storyline
 from storyline import Article, Document, Skipped, SkipReason
 from storyline.errors import InputSkipped, InvalidArgument
-from storyline.nlp import _load, load_model
+from storyline.stages.s03_annotate.nlp import _load, load_model
 
 from .conftest import REUTERS, SEED, need
 

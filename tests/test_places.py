@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from storyline import process
-from storyline.entities import Entity, Mention
 from storyline.evaluation.geo import great_circle_km
-from storyline.gazetteer import gazetteer, name_key
-from storyline.places import resolve_places
+from storyline.knowledge.gazetteer import gazetteer, name_key
+from storyline.stages.s04_entities import Entity, Mention
+from storyline.stages.s07_places import resolve_places
 
 
 def _entity(name: str, type_: str = "GPE", n: int = 1) -> Entity:

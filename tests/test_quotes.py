@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from storyline import process
-from storyline.quote_marks import quoted_stretches
+from storyline.stages.s10_quotes.marks import quoted_stretches
 
 
 def quotes(text: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -161,8 +161,8 @@ def test_a_cue_between_commas_reports_its_whole_sentence() -> None:
 
 
 def test_the_tagger_reads_parts_and_leaves_the_entities_alone() -> None:
-    from storyline.nlp import load_model
-    from storyline.quote_tagger import available, tag_parts
+    from storyline.stages.s03_annotate.nlp import load_model
+    from storyline.stages.s10_quotes.tagger import available, tag_parts
 
     assert available()  # the trained heads ship with the package
     doc = load_model()("Maria Lopez said the bridge would reopen in May.")

@@ -21,10 +21,10 @@ from storyline import Article, Document, Skipped, SkipReason, process_many
 from storyline.budget import Budget, Expired, deadline
 from storyline.errors import InputSkipped, InvalidArgument
 from storyline.ingest import read_stream
-from storyline.modality import modality
-from storyline.nlp import MAX_SENTENCE_TOKENS, bare, load_model
-from storyline.syntax import heads, is_root, lineage
-from storyline.timex import find_in_text
+from storyline.stages.s03_annotate.nlp import MAX_SENTENCE_TOKENS, bare, load_model
+from storyline.stages.s03_annotate.syntax import heads, is_root, lineage
+from storyline.stages.s09_time.timexes import find_in_text
+from storyline.stages.s11_events.modality import modality
 
 from .conftest import SEED, need
 
@@ -172,7 +172,7 @@ def test_the_command_reports_a_timeout_and_goes_on(tmp_path: Path) -> None:
     texts = ["Talks resumed in Paris on Monday.", "HANG: this one never ends.", "Russia attacked Ukraine on Friday."]
     feed.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
     skips = tmp_path / "skips.jsonl"
-    script = HANG + "from storyline.cli import main\nmain()\n"
+    script = HANG + "from storyline.app.cli import main\nmain()\n"
     args = ["process", str(feed), "--workers", "2", "--time-budget", "1", "--skips", str(skips)]
     result = subprocess.run(
         [sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=300, cwd=tmp_path

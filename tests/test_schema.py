@@ -8,9 +8,9 @@ import pytest
 
 import storyline
 from storyline import Document
+from storyline.document.schema import document_schema, validate_document
 from storyline.errors import SchemaViolation
 from storyline.ingest import read_inputs
-from storyline.schema import document_schema, validate_document
 
 from .conftest import SAMPLES, SEED, need
 

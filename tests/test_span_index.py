@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.span_index import SpanIndex
+from storyline.document.span_index import SpanIndex
 
 _spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1])), max_size=30)
 _query = st.tuples(st.integers(-5, 80), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1]))

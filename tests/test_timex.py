@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.nlp import load_model
-from storyline.timex import find_in_text, find_timexes
-from storyline.timex_values import is_timex_value
+from storyline.stages.s03_annotate.nlp import load_model
+from storyline.stages.s09_time.timexes import find_in_text, find_timexes
+from storyline.stages.s09_time.values import is_timex_value
 
 DCT = "2025-08-23"  # a Saturday, in ISO week 34
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from storyline import process
-from storyline.cameo import load_lexicon
 from storyline.errors import InvalidArgument
 from storyline.evaluation.petrarch_verbs import verbs_toml
-from storyline.nlp import load_model
-from storyline.verb_patterns import best_match, parse_pattern
+from storyline.knowledge.cameo import load_lexicon
+from storyline.knowledge.verb_patterns import best_match, parse_pattern
+from storyline.stages.s03_annotate.nlp import load_model
 
 LEXICON = """
 replace = true

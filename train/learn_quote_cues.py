@@ -2,7 +2,7 @@
 their content sits in the parse.
 
     python train/learn_quote_cues.py ../shared/data/quotes/polnear --split train \
-        > src/storyline/data/quote_cues.txt
+        > src/storyline/knowledge/data/quote_cues.txt
 
 For every gold attribution whose cue is a verb, the relation of the content's head to that
 verb is counted: ``ccomp`` ("said that ..."), ``dobj`` ("announced his candidacy"),
@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from storyline.evaluation.quotes import read_polnear
-from storyline.nlp import load_model
+from storyline.stages.s03_annotate.nlp import load_model
 
 
 def relation(verb: Token, head: Token) -> str | None:

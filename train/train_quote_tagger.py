@@ -1,4 +1,4 @@
-"""Train the attribution-part heads of ``storyline.quote_tagger`` on PolNeAR train.
+"""Train the attribution-part heads of ``storyline.stages.s10_quotes.tagger`` on PolNeAR train.
 
 The shipped heads were made with (about 4 minutes a head on 2 CPU cores):
 
@@ -9,7 +9,7 @@ Every article goes through the shipped model once (the heads read ``doc.tensor``
 the gold cue and source spans, and the content spans, become the reference entities of two
 heads, which are trained with spaCy's transition-based NER on the CPU, checked on PolNeAR dev
 after each epoch, and the best epoch of each is written to ``--out/<head>/`` (by default
-``src/storyline/data/quote_tagger/``). Only weights are written, no text of the corpus.
+``src/storyline/knowledge/data/quote_tagger/``). Only weights are written, no text of the corpus.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from spacy.training import Example
 from spacy.util import filter_spans, minibatch
 
 from storyline.evaluation.quotes import PolnearArticle, read_polnear
-from storyline.nlp import load_model
-from storyline.quote_tagger import ACROSS_SENTENCES, HEADS, TAGGER_DIR, head_config, unsentenced
+from storyline.stages.s03_annotate.nlp import load_model
+from storyline.stages.s10_quotes.tagger import ACROSS_SENTENCES, HEADS, TAGGER_DIR, head_config, unsentenced
 
 _ROLES = {"CUE": "cue", "SOURCE": "source", "CONTENT": "content"}
 

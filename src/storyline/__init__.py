@@ -7,13 +7,13 @@ print(doc.to_json())
 
 from __future__ import annotations
 
-from ._version import __version__
-from .article import Article
-from .document import SCHEMA_ID, Document
-from .errors import StorylineError
-from .ingest import read_inputs
-from .pipeline import process, process_many
-from .skips import Skipped, SkipReason
+from storyline._version import __version__
+from storyline.document.article import Article
+from storyline.document.records import SCHEMA_ID, Document
+from storyline.document.skips import Skipped, SkipReason
+from storyline.errors import StorylineError
+from storyline.ingest import read_inputs
+from storyline.pipeline import process, process_many
 
 __all__ = [
     "SCHEMA_ID",

@@ -1,3 +1,3 @@
-from .cli import main
+from storyline.app.cli import main
 
 main()

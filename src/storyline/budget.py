@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .errors import InvalidArgument
-from .settings import TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS
+from storyline.errors import InvalidArgument
+from storyline.settings import TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS
 
 __all__ = ["Budget", "Expired", "deadline"]
 

@@ -3,7 +3,7 @@
 Messages say what went wrong and what to do next. The CLI prints ``str(err)`` as one
 line and exits with ``err.exit_code``.
 
-An input that cannot be used is *not* an error: it becomes a :class:`storyline.skips.Skipped`
+An input that cannot be used is *not* an error: it becomes a :class:`storyline.document.skips.Skipped`
 record with a typed reason, and the run goes on.
 """
 

@@ -27,28 +27,28 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actor_dictionary import ActorDictionary, load_dictionary
-from .actors import assign_actors
-from .agents import nominal_actors
-from .article import Article
-from .budget import Budget, Expired, deadline
-from .cameo import Lexicon, load_lexicon
-from .caption_events import caption_events
-from .clean import Cleaned, clean
-from .coref import link_pronouns, link_titles
-from .document import Document
-from .entities import Entity, extract_entities
-from .errors import InputSkipped, InvalidArgument
-from .events import code_events
-from .language import is_language
-from .nlp import load_model, model_version, text_of
-from .places import resolve_places
-from .quote_cues import cue_frames
-from .quote_tagger import tag_batch
-from .quotes import find_quotes
-from .settings import BATCH_SIZE, LANGUAGE, MAX_TEXT_CHARS
-from .skips import Skipped, SkipReason
-from .timex import find_timexes
+from storyline.budget import Budget, Expired, deadline
+from storyline.document.article import Article
+from storyline.document.records import Document
+from storyline.document.skips import Skipped, SkipReason
+from storyline.errors import InputSkipped, InvalidArgument
+from storyline.knowledge.actor_dictionary import ActorDictionary, load_dictionary
+from storyline.knowledge.cameo import Lexicon, load_lexicon
+from storyline.settings import BATCH_SIZE, LANGUAGE, MAX_TEXT_CHARS
+from storyline.stages.s01_clean.clean import Cleaned, clean
+from storyline.stages.s02_screen.language import is_language
+from storyline.stages.s03_annotate.nlp import load_model, model_version, text_of
+from storyline.stages.s04_entities import Entity, extract_entities
+from storyline.stages.s05_actors.actors import assign_actors
+from storyline.stages.s06_coref import link_pronouns, link_titles
+from storyline.stages.s07_places import resolve_places
+from storyline.stages.s08_agents import nominal_actors
+from storyline.stages.s09_time.timexes import find_timexes
+from storyline.stages.s10_quotes.cues import cue_frames
+from storyline.stages.s10_quotes.quotes import find_quotes
+from storyline.stages.s10_quotes.tagger import tag_batch
+from storyline.stages.s11_events.events import code_events
+from storyline.stages.s12_captions import caption_events
 
 __all__ = ["StageTimer", "process", "process_many"]
 

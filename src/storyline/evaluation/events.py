@@ -44,11 +44,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..article import Article
-from ..errors import InvalidArgument
-from ..pipeline import process_many
-from ..skips import Skipped
-from .petrarch import (
+from storyline.document.article import Article
+from storyline.document.skips import Skipped
+from storyline.errors import InvalidArgument
+from storyline.evaluation.petrarch import (
     RECORDS_FILE,
     Coding,
     PetrarchRecord,
@@ -58,7 +57,8 @@ from .petrarch import (
     read_records,
     suite_files,
 )
-from .petrarch_verbs import verbs_toml
+from storyline.evaluation.petrarch_verbs import verbs_toml
+from storyline.pipeline import process_many
 
 __all__ = [
     "PLOVER_RENAMES",

@@ -20,12 +20,12 @@ from typing import Any
 
 from lxml import etree
 
-from ..document import Document
-from ..entities import Entity
-from ..errors import InvalidArgument
-from ..pipeline import process_many
-from ..places import candidates
-from ..skips import Skipped
+from storyline.document.records import Document
+from storyline.document.skips import Skipped
+from storyline.errors import InvalidArgument
+from storyline.pipeline import process_many
+from storyline.stages.s04_entities import Entity
+from storyline.stages.s07_places import candidates
 
 __all__ = ["evaluate_geo", "great_circle_km", "read_gold"]
 

@@ -36,7 +36,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from storyline.entities import Entity
+from storyline.stages.s04_entities import Entity
 
 __all__ = [
     "CONLL_TYPES",
@@ -282,8 +282,8 @@ def _system(documents: Sequence[ConllDocument]) -> Predictions:
 
 def _baseline(documents: Sequence[ConllDocument]) -> Predictions:
     """The bare model's ``doc.ents`` on the same texts."""
-    from storyline.nlp import bare, load_model
     from storyline.settings import BATCH_SIZE
+    from storyline.stages.s03_annotate.nlp import bare, load_model
 
     predictions = Predictions()
     nlp = load_model()

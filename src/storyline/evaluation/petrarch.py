@@ -37,7 +37,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import InvalidArgument
+from storyline.errors import InvalidArgument
 
 __all__ = [
     "RECORDS_FILE",

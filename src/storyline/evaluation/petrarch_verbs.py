@@ -2,7 +2,7 @@
 
 The PETRARCH2 unit tests expect the codes of PETRARCH's own verb dictionary, fictional ones
 included (901-905, 345), so ``storyline eval events`` converts it at run time, as it does the
-actor dictionary, into the TOML that :func:`storyline.cameo.load_lexicon` reads.
+actor dictionary, into the TOML that :func:`storyline.knowledge.cameo.load_lexicon` reads.
 
 The dictionary's parts, and what each becomes:
 
@@ -24,7 +24,7 @@ import json
 import re
 from collections import defaultdict
 
-from ..cameo import codebook
+from storyline.knowledge.cameo import codebook
 
 __all__ = ["verbs_toml"]
 

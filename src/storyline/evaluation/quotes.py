@@ -38,10 +38,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..article import Article
-from ..errors import InvalidArgument
-from ..pipeline import process_many
-from ..skips import Skipped
+from storyline.document.article import Article
+from storyline.document.skips import Skipped
+from storyline.errors import InvalidArgument
+from storyline.pipeline import process_many
 
 __all__ = [
     "GoldAttribution",

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..article import Article
-from ..errors import InvalidArgument
-from ..pipeline import process_many
-from ..skips import Skipped
-from ..timex import parse_dct
+from storyline.document.article import Article
+from storyline.document.skips import Skipped
+from storyline.errors import InvalidArgument
+from storyline.pipeline import process_many
+from storyline.stages.s09_time.timexes import parse_dct
 
 __all__ = ["GoldTimex", "TimeMLDocument", "evaluate_time", "read_timeml"]
 

@@ -1,7 +1,7 @@
-"""Readers: turn paths (files, folders, stdin) into :class:`~storyline.article.Article` records.
+"""Readers: turn paths (files, folders, stdin) into :class:`~storyline.document.article.Article` records.
 
 ``read_inputs(paths)`` walks every path and yields an ``Article`` for each usable input and a
-:class:`~storyline.skips.Skipped` for each unusable one, in input order, lazily: a corpus is
+:class:`~storyline.document.skips.Skipped` for each unusable one, in input order, lazily: a corpus is
 never read into memory whole.
 
 Formats, by extension and then by content: plain text, HTML (trafilatura), JSON Lines
@@ -11,6 +11,6 @@ folders of any of these, recursively.
 
 from __future__ import annotations
 
-from .dispatch import FORMATS, detect_format, read_inputs, read_path, read_stream
+from storyline.ingest.dispatch import FORMATS, detect_format, read_inputs, read_path, read_stream
 
 __all__ = ["FORMATS", "detect_format", "read_inputs", "read_path", "read_stream"]

@@ -9,15 +9,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, cast
 
-from ..article import Article
-from ..errors import InputNotFound, InvalidArgument
-from ..settings import MAX_INPUT_BYTES
-from ..skips import Skipped, SkipReason
-from .guard import looks_binary, too_large
-from .html import looks_like_html, read_html
-from .jsonl import read_jsonl
-from .text import read_text
-from .warc import read_warc
+from storyline.document.article import Article
+from storyline.document.skips import Skipped, SkipReason
+from storyline.errors import InputNotFound, InvalidArgument
+from storyline.ingest.guard import looks_binary, too_large
+from storyline.ingest.html import looks_like_html, read_html
+from storyline.ingest.jsonl import read_jsonl
+from storyline.ingest.text import read_text
+from storyline.ingest.warc import read_warc
+from storyline.settings import MAX_INPUT_BYTES
 
 __all__ = ["FORMATS", "detect_format", "read_inputs", "read_path", "read_stream"]
 

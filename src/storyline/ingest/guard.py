@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..settings import MAX_INPUT_BYTES
-from ..skips import Skipped, SkipReason
+from storyline.document.skips import Skipped, SkipReason
+from storyline.settings import MAX_INPUT_BYTES
 
 __all__ = ["decode_text", "looks_binary", "too_large"]
 

@@ -8,10 +8,10 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from ..article import Article, parse_published
-from ..errors import InvalidArgument
-from ..skips import Skipped, SkipReason
-from .guard import looks_binary
+from storyline.document.article import Article, parse_published
+from storyline.document.skips import Skipped, SkipReason
+from storyline.errors import InvalidArgument
+from storyline.ingest.guard import looks_binary
 
 __all__ = ["looks_like_html", "read_html"]
 

@@ -6,10 +6,10 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from ..article import Article, parse_published
-from ..errors import InvalidArgument
-from ..settings import MAX_INPUT_BYTES
-from ..skips import Skipped, SkipReason
+from storyline.document.article import Article, parse_published
+from storyline.document.skips import Skipped, SkipReason
+from storyline.errors import InvalidArgument
+from storyline.settings import MAX_INPUT_BYTES
 
 __all__ = ["read_jsonl"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..article import Article
-from ..skips import Skipped
-from .guard import decode_text
+from storyline.document.article import Article
+from storyline.document.skips import Skipped
+from storyline.ingest.guard import decode_text
 
 __all__ = ["read_text"]
 

@@ -8,11 +8,11 @@ from typing import IO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..article import Article
-from ..settings import MAX_INPUT_BYTES
-from ..skips import Skipped, SkipReason
-from .guard import too_large
-from .html import read_html
+from storyline.document.article import Article
+from storyline.document.skips import Skipped, SkipReason
+from storyline.ingest.guard import too_large
+from storyline.ingest.html import read_html
+from storyline.settings import MAX_INPUT_BYTES
 
 __all__ = ["read_warc"]
 

@@ -1,0 +1,436 @@
+"""The ``storyline`` command: thin calls into the library.
+
+Errors are one line on stderr (``storyline: error: ...``) and a non-zero exit:
+2 bad arguments or missing input, 3 nothing usable, 1 anything else storyline knows of.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+
+from storyline._version import __version__
+from storyline.document.article import Article, parse_published
+from storyline.document.records import Document
+from storyline.document.schema import document_schema, validate_document
+from storyline.document.skips import Skipped
+from storyline.errors import InvalidArgument, NothingToProcess, StorylineError
+from storyline.ingest import FORMATS, detect_format, read_inputs
+from storyline.pipeline import process_many
+from storyline.settings import BATCH_SIZE, TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS, model_name
+from storyline.stages.s10_quotes.cues import METHODS
+
+__all__ = ["cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    try:
+        return parse_published(value)
+    except InvalidArgument as err:
+        raise click.BadParameter(str(err)) from None
+
+
+def _toml_files(flag: str, dest: str, what: str) -> Callable[[F], F]:
+    """A repeatable option naming TOML files that extend a shipped one (their entries win)."""
+    return click.option(
+        flag,
+        dest,
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help=f"A TOML {what} extending the shipped one (its entries win); repeatable.",
+    )
+
+
+# one option, on both commands that run the pipeline
+_quotes_option = click.option(
+    "--quotes",
+    "quote_method",
+    type=click.Choice(METHODS),
+    default="shipped",
+    show_default=True,
+    help="Quotation finder: the trained tagger (shipped), the learned frames alone (frames: faster), "
+    "or the hand rules.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="storyline")
+@click.option("-v", "--verbose", count=True, help="Log what each stage does (-vv for debug detail).")
+def cli(verbose: int) -> None:
+    """storyline turns news articles into sourced, structured event data: who did what to
+    whom, when and where, and who said what, every field tied to the text that supports it.
+
+    \b
+    Start with:
+      storyline process article.txt --published 2025-08-23     one article -> document JSON
+      storyline process news/ > docs.jsonl                     a folder -> JSON Lines
+      storyline process --help                                 every option
+
+    Everything runs offline; the spaCy model is a Python package (STORYLINE_MODEL picks another).
+    """
+    _configure_logging(verbose)
+
+
+def _configure_logging(verbose: int) -> None:
+    """storyline's own messages at -v; the libraries' (trafilatura, htmldate) only at -vv."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if verbose >= 2 else logging.ERROR, handlers=[handler])
+    logging.getLogger("storyline").setLevel(
+        logging.INFO if verbose == 1 else logging.DEBUG if verbose else logging.WARNING
+    )
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "--published",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date: the anchor for relative dates. Overrides the article's own.",
+)
+@click.option("--title", help="Article title (overrides what the input says).")
+@click.option("--url", help="Article URL; also makes the article id (overrides what the input says).")
+@click.option("--source", help="Publisher or feed name (overrides what the input says).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read the inputs; auto goes by extension, then by content.",
+)
+@click.option(
+    "--output",
+    type=click.Choice(["auto", "json", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="json: one indented document; jsonl: one document per line. auto: json for a "
+    "single text or HTML file, jsonl for anything that holds many articles.",
+)
+@click.option(
+    "--skips",
+    "skips_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write a JSON line per skipped input to this file.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes running the model (each loads it once).",
+)
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, help="Texts per nlp.pipe batch."
+)
+@click.option("--model", default=None, help=f"spaCy model package [default: {model_name()}].")
+@_toml_files("--actors", "actor_files", "actor dictionary")
+@_toml_files("--lexicon", "lexicon_files", "event lexicon (verbs, nouns, patterns, codes)")
+@_quotes_option
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=TIME_BUDGET_PER_1000_WORDS,
+    show_default=True,
+    metavar="SECONDS",
+    help=f"Seconds per 1,000 words (at least {TIME_BUDGET_MIN_SECONDS:g} s) an article's stages may take; "
+    "an article over it is skipped as 'timeout' and the run goes on. 0: no budget.",
+)
+@click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
+@click.option("--validate", is_flag=True, help="Check every document against the JSON Schema.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr (skips still print).")
+def process(
+    inputs: tuple[str, ...],
+    published: str | None,
+    title: str | None,
+    url: str | None,
+    source: str | None,
+    fmt: str,
+    output: str,
+    skips_path: Path | None,
+    workers: int,
+    batch_size: int,
+    model: str | None,
+    actor_files: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
+    quote_method: str,
+    time_budget: float,
+    any_language: bool,
+    validate: bool,
+    quiet: bool,
+) -> None:
+    """Turn news articles into documents (JSON, schema storyline.document/1) on stdout.
+
+    INPUT is a text or HTML file, a JSON Lines file (one article per line: "text" and
+    optional "url", "title", "published", "source"), a WARC file, a folder of any of these
+    (read recursively), or - for standard input. Inputs that cannot be used (empty, binary,
+    not UTF-8, not English, too large, broken lines, or over the time budget) are reported on
+    stderr with a reason and the rest go on.
+
+    \b
+    Examples:
+      storyline process article.txt --published 2025-08-23 > doc.json
+      storyline process page.html
+      storyline process corpus.jsonl --skips skipped.jsonl > docs.jsonl
+      cat article.txt | storyline process - --published 2025-08-23
+    """
+    as_lines = _wants_lines(inputs, fmt) if output == "auto" else output == "jsonl"
+    overrides = {"published": published, "title": title, "url": url, "source": source}
+    articles = _with_overrides(read_inputs(inputs, fmt), overrides)
+    results = process_many(
+        articles,
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        check_language=not any_language,
+        actors=actor_files,
+        lexicons=lexicon_files,
+        quotes=quote_method,
+        time_budget=time_budget,
+    )
+    show_progress = as_lines and not quiet and sys.stderr.isatty()
+    counts: Counter[str] = Counter()
+    started = time.perf_counter()
+    words = 0
+    with _open_skips(skips_path) as skips_out:
+        for result in _progress(results, show_progress):
+            if isinstance(result, Skipped):
+                counts["skipped:" + result.reason.value] += 1
+                click.echo(f"storyline: {result}", err=True)
+                if skips_out:
+                    skips_out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+                continue
+            counts["documents"] += 1
+            words += len(result.text.split())
+            _emit(result, as_lines, validate)
+    skipped = sum(n for k, n in counts.items() if k.startswith("skipped:"))
+    if as_lines and not quiet:
+        elapsed = time.perf_counter() - started
+        reasons = ", ".join(f"{n} {k[8:]}" for k, n in sorted(counts.items()) if k.startswith("skipped:"))
+        click.echo(
+            f"storyline: {counts['documents']} documents, {skipped} skipped{f' ({reasons})' if reasons else ''}; "
+            f"{words:,} words in {elapsed:.1f} s ({words / max(elapsed, 1e-9):,.0f} words/s)",
+            err=True,
+        )
+    if not counts["documents"]:
+        if skipped:
+            raise NothingToProcess(f"nothing to process: every input ({skipped}) was skipped")
+        raise NothingToProcess("nothing to process: no articles found in the inputs")
+
+
+def _wants_lines(inputs: tuple[str, ...], fmt: str) -> bool:
+    """JSON Lines unless the input is one text or HTML article."""
+    if len(inputs) != 1:
+        return True
+    if fmt in ("jsonl", "warc"):
+        return True
+    if inputs[0] == "-" or fmt in ("text", "html"):
+        return False
+    path = Path(inputs[0])
+    return path.is_dir() or detect_format(path) in ("jsonl", "warc")
+
+
+def _with_overrides(items: Iterator[Article | Skipped], fields: dict[str, str | None]) -> Iterator[Article | Skipped]:
+    given = {k: v for k, v in fields.items() if v is not None}
+    for item in items:
+        yield item.with_metadata(**given) if given and isinstance(item, Article) else item
+
+
+def _emit(document: Document, as_lines: bool, validate: bool) -> None:
+    data = document.to_dict()
+    if validate:
+        validate_document(data)
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None if as_lines else 2) + "\n")
+
+
+class _open_skips:
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.stream: IO[str] | None = None
+
+    def __enter__(self) -> IO[str] | None:
+        if self.path is not None:
+            self.stream = self.path.open("w", encoding="utf-8")
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        if self.stream is not None:
+            self.stream.close()
+
+
+def _progress(results: Iterator[Document | Skipped], show: bool) -> Iterator[Document | Skipped]:
+    if not show:
+        yield from results
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(results, desc="storyline", unit=" articles", file=sys.stderr, leave=False)
+
+
+@cli.command()
+@click.argument("documents", type=click.Path(dir_okay=False, path_type=Path))
+def show(documents: Path) -> None:
+    """Summarise documents (the output of 'storyline process') for reading in a terminal."""
+    from storyline.app.show import load_documents, summarise
+
+    for doc in load_documents(documents):
+        click.echo(summarise(doc))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the document (storyline.document/1)."""
+    click.echo(json.dumps(document_schema(), indent=2))
+
+
+@cli.command()
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    required=True,
+    metavar="PATH",
+    help="Articles to time (any input storyline reads); repeatable.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True, help="At most this many articles.")
+@click.option(
+    "--repeat",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Timed runs of each side; the best is reported.",
+)
+@click.option("--model", default=None, help="spaCy model package.")
+@_quotes_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, quote_method: str, as_json: bool) -> None:
+    """Throughput of the whole pipeline against the bare spaCy model on the same texts.
+
+    The ratio (pipeline words/s over model words/s) is what to compare across changes;
+    absolute figures depend on the machine.
+    """
+    from storyline.app.bench import run_bench
+
+    figures = run_bench(list(data), limit=limit, repeat=repeat, model=model, quotes=quote_method)
+    if as_json:
+        click.echo(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            click.echo(f"{key:>16}: {value:,.2f}" if isinstance(value, float) else f"{key:>16}: {value}")
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Score storyline against a gold set (the development parts in ../shared/data, or any
+    folder or file of the same format). --json prints one JSON object of figures."""
+
+
+def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False))
+        return
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for sub, val in value.items():
+                click.echo(f"  {sub:<14} {json.dumps(val, ensure_ascii=False)}")
+        else:
+            click.echo(f"{key:<16} {value:.4f}" if isinstance(value, float) else f"{key:<16} {value}")
+
+
+def _evaluator(task: str, data_help: str, summary: str, split: bool = False) -> None:
+    """Register ``storyline eval TASK``: ``storyline.evaluation.TASK.evaluate_TASK(data, limit=...)``.
+
+    ``split`` adds ``--split`` (passed on as ``split=``). A module's ``format_TASK(figures)``,
+    where there is one, writes the human output in place of the plain listing."""
+
+    def command(data: Path, limit: int | None, as_json: bool, **extra: Any) -> None:
+        module = importlib.import_module(f"storyline.evaluation.{task}")
+        figures = getattr(module, f"evaluate_{task}")(data, limit=limit, **extra)
+        formatter = getattr(module, f"format_{task}", None)
+        if formatter is not None and not as_json:
+            click.echo(formatter(figures))
+        else:
+            _print_figures(figures, as_json)
+
+    options = [
+        click.option("--data", "data", required=True, type=click.Path(exists=True, path_type=Path), help=data_help),
+        click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents."),
+        click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object."),
+    ]
+    if split:
+        options.append(click.option("--split", default="dev", show_default=True, help="Sub-folder of --data to score."))
+    for option in reversed(options):  # as if stacked as decorators, in this order
+        command = option(command)
+    eval_group.command(task, help=summary)(command)
+
+
+_evaluator(
+    "ner",
+    "CoNLL-2003 file (token POS chunk NER per line), or a folder of them.",
+    "Named entities, entity-level P/R/F1 per type, with the bare model's score beside it.",
+)
+_evaluator(
+    "time",
+    "TimeML .tml file, or a folder of them (TempEval-3 layout).",
+    "Temporal expressions, TempEval-3 rules: relaxed/strict F1, value accuracy and F1, per type.",
+)
+_evaluator(
+    "quotes",
+    "PolNeAR folder (its splits hold text/ and attributions/), or one split folder.",
+    "Quotations against PolNeAR: exact and token-overlap P/R/F1 of source, cue and content, "
+    "whole attributions, the direct quotes alone; the bare rules beside the shipped finder.",
+    split=True,
+)
+_evaluator(
+    "geo",
+    "GeoWebNews folder (GWN.xml), or an LGL / TR-News style XML file or folder.",
+    "Toponyms: recall, accuracy within 161 km and exact GeoNames id over those found.",
+)
+_evaluator(
+    "events",
+    "PLOVER gold records (.json), or the PETRARCH2 unit-test folder (PETR.UnitTest.records.xml).",
+    "Events: PLOVER type accuracy and actor F1, or PETRARCH2 (source, target, CAMEO) F1.",
+)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning storyline's errors into one line and an exit code."""
+    try:
+        code = cli.main(prog_name="storyline", standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except click.exceptions.Abort:
+        click.echo("storyline: interrupted", err=True)
+        sys.exit(130)
+    except click.UsageError as err:
+        where = f" (see '{err.ctx.command_path} --help')" if err.ctx else ""
+        click.echo(f"storyline: error: {err.format_message()}{where}", err=True)
+        sys.exit(err.exit_code)
+    except click.ClickException as err:
+        click.echo(f"storyline: error: {err.format_message()}", err=True)
+        sys.exit(err.exit_code)
+    except StorylineError as err:
+        click.echo(f"storyline: error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except BrokenPipeError:
+        # stdout closed early (storyline process ... | head): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("storyline: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,114 @@
+"""Actors: who each entity is, as a CAMEO-style code with country, organisation, sector and role.
+
+Evidence, strongest first: the text's own role phrases ("Russia's foreign minister Sergei
+Lavrov"), then the actor dictionary (offices dated against the publication date), then what
+the name itself is (a country, a capital or seat of government used as a metonym, a
+nationality word, an international organisation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from storyline.knowledge.actor_dictionary import ActorDictionary
+from storyline.knowledge.countries import CountryMatch, leading_country, lookup
+from storyline.stages.s04_entities import Entity, Mention, actor, misspelt_country
+from storyline.stages.s05_actors.roles import Role, role_after, role_before
+from storyline.stages.s08_agents import body_sector
+
+__all__ = ["assign_actors"]
+
+
+def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary, published: str | None) -> None:
+    """Set ``entity.actor`` for every PERSON / ORG / GPE / NORP / FAC entity storyline can code."""
+    day = dt.date.fromisoformat(published) if published else None
+    owned_elsewhere = set()  # "Commission President Ibrahim Sesay": an office of a body we do not know
+    for entity in entities:
+        if entity.type != "PERSON":
+            entity.actor = entity.actor or _actor(entity, dictionary)
+            continue
+        roles = [r for m in entity.mentions if m.label not in ("PRON", "TITLE") for r in _roles_at(m, text, dictionary)]
+        entity.actor = entity.actor or _person(entity, roles, dictionary, day)
+        if any(r.unknown_owner for r in roles):
+            owned_elsewhere.add(entity.id)
+    _home_country([e for e in entities if e.id not in owned_elsewhere])
+
+
+def _home_country(entities: list[Entity]) -> None:
+    """An official the text gives no country ("President Abdelaziz Bouteflika said ...") is taken
+    to be of the country the document names most, where it leads clearly; the actor says so
+    with ``country_inferred``. Not one whose office the text gives to an unknown body."""
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        if entity.type != "PERSON" and entity.actor and entity.actor.get("country"):
+            counts[entity.actor["country"]] += len(entity.mentions)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return  # no country leads clearly: twice the mentions of the next
+    home = ranked[0][0]
+    for entity in entities:
+        found = entity.actor
+        if entity.type == "PERSON" and found and found["sector"] and not (found["country"] or found["org"]):
+            found.update(code=home + found["sector"], country=home, country_inferred=True)
+
+
+def _actor(entity: Entity, dictionary: ActorDictionary) -> dict[str, Any] | None:
+    """What a name that is no person's stands for: an organisation, a seat of government, a
+    country, its capital or its people, or a body named after its country."""
+    org = dictionary.org(entity.name)
+    if org:
+        sector = org.sector or (org.kind if org.kind == "NGO" else None)
+        return actor(org.code, country=org.country, org=org.name, sector=sector)
+    seat = dictionary.seat(entity.name)
+    if seat:
+        return actor(f"{seat.country}{seat.sector or ''}", country=seat.country, sector=seat.sector)
+    country = lookup(entity.name) or _misspelt(entity)
+    if country and entity.type in ("GPE", "NORP", "FAC", "ORG", "LOC"):
+        if country.kind == "capital":  # Kyiv, Moscow, Washington: the government seated there
+            return actor(f"{country.code}GOV", country=country.code, sector="GOV")
+        return actor(country.code, country=country.code)
+    if entity.type == "ORG":
+        return _national_body(entity.name)
+    return None
+
+
+def _misspelt(entity: Entity) -> CountryMatch | None:
+    """ "Quatar", "Ethopia": a place or group name that is a misspelt country's."""
+    return misspelt_country(entity.name) if entity.type in ("GPE", "NORP", "ORG", "LOC") else None
+
+
+def _national_body(name: str) -> dict[str, Any] | None:
+    """An organisation named after its country ("the Nigerian Union of Teachers", "the Serbian
+    parliament"): that country, with the sector its name gives."""
+    country = leading_country(name)
+    if country is None:
+        return None
+    sector = body_sector(name)
+    return actor(f"{country.code}{sector or ''}", country=country.code, sector=sector)
+
+
+def _person(
+    entity: Entity, roles: list[Role], dictionary: ActorDictionary, day: dt.date | None
+) -> dict[str, Any] | None:
+    """A person's actor: the roles the text gives them first, then the dictionary's office."""
+    office = dictionary.office(entity.name, day)
+    country = next((r.country for r in roles if r.country), None) or (office.country if office else None)
+    org = next((r.org for r in roles if r.org), None) or (office.org if office and not country else None)
+    told = next((r for r in roles if r.country or r.org), roles[0] if roles else None)
+    role = told.role if told else office.role if office else None
+    sector = told.sector if told else office.sector if office else None
+    if not (country or org or role):
+        return None
+    if org and not country:
+        entry = dictionary.org(org)
+        if entry is None:
+            return actor(org, org=org, sector=sector, role=role)
+        return actor(entry.code, country=entry.country, org=org, sector=entry.sector or sector, role=role)
+    return actor(f"{country or ''}{sector or ''}", country=country, org=org, sector=sector, role=role)
+
+
+def _roles_at(mention: Mention, text: str, dictionary: ActorDictionary) -> list[Role]:
+    found = [role_before(text, mention.start, dictionary), role_after(text, mention.end, dictionary)]
+    return [r for r in found if r]

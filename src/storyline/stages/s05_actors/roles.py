@@ -1,0 +1,145 @@
+"""Roles read from the text: "Russia's foreign minister Sergei Lavrov", "Mark Rutte, Nato's secretary
+general", "the Ukrainian President". A role phrase names an office, its sector, and whose it is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.knowledge.actor_dictionary import ActorDictionary
+from storyline.knowledge.countries import leading_country, lookup, near, owner_before
+from storyline.stages.s08_agents import body_sector
+
+__all__ = ["Role", "role_after", "role_before", "title_mentions"]
+
+# Office words and their CAMEO-style sector. Longer phrases first: the regex takes the first that fits.
+_ROLES: dict[str, str] = {
+    "chief of the general staff": "MIL",
+    "commander-in-chief": "MIL",
+    "secretary of state": "GOV",
+    "secretary general": "GOV",
+    "secretary-general": "GOV",
+    "prime minister": "GOV",
+    "foreign minister": "GOV",
+    "defence minister": "GOV",
+    "defense minister": "GOV",
+    "defence secretary": "GOV",
+    "defense secretary": "GOV",
+    "foreign secretary": "GOV",
+    "interior minister": "GOV",
+    "finance minister": "GOV",
+    "vice president": "GOV",
+    "vice-president": "GOV",
+    "crown prince": "GOV",
+    "emir": "GOV",
+    "sultan": "GOV",
+    "supreme leader": "GOV",
+    "high representative": "GOV",
+    "opposition leader": "OPP",
+    "rebel leader": "REB",
+    "chief executive": "BUS",
+    "army chief": "MIL",
+    "military chief": "MIL",
+    "president": "GOV",
+    "chancellor": "GOV",
+    "premier": "GOV",
+    "minister": "GOV",
+    "king": "GOV",
+    "queen": "GOV",
+    "spokesman": "GOV",
+    "spokeswoman": "GOV",
+    "spokesperson": "GOV",
+    "ambassador": "GOV",
+    "negotiator": "GOV",
+    "envoy": "GOV",
+    "governor": "GOV",
+    "mayor": "GOV",
+    "senator": "LEG",
+    "lawmaker": "LEG",
+    "general": "MIL",
+    "commander": "MIL",
+    "leader": "GOV",
+    "ceo": "BUS",
+    "judge": "JUD",
+    "prosecutor": "JUD",
+}
+# "Deputy Foreign Minister", "former President": the office holds with or without the modifier
+_MODIFIERS = "first deputy|deputy|vice|acting|former|interim|assistant|chief|lead|junior|senior|outgoing|caretaker"
+_SPACED_MODIFIERS = _MODIFIERS.replace(" ", r"\s+")
+_ROLE = rf"(?:(?:{_SPACED_MODIFIERS})\s+)?(?:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in _ROLES) + ")"
+_OWNER = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?"  # lazy: "Kyrgyz" + "Deputy Foreign Minister"
+# "emir, Sheikh Hamad", "Foreign Secretary Sir Alan Duncan": a courtesy title between role and name
+_HONORIFIC = r"(?:(?:Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prince|Princess)\s+)?"
+# "Chancellor of the Exchequer Nigel Lawson": an office named after its department
+_OF_OFFICE = r"(?:\s+of\s+the\s+[A-Z][\w-]*)?"
+_BEFORE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE})){_OF_OFFICE},?\s+{_HONORIFIC}$")
+_AFTER = re.compile(
+    rf"^,\s+(?:(?:the|a|an)\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE}))"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<owner2>{_OWNER}))?\b"
+)
+_WINDOW = 80
+_MODIFIER = re.compile(rf"^(?:{_MODIFIERS}) ")
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    sector: str
+    country: str | None = None
+    org: str | None = None
+    start: int = 0  # where the phrase starts in the text (for title mentions)
+    end: int = 0
+    unknown_owner: bool = False  # "Commission President": whose office it is, the text says, but not to us
+
+
+def _role(match: re.Match[str], dictionary: ActorDictionary, offset: int, *owners: str | None) -> Role:
+    role = " ".join(match.group("role").lower().replace("-", " ").split())
+    base = _MODIFIER.sub("", role)
+    sector = _ROLES.get(base) or _ROLES.get(match.group("role").lower(), "GOV")
+    country = org = None
+    unknown = False
+    for owner in owners:
+        if not owner:
+            continue
+        org_match = dictionary.org(owner)
+        found = lookup(owner) or leading_country(owner) or near(owner)
+        if org_match:
+            org = org_match.name
+        elif found:
+            country = found.code
+        else:
+            unknown = True
+    unknown = unknown and not (country or org)
+    if unknown:  # "Union president", "Army spokesman": the body's sector, not the office's
+        sector = next((body_sector(o) for o in owners if o and body_sector(o)), sector) or sector
+    return Role(role, sector, country, org, offset + match.start(), offset + match.end(), unknown)
+
+
+def role_before(text: str, start: int, dictionary: ActorDictionary) -> Role | None:
+    """The role phrase right before a name: "Nato secretary general [Mark Rutte]"."""
+    window = text[max(0, start - _WINDOW) : start]
+    m = _BEFORE.search(window)
+    return _role(m, dictionary, start - len(window), m.group("owner")) if m else None
+
+
+def role_after(text: str, end: int, dictionary: ActorDictionary) -> Role | None:
+    """The apposition right after a name: "[Mark Rutte], Nato's secretary general"."""
+    m = _AFTER.match(text[end : end + _WINDOW])
+    return _role(m, dictionary, end, m.group("owner"), m.group("owner2")) if m else None
+
+
+# A role word not followed by a name ("the Ukrainian President said", not "President Trump").
+_TITLE_ROLE = re.compile(rf"\b(?P<role>(?i:{_ROLE}))\b(?!\s+(?:[A-Z]|of\b))")
+
+
+def title_mentions(text: str, dictionary: ActorDictionary) -> list[Role]:
+    """Every "the Ukrainian President"-style phrase: an owner we know, then a role, then no name."""
+    titles = []
+    for role in _TITLE_ROLE.finditer(text):
+        window = text[max(0, role.start() - _WINDOW) : role.start()]
+        owner = owner_before().search(window)
+        if owner:
+            start = role.start() - len(window) + owner.start()
+            found = _role(role, dictionary, 0, owner.group("owner"))
+            titles.append(Role(found.role, found.sector, found.country, found.org, start, role.end()))
+    return titles

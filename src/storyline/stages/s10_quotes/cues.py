@@ -1,0 +1,50 @@
+"""The verbs that report speech, writing or belief, and where their content sits: the
+frames of attribution.
+
+``rules`` is the hand-written list: verbs a reader of news knows report what someone said,
+each taking its clausal complement ("said that ...") as the content. ``frames`` adds the
+frames learned from PolNeAR's training part (``data/quote_cues.txt``, made by
+``train/learn_quote_cues.py``): a verb and the dependency that held the content in at least
+half of its uses ("announce dobj": "announced his candidacy"). ``shipped`` is ``frames`` with
+the trained tagger of ``quote_tagger`` on top (see ``quotes``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from storyline.errors import InvalidArgument
+
+__all__ = ["METHODS", "cue_frames"]
+
+METHODS = ("shipped", "frames", "rules")
+
+_HAND = frozenset(
+    """
+    say tell add claim argue warn note ask write tweet announce explain insist suggest report
+    state declare acknowledge admit deny reply respond urge predict stress confirm recall
+    conclude reveal describe comment complain caution assert maintain contend emphasize
+    emphasise remark observe testify vow pledge promise threaten accuse criticize criticise
+    praise allege estimate indicate concede mention propose recommend repeat reiterate
+    """.split()
+)
+
+
+_CLAUSE = frozenset({"ccomp", "parataxis"})
+
+
+@cache
+def cue_frames(method: str = "shipped") -> dict[str, frozenset[str]]:
+    """Cue verb lemma -> the dependencies of it that hold the content, for a method."""
+    if method not in METHODS:
+        raise InvalidArgument(f"unknown quote method {method!r}; choose from {', '.join(METHODS)}")
+    frames: dict[str, set[str]] = {lemma: set(_CLAUSE) for lemma in _HAND}
+    if method in ("shipped", "frames"):
+        learned = resources.files("storyline.knowledge").joinpath("data").joinpath("quote_cues.txt")
+        for line in learned.read_text(encoding="utf-8").splitlines():
+            fields = line.split("#")[0].split()
+            if len(fields) == 2:
+                lemma, dep = fields
+                frames.setdefault(lemma, set(_CLAUSE)).add(dep)
+    return {lemma: frozenset(deps) for lemma, deps in frames.items()}

@@ -1,0 +1,539 @@
+"""Who did what to whom: CAMEO-coded events over the dependency parse.
+
+For every verb the lexicon knows (``cameo.lexicon()``: verb, particle or preposition, object;
+or a word pattern around the verb from a user lexicon, :mod:`verb_patterns`), and every event
+noun ("talks with X", "a meeting between X and Y", "an attack on X"):
+
+- the source is the subject's actor ("by X" in the passive and in a participle clause; the
+  governing verb's subject for "agreed to meet"); the target the object's, else that of
+  "with/on/against/to/at/into X", or the second of "between X and Y";
+- actors come from the entities stage, so metonyms are already actors ("Kyiv" -> UKRGOV,
+  "Ukraine's military" -> UKRMIL); an event whose actor cannot be coded is kept with no source
+  and half the confidence;
+- the modality comes from :mod:`modality`; an event inside someone's reported words is marked
+  ``reported_by`` the speaker, and the speaker gets an event of their own: a statement, an
+  intent, a threat, a demand or a rejection (:func:`_statements`); an actor's own announced act
+  is an asserted intent too, marked ``derived`` (:func:`_intentions`);
+- the date is the timex hanging on the event's own clause, else one in its sentence (an "at the
+  time" sentence takes the last date before it), else the publication date, with falling
+  confidence; the location is a place in the clause.
+
+A document pass merges duplicates: the same source, target, root code and date said twice.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.document.span_index import SpanIndex
+from storyline.knowledge.cameo import Lexicon, lexicon
+from storyline.knowledge.verb_patterns import Match, best_match
+from storyline.stages.s03_annotate.syntax import MAX_CLIMB, is_root
+from storyline.stages.s04_entities import Entity, actor, token_owners
+from storyline.stages.s11_events.modality import modality
+
+__all__ = ["code_events"]
+
+_TARGET_PREPS = ("with", "on", "against", "to", "at", "into", "toward", "towards", "from", "for", "over")
+_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp")
+_AT_THE_TIME = ("at the time", "at that time", "back then")
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    owner: dict[int, Entity]  # token index -> entity of a mention covering it
+    timexes: Sequence[dict[str, Any]]
+    quotes: Sequence[dict[str, Any]]
+    published: str | None
+    lexicon: Lexicon
+    places: dict[str, Entity]
+
+    @property
+    def actor_tokens(self) -> set[int]:
+        return {i for i, e in self.owner.items() if e.actor}
+
+    @functools.cached_property
+    def entities(self) -> dict[str, Entity]:
+        """The entities named in the text, by id."""
+        return {e.id: e for e in self.owner.values()}
+
+    @functools.cached_property
+    def reports(self) -> SpanIndex[dict[str, Any]]:
+        """The quotes by the span of their content (of the whole attribution, for a mixed one)."""
+        return SpanIndex(self.quotes, lambda q: (_content_of(q)["start"], _content_of(q)["end"]))
+
+    @functools.cached_property
+    def dates(self) -> SpanIndex[dict[str, Any]]:
+        """The timexes that are dates or times, by their span."""
+        return SpanIndex([t for t in self.timexes if t["type"] in ("DATE", "TIME")], lambda t: (t["start"], t["end"]))
+
+
+def code_events(
+    doc: Doc,
+    entities: Iterable[Entity],
+    timexes: Sequence[dict[str, Any]],
+    quotes: Sequence[dict[str, Any]],
+    published: str | None,
+    event_lexicon: Lexicon | None = None,
+) -> list[dict[str, Any]]:
+    """The events of a parsed text, as document-contract records, duplicates merged.
+    ``event_lexicon`` replaces the shipped lexicon (``cameo.load_lexicon`` builds one)."""
+    entities = list(entities)
+    places = {e.id: e for e in entities if e.place}
+    ctx = _Context(doc, token_owners(doc, entities), timexes, quotes, published, event_lexicon or lexicon(), places)
+    actor_tokens = ctx.actor_tokens if ctx.lexicon.patterns else set()
+    found: list[dict[str, Any] | None] = []
+    for token in doc:
+        if token.pos_ == "VERB":
+            patterns = ctx.lexicon.patterns.get(token.lemma_.lower()) or ctx.lexicon.patterns.get(token.lower_)
+            match = best_match(token, patterns, actor_tokens) if patterns else None
+            if match is not None:
+                found.extend(_pattern_events(token, match, ctx))
+                continue
+            code = _verb_code(token, ctx.lexicon)
+            if code:
+                found.extend(_verb_events(token, code, ctx))
+        elif token.pos_ == "NOUN" and token.dep_ not in ("compound",):
+            code = ctx.lexicon.noun(_lemma(token) or "") or ctx.lexicon.noun(token.lemma_.lower())
+            if code and not _light_verb_object(token, ctx.lexicon):
+                found.append(_noun_event(token, code, ctx))
+    found.extend(_statements(found, ctx))
+    found.extend(_intentions(found, ctx))
+    return _merge([e for e in found if e is not None])
+
+
+_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_ANNOUNCING = frozenset({"will", "shall", "'ll"})
+_ULTIMATUM = frozenset({"unless", "if"})
+
+
+def _intent_code(root: str, ultimatum: bool = False) -> str:
+    """What saying one will do an act of ``root`` is: an intent to cooperate (03x) or, for
+    conflict or an act made to depend on the other side ("unless ..."), a threat (130)."""
+    return "130" if ultimatum or int(root) >= 14 else _INTENT.get(root, "030")
+
+
+def _intentions(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[str, Any] | None]:
+    """ "Finland will give Tanzania a grant": an actor's own announced act, in the narrator's
+    words, is an asserted expression of intent by it (CAMEO 03x), or a threat; "Nigeria will
+    withdraw its force unless ..." is an ultimatum. The future act itself stays, as future.
+    Reported words are :func:`_statements`' (the speaker's intent, not the narrator's)."""
+    out: list[dict[str, Any] | None] = []
+    entities = ctx.entities
+    for e in found:
+        if not e or e["modality"] != "future" or e["reported_by"] or e["source"] not in entities:
+            continue
+        if int(e["root"]) < 4:  # saying one will say, appeal or agree is no new intent
+            continue
+        verb = _trigger(e, ctx)
+        if verb is None or verb.pos_ != "VERB" or not _aux(verb, _ANNOUNCING):
+            continue
+        code = _intent_code(e["root"], _ultimatum(verb))
+        target = entities.get(e["target"] or "")
+        intent = _event(verb, code, entities[e["source"]], target, ctx, mood="asserted")
+        if intent is not None:
+            intent["derived"] = "intent"
+            out.append(intent)
+    return out
+
+
+def _trigger(event: dict[str, Any], ctx: _Context) -> Token | None:
+    span = ctx.doc.char_span(event["trigger"]["start"], event["trigger"]["end"])
+    return span.root if span is not None else None
+
+
+def _aux(verb: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
+def _ultimatum(verb: Token) -> bool:
+    """ "will withdraw its force unless ...": an act made to depend on the other side."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _ULTIMATUM for m in c.children)
+        for c in verb.children
+    )
+
+
+_OBLIGING = frozenset({"must", "should"})
+
+
+def _obliged(content: Span | None, speaker: Entity, ctx: _Context) -> tuple[bool, Entity | None]:
+    """ "Russia said Sudan must return the helicopter": whether the reported words' main verb
+    puts an obligation on someone, and who (its subject, if it is not the speaker). A "must"
+    deeper down ("principles which Washington believes must be accepted") is not the speaker's."""
+    if content is None:
+        return False, None
+    for verb in (content.root, *content.root.conjuncts):
+        if verb.pos_ in ("VERB", "AUX") and _aux(verb, _OBLIGING):
+            obliged = _verb_actors(verb, ctx)[0]
+            return True, obliged if obliged is not speaker else None
+    return False, None
+
+
+def _statements(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[str, Any] | None]:
+    """What a speaker is reported to say is an event of the speaker's too: "said Sudan must
+    return the helicopter" is a demand on Sudan (100); "said he would help set up a meeting"
+    expresses an intent to meet (036), "said it would strike" or "... unless ..." threatens
+    (130); "says it will not accept refugees" rejects (120); words that report no event of
+    their own are a statement (010)."""
+    out: list[dict[str, Any] | None] = []
+    entities = ctx.entities
+    seen: set[tuple[int, int]] = set()
+    for q in ctx.quotes:
+        content, cue, speaker = q.get("content") or q, q.get("cue"), entities.get(q.get("speaker") or "")
+        key = (content["start"], content["end"])
+        if cue is None or speaker is None or not speaker.actor or key in seen:
+            continue
+        seen.add(key)
+        span = ctx.doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+        if span is None or any(e and e["trigger"]["start"] == span.root.idx and e["root"] != "01" for e in found):
+            continue  # "ruled out ...": the cue is an event of its own (beyond a bare "announced")
+        reported = [
+            e
+            for e in found
+            if e and e["reported_by"] == speaker.id and content["start"] <= e["trigger"]["start"] < content["end"]
+        ]
+        intended = [e for e in reported if e["modality"] == "future"]
+        # the speaker's own cooperation, denied: "it will not accept refugees"
+        refused = [e for e in reported if e["modality"] == "negated" and "03" <= e["root"] <= "09"]
+        refused = [e for e in refused if e["source"] == speaker.id]
+        words = ctx.doc.char_span(content["start"], content["end"], alignment_mode="expand")
+        obliging, target = _obliged(words, speaker, ctx)
+        if obliging:
+            code = "100"
+        elif intended or refused:
+            first = (intended or refused)[0]
+            verb = _trigger(first, ctx)
+            code = _intent_code(first["root"], verb is not None and _ultimatum(verb)) if intended else "120"
+            other = first["target"] if first["source"] == speaker.id else first["source"]
+            target = entities.get(other or "")
+        elif any(e["modality"] == "asserted" for e in reported):
+            continue
+        else:
+            code = "010"
+        out.append(_event(span.root, code, speaker, target, ctx))
+    return out
+
+
+def _verb_code(verb: Token, lex: Lexicon) -> str | None:
+    obj = _object(verb)
+    preps = [c for c in verb.children if c.dep_ in ("prt", "prep")]
+    for prep in preps:
+        pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        code = lex.verb(verb.lemma_.lower(), prep.lower_, _lemma(obj or pobj))
+        if code and (prep.dep_ == "prt" or lex.verb(verb.lemma_.lower(), prep.lower_) != lex.verb(verb.lemma_.lower())):
+            return code
+    code = lex.verb(verb.lemma_.lower(), None, _lemma(obj))
+    if code is None and obj is not None:  # "provided 25,000 tons of food aid": the stuff, not the measure
+        inner = next(
+            (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if inner is not None:
+            code = lex.verb(verb.lemma_.lower(), None, _lemma(inner))
+    return code
+
+
+def _object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            return c
+    return None
+
+
+def _lemma(token: Token | None) -> str | None:
+    if token is None:
+        return None
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    return " ".join([*modifiers, token.lemma_.lower()])
+
+
+def _light_verb_object(noun: Token, lex: Lexicon) -> bool:
+    """ "held talks", "launched an attack": the verb's entry already codes the noun."""
+    head = noun.head
+    return noun.dep_ == "dobj" and head.pos_ == "VERB" and lex.verb(head.lemma_.lower(), None, _lemma(noun)) is not None
+
+
+def _verb_events(verb: Token, code: str, ctx: _Context) -> list[dict[str, Any] | None]:
+    source, target = _verb_actors(verb, ctx)
+    return _each_pair(verb, code, source, target, ctx)
+
+
+def _pattern_events(verb: Token, match: Match, ctx: _Context) -> list[dict[str, Any] | None]:
+    """A lexicon pattern's events: its ``$`` and ``+`` slots, where it has them, name the
+    actors; a reciprocal code ("032:033") adds the event back from the target; a pattern
+    with no code says the verb is no event there."""
+    if not match.pattern.code:
+        return []
+    source, target = _verb_actors(verb, ctx)
+    if match.source is not None:
+        source = ctx.owner[match.source]
+    if match.target is not None:
+        target = ctx.owner[match.target]
+    found = _each_pair(verb, match.pattern.code, source, target, ctx)
+    if match.pattern.reverse and target is not None and target.actor:
+        found += _each_pair(verb, match.pattern.reverse, target, source, ctx)
+    return found
+
+
+def _each_pair(
+    verb: Token, code: str, source: Entity | None, target: Entity | None, ctx: _Context
+) -> list[dict[str, Any] | None]:
+    """ "Mordor, Rohan and Bree welcomed ...": one event for every actor coordinated with the
+    source, and with the target; "Gondor and Osgiliath renewed ties", cooperation with no
+    other party, is each one's with the other."""
+    sources = _coordinated(verb, source, ctx) if source is not None else [None]
+    targets = _coordinated(verb, target, ctx) if target is not None else [None]
+    if target is None and len(sources) > 1 and ctx.lexicon.code(code).quad_class in (1, 2):
+        targets = sources
+    return [_event(verb, code, s, t, ctx) for s in sources for t in targets if s is None or s is not t]
+
+
+def _coordinated(verb: Token, entity: Entity, ctx: _Context) -> list[Entity]:
+    """The entity and the actors coordinated with its mention in the verb's sentence."""
+    out = [entity]
+    for t in verb.sent:
+        if ctx.owner.get(t.i) is entity:
+            for other in t.conjuncts:
+                partner = ctx.owner.get(other.i)
+                if partner is not None and partner.actor and partner not in out:
+                    out.append(partner)
+    return out
+
+
+def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | None]:
+    children = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "acl" and not is_root(verb):
+        root = verb.sent.root
+        if root.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBN"):
+            subject = root  # a sentence parsed with no verb: "Doctors from two aid groups donated ..."
+        else:
+            # the noun the clause describes: its doer ("militants operating in"), or, for a past
+            # participle, what it was done to ("a helicopter captured by")
+            subject, passive = verb.head, passive or verb.tag_ == "VBN"
+    head = verb
+    # "agreed to meet", "is willing to withdraw": the subject of the verb or adjective it hangs on
+    for _ in range(MAX_CLIMB):
+        if subject is not None or head.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp") or is_root(head):
+            break
+        head = head.head.head if head.dep_ == "pcomp" else head.head  # "resorted to throwing"
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    source = _actor_of(agent, ctx) if passive else _actor_of(subject, ctx)
+    if source is None and not passive and subject is not None and subject.lower_ in _SPEAKER_PRONOUNS:
+        source = _speaker_entity(verb, ctx)  # "the rebels said they will release ...": the speaker
+    target = _actor_of(subject, ctx) if passive else None
+    if target is None:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        target = _actor_of(obj, ctx) or _first_actor(obj, ctx)
+    if target is None:
+        for prep in (c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS):
+            target = _actor_of(next((g for g in prep.children if g.dep_ == "pobj"), None), ctx)
+            if target is not None:
+                break
+    return source, target if target is not source else None
+
+
+def _noun_event(noun: Token, code: str, ctx: _Context) -> dict[str, Any] | None:
+    source: Entity | None = None
+    target: Entity | None = None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            source = _actor_of(c, ctx)
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            pair = [g for g in c.subtree if g.dep_ in ("pobj", "conj") and g.i in ctx.owner]
+            actors = [_actor_of(g, ctx) for g in pair]
+            actors = [a for a in actors if a is not None]
+            if len(actors) >= 2:
+                source, target = actors[0], actors[1]
+        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and target is None:
+            target = _actor_of(next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
+    if source is None:
+        # "gathered after an air attack": whoever acts after a conflict is not its doer
+        conflict = ctx.lexicon.code(code).quad_class >= 3
+        source = _actor_of(_participant(noun, ("at", "in", "during") if conflict else _TAKING_PART), ctx)
+    return _event(noun, code, source, target if target is not source else None, ctx)
+
+
+_LIGHT_VERBS = frozenset(
+    "hold have launch carry conduct stage begin start mount make sign reach attend host join open resume".split()
+)
+_TAKING_PART = ("at", "in", "during", "after", "before")
+
+
+def _participant(noun: Token, taking_part: Collection[str] = _TAKING_PART) -> Token | None:
+    """Who took part in an event noun: the subject of a light verb ("held talks"), or of the
+    clause in which one was "at" it ("Speaking at a press conference, the President said")."""
+    head, via = noun.head, noun
+    if noun.dep_ == "pobj" and head.lower_ in taking_part:
+        head, via = head.head, head
+    elif not (noun.dep_ == "dobj" and head.lemma_ in _LIGHT_VERBS):
+        return None
+    for _ in range(3):
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if head.dep_ not in ("advcl", "xcomp", "conj") or (via.dep_ == "dobj" and head.lemma_ not in _LIGHT_VERBS):
+            return None
+        head, via = head.head, head
+    return None
+
+
+def _actor_of(token: Token | None, ctx: _Context) -> Entity | None:
+    """The entity with an actor that the phrase headed by ``token`` names (its head word first)."""
+    if token is None:
+        return None
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head
+    # "Irish guerrillas", "U.N. helicopters", "Israel's army", "an attack by Osgiliath soldiers",
+    # "forces in Guinea"
+    candidates = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    for word in ("by", "in", "of", "from"):
+        candidates += [g for c in preps if c.lower_ == word for g in c.children if g.dep_ == "pobj"]
+    for t in candidates:
+        entity = ctx.owner.get(t.i)
+        if entity is not None and entity.actor:
+            return entity
+    return None
+
+
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _speaker_entity(word: Token, ctx: _Context) -> Entity | None:
+    speaker = _reporter(word, ctx)
+    found = ctx.entities.get(speaker) if speaker else None
+    return found if found is not None and found.actor else None
+
+
+def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:
+    """The first actor named inside an object ("the prospect of Ukraine joining Nato")."""
+    if phrase is None:
+        return None
+    for t in phrase.subtree:
+        if t.dep_ in ("poss", "compound"):  # "ties with Gondor's government": the government
+            t = t.head if (owner := ctx.owner.get(t.head.i)) is not None and owner.actor else t
+        entity = ctx.owner.get(t.i)
+        if entity is not None and entity.actor and t.dep_ in ("nsubj", "poss", "pobj", "compound"):
+            return entity
+    return None
+
+
+def _event(
+    word: Token, code: str, source: Entity | None, target: Entity | None, ctx: _Context, mood: str | None = None
+) -> dict[str, Any] | None:
+    known = source is not None and bool(source.actor)
+    if not known:
+        source = None  # an event with no actor we can code is kept, less sure, with no source
+    info = ctx.lexicon.code(code)
+    sentence = word.sent
+    date, confidence = _date(word, ctx)
+    mood = mood or modality(word)
+    location = _location(word, ctx)
+    target_actor = target.actor if target and target.actor else None
+    if target is None and location and info.quad_class == 4:
+        place = ctx.places[location]  # struck a station in the Bryansk region: an attack on Russia
+        own = (source.actor or {}).get("country") if source is not None else None
+        if place.place and place.place.get("country") and place.place["country"] != own:
+            target = place
+            country = place.place["country"]
+            target_actor = actor(country, country=country)
+    return {
+        "cameo": info.code,
+        "root": info.root,
+        "quad_class": info.quad_class,
+        "goldstein": info.goldstein,
+        "plover": info.plover,
+        "source": source.id if source is not None else None,
+        "target": target.id if target else None,
+        "source_actor": source.actor if source is not None else None,
+        "target_actor": target_actor,
+        "modality": mood,
+        "reported_by": _reporter(word, ctx),
+        "date": date,
+        "location": location,
+        "evidence": {"start": sentence.start_char, "end": sentence.end_char},
+        "caption": None,
+        "confidence": round(confidence * (1.0 if target else 0.85) * (1.0 if known else 0.5), 2),
+        "trigger": {"text": word.text, "start": word.idx, "end": word.idx + len(word)},
+    }
+
+
+def _clause_tokens(word: Token) -> list[Token]:
+    """The word's own clause: its subtree without the clauses embedded in it."""
+    out = []
+    stack = [word]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES or c.pos_ not in ("VERB", "AUX"))
+    if word.pos_ == "NOUN" and word.head.pos_ == "VERB":
+        out.extend(c for c in word.head.children if c.i != word.i and c.dep_ in ("prep", "npadvmod"))
+    return out
+
+
+def _date(word: Token, ctx: _Context) -> tuple[dict[str, Any] | None, float]:
+    sentence = word.sent
+    dates = ctx.dates.starting(sentence.start_char, sentence.end_char - 1)
+    clause = {t.idx for t in _clause_tokens(word)}
+    for timex in dates:
+        if timex["start"] in clause or any(timex["start"] <= i < timex["end"] for i in clause):
+            return {"timex": timex["id"], "value": timex["value"]}, 0.9
+    if dates:
+        return {"timex": dates[0]["id"], "value": dates[0]["value"]}, 0.7
+    if any(phrase in sentence.text.lower() for phrase in _AT_THE_TIME):
+        earlier = [t for t in ctx.timexes if t["type"] == "DATE" and t["end"] <= sentence.start_char]
+        if earlier:
+            return {"timex": earlier[-1]["id"], "value": earlier[-1]["value"]}, 0.6
+    if ctx.published:
+        return {"timex": None, "value": ctx.published}, 0.4
+    return None, 0.4
+
+
+def _location(word: Token, ctx: _Context) -> str | None:
+    for t in _clause_tokens(word):
+        entity = ctx.owner.get(t.i)
+        if entity is not None and entity.place and t.head.lower_ in ("in", "at", "near", "outside", "inside"):
+            return entity.id
+    return None
+
+
+def _content_of(quote: dict[str, Any]) -> dict[str, Any]:
+    content: dict[str, Any] = quote.get("content") or quote
+    return content
+
+
+def _reporter(word: Token, ctx: _Context) -> str | None:
+    for q in ctx.reports.overlapping(word.idx, word.idx + 1):
+        cue = q.get("cue") or {}
+        if cue.get("start") != word.idx:
+            speaker: str | None = q.get("speaker")
+            return speaker
+    return None
+
+
+def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per (source, target, root, date, modality); the most confident is kept."""
+    best: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for e in events:
+        key = (e["source"], e["target"], e["root"], (e["date"] or {}).get("value"), e["modality"], e["reported_by"])
+        if key not in best or e["confidence"] > best[key]["confidence"]:
+            best[key] = e
+    merged = sorted(best.values(), key=lambda e: (e["evidence"]["start"], -e["confidence"]))
+    for i, e in enumerate(merged, 1):
+        e["id"] = f"V{i}"
+    return [{"id": e.pop("id"), **e} for e in merged]

@@ -1,0 +1,133 @@
+"""Whether an event happened: asserted, negated, hypothetical or future, from the parse.
+
+The clause of the event's word is read, and the clauses it hangs in up to its sentence's root:
+
+- negated: "not"/"never" on the verb, "no" on its object or on the noun that governs it
+  ("there are no plans for a meeting"), or a verb that denies what hangs on it ("ruled out
+  sending troops", "refused to meet");
+- hypothetical: "if"/"unless", a modal of possibility (could, would, might, may, should);
+- future: "will", "shall", "going to", a reported "would" ("said he would visit"), an
+  intention that governs it ("agreed to meet", "plans to visit", "threatened to strike"), or
+  a purpose ("sent troops to protect the town").
+
+The verb that denies or intends is itself asserted: "Trump ruled out sending ground troops" is an
+asserted rejection by Trump and a negated deployment.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.stages.s03_annotate.syntax import MAX_CLIMB, heads, is_root
+from storyline.stages.s06_coref import SPEECH_LEMMAS
+
+__all__ = ["modality"]
+
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+_DENYING = frozenset(
+    {
+        "rule",
+        "refuse",
+        "decline",
+        "deny",
+        "reject",
+        "oppose",
+        "fail",
+        "avoid",
+        "halt",
+        "abandon",
+        "stop",
+        "prevent",
+        "block",
+    }
+)
+_POSSIBLE = frozenset({"could", "would", "might", "may", "should", "can", "must"})
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+_INTENDING = frozenset(
+    "agree plan intend want aim hope promise pledge vow threaten prepare seek expect try propose "
+    "offer decide schedule set urge call ask demand push press "
+    "ready willing prepared eager keen determined due".split()  # "is ready to meet"
+)
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+_NOUN_PLANS = frozenset(
+    "plan proposal prospect possibility idea offer call bid attempt agenda preparation invitation "
+    "request date venue timetable condition precondition".split()  # "the agenda for a meeting"
+)
+_HYPOTHETICAL_ADJECTIVES = frozenset({"potential", "possible", "future", "proposed", "planned", "prospective"})
+
+
+def modality(word: Token, narrated_present: bool = False) -> str:
+    """The modality of the event expressed by ``word`` (a verb, or an event noun).
+    ``narrated_present``: the text tells what happened in the present tense, as a photo caption
+    does ("Rescuers gather after an air attack"), so a present tense makes no rule of it."""
+    if word.pos_ in ("NOUN", "PROPN"):
+        return _noun_modality(word, narrated_present)
+    return _clause_modality(word)
+
+
+def _clause_modality(verb: Token, depth: int = 0) -> str:
+    """The clause's own modality, else the one it inherits from the clause it hangs in
+    (``depth`` clauses up, at most :data:`~storyline.stages.s03_annotate.syntax.MAX_CLIMB`)."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "neg")) for c in children):
+        return "negated"
+    if any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in children):
+        return "negated"
+    words = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "mark")}
+    if words & _CONDITIONS:
+        return "hypothetical"
+    head = verb.head
+    embedded = verb.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj") and not is_root(verb)
+    if embedded and head.lemma_ in _DENYING and verb.dep_ != "ccomp":
+        return "negated"
+    if "would" in words and verb.dep_ == "ccomp" and head.lemma_ in SPEECH_LEMMAS and not words & _CONDITIONS:
+        return "future"  # "said he would visit": the future of the reported moment
+    if words & _POSSIBLE:
+        return "hypothetical"
+    if words & _FUTURE or (verb.tag_ == "VB" and "to" in words and head.lemma_ == "go"):
+        return "future"
+    if embedded and verb.dep_ in ("xcomp", "dobj", "pcomp") and head.lemma_ in _INTENDING:
+        return "future"
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and "to" in words:
+        return "future"  # a purpose: "sent troops to protect the town", not yet done
+    if verb.dep_ in ("advcl", "conj", "xcomp", "relcl", "pcomp") and not is_root(verb) and depth < MAX_CLIMB:
+        inherited = _clause_modality(head, depth + 1)
+        if inherited != "asserted" and not (verb.dep_ == "advcl" and inherited == "future"):
+            return inherited
+    return "asserted"
+
+
+def _noun_modality(noun: Token, narrated_present: bool = False) -> str:
+    if not narrated_present and _generic(noun):
+        return "hypothetical"
+    if any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in noun.children):
+        return "negated" if any(c.lower_ == "no" for c in noun.children) else _governing(noun)
+    if any(c.lemma_ in _HYPOTHETICAL_ADJECTIVES for c in noun.children if c.dep_ == "amod"):
+        return "hypothetical"
+    return _governing(noun)
+
+
+def _generic(noun: Token) -> bool:
+    """ "(a treaty) which considers an attack on one member an attack on all": an indefinite
+    event under a verb in the simple present is a rule, not a happening."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children):
+        return False
+    head = next((h for h in heads(noun) if h.pos_ in ("VERB", "AUX")), None)
+    return head is not None and head.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in head.children)
+
+
+def _governing(noun: Token) -> str:
+    """A noun event takes the modality of what governs it: "no plans for a meeting" is negated,
+    "a failure to agree a meeting" never happened, "called for talks" lies ahead."""
+    for head in heads(noun, 4):
+        if head.pos_ in ("NOUN", "PROPN") and head.lemma_ in _NOUN_PLANS | {"failure"}:
+            if any(c.lower_ == "no" for c in head.children) or head.lemma_ == "failure":
+                return "negated"
+            return "future"
+        if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_ in _DENYING:
+                return "negated"
+            if head.lemma_ in _INTENDING:
+                return "future"
+            return _clause_modality(head, depth=1)
+    return "asserted"
