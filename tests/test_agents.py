@@ -8,7 +8,7 @@ import pytest
 
 import storyline
 from storyline import Document
-from storyline.stages.s08_agents import AGENTS
+from storyline.knowledge.sectors import AGENTS
 
 
 def _nominal(doc: Document) -> dict[str, dict]:  # type: ignore[type-arg]
@@ -35,15 +35,15 @@ def test_a_group_word_takes_its_owners_country(text: str, name: str | None, code
     if name is None:
         assert not found
     else:
-        assert found[name]["code"] == code and found[name]["country"] == code[:3]  # type: ignore[index]
+        assert found[name].code == code and found[name].country == code[:3]  # type: ignore[index]
 
 
 def test_an_organisation_keeps_its_own_members() -> None:
     # "Hezbollah fighters" are Hezbollah's: the group, not Lebanon in general
     doc = storyline.process("Hezbollah fighters fired rockets at the border town.", check_language=False)
     assert not _nominal(doc)
-    (attack,) = [e for e in doc.events if e["root"] == "19"]
-    assert attack["source_actor"]["code"] == "LBNREB" and attack["source_actor"]["org"] == "Hezbollah"
+    (attack,) = [e for e in doc.events if e.root == "19"]
+    assert attack.source_actor.code == "LBNREB" and attack.source_actor.org == "Hezbollah"
 
 
 def test_repeated_group_words_are_one_entity() -> None:
@@ -51,7 +51,7 @@ def test_repeated_group_words_are_one_entity() -> None:
         "Estonian soldiers guarded the bridge. Later, Estonian soldiers withdrew to the base.", check_language=False
     )
     (soldiers,) = [e for e in doc.entities if e.name == "Estonian soldiers"]
-    assert len(soldiers.mentions) == 2 and soldiers.actor["code"] == "ESTMIL"  # type: ignore[index]
+    assert len(soldiers.mentions) == 2 and soldiers.actor.code == "ESTMIL"  # type: ignore[index]
 
 
 def test_the_sector_table_uses_cameo_style_codes() -> None:
@@ -70,5 +70,5 @@ def test_a_users_agent_words_come_first(tmp_path: Path) -> None:
         "Iranian clerics met the Iraqi main opposition group in Najaf.", actors=[str(actors)], check_language=False
     )
     found = _nominal(doc)
-    assert found["Iranian clerics"]["code"] == "IRNREL"
-    assert found["Iraqi main opposition group"]["code"] == "IRQMOP"  # a phrase of three words
+    assert found["Iranian clerics"].code == "IRNREL"
+    assert found["Iraqi main opposition group"].code == "IRQMOP"  # a phrase of three words

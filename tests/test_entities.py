@@ -100,7 +100,7 @@ def test_dateline_place_is_a_place_and_named_in_its_usual_case() -> None:
     )
     (santos,) = [e for e in doc.entities if e.name.casefold() == "santos"]
     assert santos.type == "GPE" and santos.name == "Santos"
-    assert santos.place is not None and santos.place["country"] == "BRA"
+    assert santos.place is not None and santos.place.country == "BRA"
 
 
 def test_capitals_at_a_paragraph_start_that_are_no_place_stay_as_they_are() -> None:

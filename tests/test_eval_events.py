@@ -7,10 +7,10 @@ import datetime as dt
 import json
 import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from storyline.document.records import Actor, CharSpan, Event, TextSpan
 from storyline.errors import InvalidArgument
 from storyline.evaluation.events import (
     PloverRecord,
@@ -122,12 +122,40 @@ RIGHTS_BODY [  NGO~]
 """
 
 
-def _actor(code: str, country: str | None = None, org: str | None = None, sector: str | None = None) -> dict[str, Any]:
-    return {"code": code, "country": country, "org": org, "sector": sector, "role": None}
+def _actor(code: str, country: str | None = None, org: str | None = None, sector: str | None = None) -> Actor:
+    return Actor(code, country, org, sector)
 
 
-def _event(cameo: str, plover: str | None, source: Any = None, target: Any = None, **rest: Any) -> dict[str, Any]:
-    return {"cameo": cameo, "plover": plover, "source_actor": source, "target_actor": target, **rest}
+def _event(
+    cameo: str,
+    plover: str | None,
+    source: Actor | None = None,
+    target: Actor | None = None,
+    *,
+    modality: str = "asserted",
+    confidence: float = 0.5,
+    derived: str | None = None,
+) -> Event:
+    """An event with the fields the scorers read; the rest are placeholders."""
+    return Event(
+        cameo=cameo,
+        root=cameo[:2],
+        quad_class=1,
+        goldstein=0.0,
+        plover=plover,
+        source=None,
+        target=None,
+        source_actor=source,
+        target_actor=target,
+        modality=modality,
+        reported_by=None,
+        date=None,
+        location=None,
+        evidence=CharSpan(0, 0),
+        confidence=confidence,
+        trigger=TextSpan("", 0, 0),
+        derived=derived,
+    )
 
 
 # PLOVER -------------------------------------------------------------------------------------
@@ -335,20 +363,17 @@ def test_the_shared_gold_sets_are_read_whole() -> None:
 def test_petrarch_codes_no_event_without_a_source_actor() -> None:
     from storyline.evaluation.events import predicted_codings
 
-    actor = {"code": "ARN", "country": None, "org": "Arnor"}
-    events = [
-        {"cameo": "042", "source_actor": None, "target_actor": actor},
-        {"cameo": "043", "source_actor": actor, "target_actor": None},
-    ]
+    actor = _actor("ARN", org="Arnor")
+    events = [_event("042", "CONSULT", None, actor), _event("043", "CONSULT", actor, None)]
     assert {(c.source, c.target, c.cameo) for c in predicted_codings(events)} == {("ARN", "---", "043")}
 
 
 def test_the_chosen_event_has_a_plover_type_when_one_does() -> None:
     from storyline.evaluation.events import chosen_event
 
-    statement = {"cameo": "010", "plover": None, "modality": "asserted", "confidence": 0.9}
-    reported = {"cameo": "057", "plover": "AGREE", "modality": "asserted", "confidence": 0.6}
-    future = {"cameo": "036", "plover": "CONSULT", "modality": "future", "confidence": 0.8}
+    statement = _event("010", None, modality="asserted", confidence=0.9)
+    reported = _event("057", "AGREE", modality="asserted", confidence=0.6)
+    future = _event("036", "CONSULT", modality="future", confidence=0.8)
     assert chosen_event([statement, reported, future]) is reported
     assert chosen_event([statement, future]) is future
     assert chosen_event([statement]) is statement

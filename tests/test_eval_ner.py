@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.document.records import Entity, Mention
 from storyline.evaluation.ner import (
     ConllDocument,
     Predictions,
@@ -20,7 +21,6 @@ from storyline.evaluation.ner import (
     read_conll,
     score,
 )
-from storyline.stages.s04_entities import Entity, Mention
 
 from .conftest import SHARED, need
 
@@ -218,10 +218,10 @@ def test_entity_mentions_take_the_entity_type_and_pronouns_are_left_out(iob2_fil
     document = read_conll(iob2_file)[1]
     at = document.text.index
     commission = Entity(
-        "E1",
-        "European Commission",
-        "GPE",  # the cluster's type wins over each mention's own label
-        [
+        id="E1",
+        name="European Commission",
+        type="GPE",  # the cluster's type wins over each mention's own label
+        mentions=[
             Mention(at("European Commission"), at("European Commission") + 19, "European Commission", "ORG"),
             Mention(at("European Union"), at("European Union") + 14, "European Union", "ORG"),
             Mention(at(" it ") + 1, at(" it ") + 3, "it", "PRON"),

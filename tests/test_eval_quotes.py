@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from storyline.app.cli import cli
 from storyline.document.article import Article
-from storyline.document.records import Document
+from storyline.document.records import Document, Quote, TextSpan
 from storyline.errors import InvalidArgument
 from storyline.evaluation import quotes as quotes_eval
 from storyline.evaluation.quotes import (
@@ -52,15 +52,19 @@ def span(text: str, words: str, nth: int = 0) -> Span:
     return Span(s, e, ((s, e),))
 
 
-def part(where: tuple[int, int] | None) -> dict[str, Any] | None:
-    return None if where is None else {"text": "", "start": where[0], "end": where[1]}
+def part(where: tuple[int, int] | None) -> TextSpan | None:
+    return None if where is None else TextSpan("", where[0], where[1])
 
 
 def quote(
-    where: tuple[int, int], cue: tuple[int, int] | None, source: tuple[int, int] | None, **more: Any
-) -> dict[str, Any]:
-    """A predicted quote: ``where`` is its start/end; ``more`` sets "content", "kind", ..."""
-    return {"start": where[0], "end": where[1], "kind": "indirect", "cue": part(cue), "source": part(source), **more}
+    where: tuple[int, int],
+    cue: tuple[int, int] | None,
+    source: tuple[int, int] | None,
+    content: TextSpan | None = None,
+    kind: str = "indirect",
+) -> Quote:
+    """A predicted quote: ``where`` is its start/end; ``content`` the whole attribution's, if apart."""
+    return Quote("Q", "", where[0], where[1], kind, None, part(source), part(cue), content)
 
 
 # --- reading brat --------------------------------------------------------------------------
@@ -174,7 +178,7 @@ def score_gold(text: str = SCORE_TEXT) -> list[GoldAttribution]:
     ]
 
 
-def score_quotes(text: str = SCORE_TEXT) -> list[dict[str, Any]]:
+def score_quotes(text: str = SCORE_TEXT) -> list[Quote]:
     win, said, he = at(text, '"We will win."'), at(text, "said"), at(text, "He")
     content = part(win)
     budget = at(text, "the budget would pass")
@@ -212,7 +216,7 @@ def test_each_role_and_whole_attributions_are_counted() -> None:
 
 def test_a_wrong_source_breaks_the_attribution_but_not_the_content() -> None:
     predicted = score_quotes()[:1]
-    predicted[0]["source"] = {"text": "He said", "start": 0, "end": 7}
+    predicted[0].source = TextSpan("He said", 0, 7)
     counts = score_article(SCORE_TEXT, score_gold()[:1], predicted)
     assert counts["content_exact_correct"] == 1
     assert counts["source_exact_correct"] == 0
@@ -282,7 +286,7 @@ def polnear(tmp_path: Path) -> Path:
     return tmp_path / "polnear"
 
 
-def perfect_quotes(text: str) -> list[dict[str, Any]]:
+def perfect_quotes(text: str) -> list[Quote]:
     win = at(text, '"We will win."')
     return [
         quote(win, at(text, "said"), at(text, "He"), kind="direct"),

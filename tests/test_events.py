@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from storyline import Document, process
+from storyline.document.records import EventDate
 from storyline.knowledge.cameo import lookup
 
 
@@ -16,7 +17,7 @@ def events(text: str) -> list[dict[str, Any]]:
 
 
 def by_root(text: str, root: str) -> list[dict[str, Any]]:
-    return [e for e in events(text) if e["root"] == root]
+    return [e for e in events(text) if e.root == root]
 
 
 def with_caption(before: str, caption: str, after: str) -> Document:
@@ -27,43 +28,43 @@ def with_caption(before: str, caption: str, after: str) -> Document:
 
 def test_an_asserted_attack_with_its_actors_date_and_place() -> None:
     (attack,) = by_root("On Friday, Ukraine's military struck an oil depot in the Bryansk region.", "19")
-    assert attack["modality"] == "asserted"
-    assert attack["source_actor"]["code"] == "UKRMIL"  # a metonymic, nominal actor
-    assert attack["target_actor"]["country"] == "RUS"  # the place it was struck in
-    assert attack["date"]["value"] == "2025-08-22"
-    assert attack["location"] is not None
-    assert attack["quad_class"] == lookup(attack["cameo"]).quad_class == 4
+    assert attack.modality == "asserted"
+    assert attack.source_actor.code == "UKRMIL"  # a metonymic, nominal actor
+    assert attack.target_actor.country == "RUS"  # the place it was struck in
+    assert attack.date.value == "2025-08-22"
+    assert attack.location is not None
+    assert attack.quad_class == lookup(attack.cameo).quad_class == 4
 
 
 def test_no_plans_for_a_meeting_is_not_a_meeting() -> None:
     meetings = by_root("Moscow said there are no plans for a meeting between Putin and Zelensky.", "04")
     assert meetings
-    assert all(m["modality"] != "asserted" for m in meetings)
+    assert all(m.modality != "asserted" for m in meetings)
 
 
 def test_did_not_is_negated() -> None:
     (meeting,) = by_root("Germany did not meet with Poland on Friday.", "04")
-    assert meeting["modality"] == "negated"
+    assert meeting.modality == "negated"
 
 
 def test_ruled_out_is_an_asserted_rejection_and_a_negated_deployment() -> None:
     found = events("France ruled out sending troops to Ukraine.")
-    rejection = [e for e in found if e["root"] == "12"]
-    assert rejection and rejection[0]["modality"] == "asserted"
-    assert rejection[0]["source_actor"]["country"] == "FRA"
-    others = [e for e in found if e["root"] != "12"]
-    assert all(e["modality"] == "negated" for e in others)
+    rejection = [e for e in found if e.root == "12"]
+    assert rejection and rejection[0].modality == "asserted"
+    assert rejection[0].source_actor.country == "FRA"
+    others = [e for e in found if e.root != "12"]
+    assert all(e.modality == "negated" for e in others)
 
 
 def test_a_conditional_is_hypothetical() -> None:
     found = events("If Iran attacks Israel, the region will burn.")
-    attacks = [e for e in found if e["root"] in ("18", "19")]
-    assert attacks and attacks[0]["modality"] == "hypothetical"
+    attacks = [e for e in found if e.root in ("18", "19")]
+    assert attacks and attacks[0].modality == "hypothetical"
 
 
 def test_a_treaty_article_describes_no_attack() -> None:
     found = events("Nato's charter considers an attack on one member an attack on all.")
-    assert not [e for e in found if e["root"] in ("18", "19", "20") and e["modality"] == "asserted"]
+    assert not [e for e in found if e.root in ("18", "19", "20") and e.modality == "asserted"]
 
 
 @pytest.mark.parametrize(
@@ -71,26 +72,26 @@ def test_a_treaty_article_describes_no_attack() -> None:
     ["Japan will visit China next week.", "Japan agreed to visit China next week.", "Japan plans to visit China."],
 )
 def test_what_lies_ahead_is_future(text: str) -> None:
-    visits = [e for e in events(text) if e["cameo"].startswith("04") and e["source_actor"]["country"] == "JPN"]
-    assert visits and all(v["modality"] == "future" for v in visits)
+    visits = [e for e in events(text) if e.cameo.startswith("04") and e.source_actor.country == "JPN"]
+    assert visits and all(v.modality == "future" for v in visits)
 
 
 def test_reported_speech_yields_the_speakers_statement_and_the_reported_event() -> None:
     found = events("Sergei Lavrov said Russia had accused Ukraine of sabotage.")
-    accusation = [e for e in found if e["root"] == "11"]
+    accusation = [e for e in found if e.root == "11"]
     assert accusation
-    assert accusation[0]["source_actor"]["country"] == "RUS"
+    assert accusation[0].source_actor.country == "RUS"
     lavrov = next(
         e
         for e in process("Sergei Lavrov said Russia had accused Ukraine of sabotage.", check_language=False).entities
         if e.name == "Sergei Lavrov"
     )
-    assert accusation[0]["reported_by"] == lavrov.id
+    assert accusation[0].reported_by == lavrov.id
 
 
 def test_a_statement_that_reports_no_event_is_a_statement() -> None:
     found = events("Sergei Lavrov said the weather in Moscow was cold.")
-    assert [e["cameo"] for e in found] == ["010"]
+    assert [e.cameo for e in found] == ["010"]
 
 
 def test_the_passive_puts_the_agent_first() -> None:
@@ -98,8 +99,8 @@ def test_the_passive_puts_the_agent_first() -> None:
         "Israel was attacked by Iran on Friday.", "18"
     )
     assert found
-    assert found[0]["source_actor"]["country"] == "IRN"
-    assert found[0]["target_actor"]["country"] == "ISR"
+    assert found[0].source_actor.country == "IRN"
+    assert found[0].target_actor.country == "ISR"
 
 
 @pytest.mark.parametrize(
@@ -111,7 +112,7 @@ def test_the_passive_puts_the_agent_first() -> None:
 )
 def test_a_capital_or_a_seat_stands_for_its_government(text: str, code: str) -> None:
     (rejection,) = by_root(text, "12")
-    assert rejection["source_actor"]["code"] == code
+    assert rejection.source_actor.code == code
 
 
 def test_the_same_event_said_twice_is_merged() -> None:
@@ -121,35 +122,35 @@ def test_the_same_event_said_twice_is_merged() -> None:
 
 def test_a_pronoun_in_reported_words_is_the_speaker() -> None:
     found = events("Sergei Lavrov said he would visit China next week.")
-    intents = [e for e in found if e["root"] == "03"]
-    assert intents and intents[0]["modality"] == "asserted"
-    visits = [e for e in found if e["root"] == "04"]
-    assert visits and visits[0]["modality"] == "future" and visits[0]["reported_by"] == visits[0]["source"]
+    intents = [e for e in found if e.root == "03"]
+    assert intents and intents[0].modality == "asserted"
+    visits = [e for e in found if e.root == "04"]
+    assert visits and visits[0].modality == "future" and visits[0].reported_by == visits[0].source
 
 
 def test_an_event_without_a_codable_actor_is_kept_without_a_source() -> None:
     (protest,) = by_root("Thousands of farmers protested outside the ministry on Friday.", "14")
-    assert protest["source"] is None and protest["source_actor"] is None
-    assert protest["modality"] == "asserted"
+    assert protest.source is None and protest.source_actor is None
+    assert protest.modality == "asserted"
     (coded,) = by_root("Germany protested outside the ministry on Friday.", "14")
-    assert coded["source_actor"]["code"] == "DEU"
-    assert protest["confidence"] < coded["confidence"]  # no actor: less sure
+    assert coded.source_actor.code == "DEU"
+    assert protest.confidence < coded.confidence  # no actor: less sure
 
 
 def test_ready_to_meet_is_not_a_meeting() -> None:
     meetings = by_root("Putin is ready to meet with Zelensky once the agenda is agreed.", "04")
-    assert meetings and all(m["modality"] == "future" for m in meetings)
-    assert {m["source_actor"]["code"] for m in meetings if m["source_actor"]} <= {"RUS", "RUSGOV"}
+    assert meetings and all(m.modality == "future" for m in meetings)
+    assert {m.source_actor.code for m in meetings if m.source_actor} <= {"RUS", "RUSGOV"}
 
 
 def test_the_subject_reaches_a_verb_after_a_preposition() -> None:
     (expelling,) = by_root("Hungary has resorted to expelling Russian diplomats.", "16")
-    assert expelling["source_actor"]["code"] == "HUN"
+    assert expelling.source_actor.code == "HUN"
 
 
 def test_each_coordinated_actor_gets_its_own_event() -> None:
     found = by_root("Germany, France and Italy condemned Iran on Tuesday.", "11")
-    assert sorted((e["source_actor"]["code"], e["target_actor"]["code"]) for e in found) == [
+    assert sorted((e.source_actor.code, e.target_actor.code) for e in found) == [
         ("DEU", "IRN"),
         ("FRA", "IRN"),
         ("ITA", "IRN"),
@@ -158,13 +159,13 @@ def test_each_coordinated_actor_gets_its_own_event() -> None:
 
 def test_cooperation_between_coordinated_actors_is_mutual_and_conflict_is_not() -> None:
     signed = by_root("Germany and France signed a trade agreement on Tuesday.", "05")
-    assert sorted((e["source_actor"]["code"], e["target_actor"]["code"]) for e in signed) == [
+    assert sorted((e.source_actor.code, e.target_actor.code) for e in signed) == [
         ("DEU", "FRA"),
         ("FRA", "DEU"),
     ]
     condemned = by_root("Germany and France condemned the decision on Tuesday.", "11")
-    assert sorted(e["source_actor"]["code"] for e in condemned) == ["DEU", "FRA"]
-    assert all(e["target_actor"] is None for e in condemned)  # not each other
+    assert sorted(e.source_actor.code for e in condemned) == ["DEU", "FRA"]
+    assert all(e.target_actor is None for e in condemned)  # not each other
 
 
 def test_a_name_in_the_users_actor_dictionary_is_an_actor_where_the_model_saw_nothing(tmp_path: Path) -> None:
@@ -174,8 +175,8 @@ def test_a_name_in_the_users_actor_dictionary_is_an_actor_where_the_model_saw_no
     plain = process(text, published="2025-08-23", check_language=False)
     assert not any(e.name == "Eldmark" for e in plain.entities)
     doc = process(text, published="2025-08-23", check_language=False, actors=[dictionary])
-    (event,) = [e for e in doc.events if e["root"] == "11"]
-    assert event["source_actor"]["code"] == "ELD" and event["target_actor"]["code"] == "IRN"
+    (event,) = [e for e in doc.events if e.root == "11"]
+    assert event.source_actor.code == "ELD" and event.target_actor.code == "IRN"
 
 
 def test_the_agenda_for_a_meeting_is_no_meeting() -> None:
@@ -183,34 +184,34 @@ def test_the_agenda_for_a_meeting_is_no_meeting() -> None:
     meetings = by_root(
         "Tallinn said the agenda for a meeting between the Estonian and Latvian leaders was not ready.", "04"
     )
-    assert meetings and all(m["modality"] == "future" for m in meetings)
+    assert meetings and all(m.modality == "future" for m in meetings)
 
 
 def test_an_unnamed_group_is_an_events_source() -> None:
     (attack,) = by_root("Serb forces shelled the village of Brezna on Friday.", "19")
-    assert attack["source_actor"]["code"] == "SRBMIL"
+    assert attack.source_actor.code == "SRBMIL"
 
 
 def test_an_announced_act_is_an_asserted_intent_and_a_future_act() -> None:
     found = events("Finland will send medical supplies to Chad next month.")
-    aid = [e for e in found if e["root"] == "07"]
-    intent = [e for e in found if e.get("derived") == "intent"]
-    assert aid and aid[0]["modality"] == "future"  # the sending has not happened
-    assert [(e["cameo"], e["modality"], e["source_actor"]["code"]) for e in intent] == [("033", "asserted", "FIN")]
-    assert intent[0]["target_actor"]["code"] == "TCD" and intent[0]["plover"] == "AGREE"
+    aid = [e for e in found if e.root == "07"]
+    intent = [e for e in found if e.derived == "intent"]
+    assert aid and aid[0].modality == "future"  # the sending has not happened
+    assert [(e.cameo, e.modality, e.source_actor.code) for e in intent] == [("033", "asserted", "FIN")]
+    assert intent[0].target_actor.code == "TCD" and intent[0].plover == "AGREE"
 
 
 def test_an_act_that_depends_on_the_other_side_is_a_threat() -> None:
     found = events("Norway will withdraw its observers from Mali unless the fighting stops.")
-    (threat,) = [e for e in found if e.get("derived") == "intent"]
-    assert threat["cameo"] == "130" and threat["source_actor"]["code"] == "NOR"
+    (threat,) = [e for e in found if e.derived == "intent"]
+    assert threat.cameo == "130" and threat.source_actor.code == "NOR"
 
 
 def test_reported_or_past_acts_derive_no_intent() -> None:
-    assert not [e for e in events("Finland sent medical supplies to Chad.") if e.get("derived")]
+    assert not [e for e in events("Finland sent medical supplies to Chad.") if e.derived]
     # the speaker's intent is the statement's: one intent, by the speaker, not a second by the narrator
     found = events("Finland's foreign minister Aino Salo said Finland will send medical supplies to Chad.")
-    assert not [e for e in found if e.get("derived")]
+    assert not [e for e in found if e.derived]
 
 
 def test_a_caption_is_coded_and_marked_with_its_index() -> None:
@@ -220,73 +221,71 @@ def test_a_caption_is_coded_and_marked_with_its_index() -> None:
         "Norwegian Prime Minister Erna Lund said the accord would protect cod stocks.",
     )
     (caption,) = doc.captions
-    (visit,) = [e for e in doc.events if e["caption"] is not None]
-    assert visit["caption"] == 0 and visit["root"] == "04"
+    (visit,) = [e for e in doc.events if e.caption is not None]
+    assert visit.caption == 0 and visit.root == "04"
     # offsets index the caption's text; the speaker is the body's entity, with what the body knows of her
-    assert caption.text[visit["trigger"]["start"] : visit["trigger"]["end"]] == "visited"
+    assert caption.text[visit.trigger.start : visit.trigger.end] == "visited"
     lund = next(e for e in doc.entities if e.name == "Erna Lund")
-    assert visit["source"] == lund.id and visit["source_actor"]["code"] == "NORGOV"
-    assert visit["target_actor"]["code"] == "SWEGOV"
-    assert visit["date"] == {"timex": None, "value": "2025-W34"}
-    assert all(e["caption"] is None for e in doc.events if e is not visit)
-    assert [e["id"] for e in doc.events] == [f"V{n}" for n in range(1, len(doc.events) + 1)]
+    assert visit.source == lund.id and visit.source_actor.code == "NORGOV"
+    assert visit.target_actor.code == "SWEGOV"
+    assert visit.date == EventDate(None, "2025-W34")
+    assert all(e.caption is None for e in doc.events if e is not visit)
+    assert [e.id for e in doc.events] == [f"V{n}" for n in range(1, len(doc.events) + 1)]
 
 
 def test_the_target_of_condemning_an_attack_is_the_attacker() -> None:
     found = events("Poland condemned an attack by Belarusian soldiers in Lithuania on Thursday.")
-    (condemn,) = [e for e in found if e["root"] == "11" or e["cameo"].startswith("12")]
-    assert condemn["source_actor"]["code"] == "POL" and condemn["target_actor"]["code"] == "BLRMIL"
+    (condemn,) = [e for e in found if e.root == "11" or e.cameo.startswith("12")]
+    assert condemn.source_actor.code == "POL" and condemn.target_actor.code == "BLRMIL"
 
 
 def test_a_possessed_body_is_the_target_not_its_owner() -> None:
     (ties,) = [
-        e
-        for e in events("Chile restored diplomatic ties with Peru's government.")
-        if e["trigger"]["text"] == "restored"
+        e for e in events("Chile restored diplomatic ties with Peru's government.") if e.trigger.text == "restored"
     ]
-    assert ties["target_actor"]["code"] == "PERGOV"
+    assert ties.target_actor.code == "PERGOV"
 
 
 def test_a_group_of_a_users_state(tmp_path: Path) -> None:
     actors = tmp_path / "actors.toml"
     actors.write_text('[[group]]\nname = "Valdor"\ncode = "VLD"\ncountry = "VLD"\nsector = ""\n')
     doc = process("Valdor soldiers shelled the border town of Kesh.", check_language=False, actors=[str(actors)])
-    (attack,) = [e for e in doc.events if e["root"] == "19"]
-    assert attack["source_actor"]["code"] == "VLDMIL"
+    (attack,) = [e for e in doc.events if e.root == "19"]
+    assert attack.source_actor.code == "VLDMIL"
 
 
 def test_saying_another_must_act_is_a_demand_on_it() -> None:
     found = events("Poland said on Tuesday that Belarus must release the detained journalists.")
-    (demand,) = [e for e in found if e["root"] == "10"]
-    assert demand["source_actor"]["code"] == "POL" and demand["target_actor"]["code"] == "BLR"
-    assert demand["modality"] == "asserted" and demand["plover"] == "REQUEST"
+    (demand,) = [e for e in found if e.root == "10"]
+    assert demand.source_actor.code == "POL" and demand.target_actor.code == "BLR"
+    assert demand.modality == "asserted" and demand.plover == "REQUEST"
 
 
 def test_a_must_deep_in_the_reported_words_is_not_the_speakers_demand() -> None:
     found = events("Poland said the principles that Belarus believes must be accepted were unclear.")
-    assert not [e for e in found if e["root"] == "10"]
+    assert not [e for e in found if e.root == "10"]
 
 
 def test_saying_one_will_not_cooperate_is_a_rejection() -> None:
     found = events("Chile says it will not accept any more refugees from Peru.")
-    assert [e["source_actor"]["code"] for e in found if e["root"] == "12"] == ["CHL"]
+    assert [e.source_actor.code for e in found if e.root == "12"] == ["CHL"]
 
 
 def test_a_reported_ultimatum_is_a_threat() -> None:
     found = events("Norway announced that it will withdraw its observers from Mali unless the fighting stops.")
-    assert [e["source_actor"]["code"] for e in found if e["cameo"] == "130"] == ["NOR"]
+    assert [e.source_actor.code for e in found if e.cameo == "130"] == ["NOR"]
 
 
 def test_a_purpose_is_not_yet_done() -> None:
     found = events("Poland sent two envoys to Minsk to negotiate with Belarus.")
-    talks = [e for e in found if e["trigger"]["text"] == "negotiate"]
-    assert talks and talks[0]["modality"] == "future"
+    talks = [e for e in found if e.trigger.text == "negotiate"]
+    assert talks and talks[0].modality == "future"
 
 
 def test_a_past_participle_clause_takes_its_by_agent_as_source() -> None:
     found = events("Chile protested over a fishing boat seized by Peruvian troops on Monday.")
-    seized = [e for e in found if e["trigger"]["text"] == "seized"]
-    assert seized and seized[0]["source_actor"]["code"] == "PERMIL"
+    seized = [e for e in found if e.trigger.text == "seized"]
+    assert seized and seized[0].source_actor.code == "PERMIL"
 
 
 def test_a_caption_tells_in_the_present_and_who_gathers_after_an_attack_did_not_attack() -> None:
@@ -295,11 +294,11 @@ def test_a_caption_tells_in_the_present_and_who_gathers_after_an_attack_did_not_
         "Ukrainian rescuers gather in Kharkiv after an air attack on the city",
         "The mayor said repairs would take weeks.",
     )
-    (attack,) = [e for e in doc.events if e["caption"] == 0 and e["root"] == "19"]
-    assert attack["modality"] == "asserted"  # not a rule: captions narrate in the present
-    assert attack["source_actor"] is None  # the rescuers gathered after it; they did not attack
+    (attack,) = [e for e in doc.events if e.caption == 0 and e.root == "19"]
+    assert attack.modality == "asserted"  # not a rule: captions narrate in the present
+    assert attack.source_actor is None  # the rescuers gathered after it; they did not attack
 
 
 def test_those_who_meet_after_an_attack_are_not_its_source() -> None:
     (attack,) = by_root("Estonian officials met in Tallinn after an attack on the border post.", "19")
-    assert attack["source_actor"] is None
+    assert attack.source_actor is None

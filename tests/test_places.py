@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from storyline import process
+from storyline.document.records import Entity, Mention
 from storyline.evaluation.geo import great_circle_km
 from storyline.knowledge.gazetteer import gazetteer, name_key
-from storyline.stages.s04_entities import Entity, Mention
 from storyline.stages.s07_places import resolve_places
 
 
 def _entity(name: str, type_: str = "GPE", n: int = 1) -> Entity:
-    return Entity(f"E{n}", name, type_, [Mention(0, len(name), name)])
+    return Entity(id=f"E{n}", name=name, type=type_, mentions=[Mention(0, len(name), name)])
 
 
 def _resolve(*names: str) -> dict[str, dict[str, object]]:
@@ -23,8 +23,8 @@ def _resolve(*names: str) -> dict[str, dict[str, object]]:
 
 
 def _km(place: dict[str, object], lat: float, lon: float) -> float:
-    assert isinstance(place["lat"], float) and isinstance(place["lon"], float)
-    return great_circle_km(place["lat"], place["lon"], lat, lon)
+    assert isinstance(place.lat, float) and isinstance(place.lon, float)
+    return great_circle_km(place.lat, place.lon, lat, lon)
 
 
 def test_name_key_ignores_case_diacritics_and_dots() -> None:
@@ -36,47 +36,47 @@ def test_name_key_ignores_case_diacritics_and_dots() -> None:
 @pytest.mark.parametrize("name", ["Kyiv", "Kiev"])
 def test_kyiv_under_either_spelling(name: str) -> None:
     place = _resolve(name)[name]
-    assert place["country"] == "UKR" and place["kind"] == "city"
-    assert place["geonameid"] == 703448
+    assert place.country == "UKR" and place.kind == "city"
+    assert place.geonameid == 703448
     assert _km(place, 50.45, 30.52) < 5
 
 
 @pytest.mark.parametrize("name", ["the Bryansk region", "Bryansk Oblast", "Bryansk province"])
 def test_bryansk_region_forms(name: str) -> None:
     place = _resolve(name)[name]
-    assert place["kind"] == "region" and place["country"] == "RUS"
-    assert place["geonameid"] == 571473
+    assert place.kind == "region" and place.country == "RUS"
+    assert place.geonameid == 571473
     assert _km(place, 53.0, 33.5) < 161
 
 
 def test_country_and_its_short_forms() -> None:
     places = _resolve("Ukraine", "U.S.", "America", "Britain")
-    assert places["Ukraine"]["kind"] == "country" and places["Ukraine"]["geonameid"] == 690791
-    assert [places[n]["country"] for n in ("U.S.", "America", "Britain")] == ["USA", "USA", "GBR"]
+    assert places["Ukraine"].kind == "country" and places["Ukraine"].geonameid == 690791
+    assert [places[n].country for n in ("U.S.", "America", "Britain")] == ["USA", "USA", "GBR"]
 
 
 def test_alaska_is_a_us_state_not_the_town_in_the_philippines() -> None:
     place = _resolve("Alaska")["Alaska"]
-    assert (place["country"], place["kind"], place["geonameid"]) == ("USA", "region", 5879092)
+    assert (place.country, place.kind, place.geonameid) == ("USA", "region", 5879092)
 
 
 def test_paris_follows_texas_in_context() -> None:
-    assert _resolve("Paris")["Paris"]["country"] == "FRA"
+    assert _resolve("Paris")["Paris"].country == "FRA"
     texas = _resolve("Paris", "Texas")["Paris"]
-    assert texas["country"] == "USA" and _km(texas, 33.66, -95.56) < 20
+    assert texas.country == "USA" and _km(texas, 33.66, -95.56) < 20
 
 
 def test_georgia_follows_its_neighbours() -> None:
-    assert _resolve("Georgia", "Tbilisi")["Georgia"]["country"] == "GEO"
+    assert _resolve("Georgia", "Tbilisi")["Georgia"].country == "GEO"
     state = _resolve("Georgia", "Atlanta")["Georgia"]
-    assert (state["country"], state["kind"]) == ("USA", "region")
+    assert (state.country, state.kind) == ("USA", "region")
 
 
 def test_a_city_name_alone_does_not_make_an_org_a_place() -> None:
     entities = [_entity("Reading", "ORG"), _entity("Ukraine", "ORG", 2)]
     resolve_places(entities, "Reading Ukraine")
     assert entities[0].place is None
-    assert entities[1].place is not None and entities[1].place["country"] == "UKR"
+    assert entities[1].place is not None and entities[1].place.country == "UKR"
 
 
 def test_unknown_names_get_no_place() -> None:
@@ -90,5 +90,5 @@ def test_gazetteer_is_built_once() -> None:
 def test_pipeline_sets_places_on_a_written_sentence() -> None:
     doc = process("Russian drones struck Kyiv overnight, officials in Ukraine said on Sunday.", check_language=False)
     placed = {e.name: e.place for e in doc.entities if e.place}
-    assert "Kyiv" in placed and placed["Kyiv"]["country"] == "UKR"
+    assert "Kyiv" in placed and placed["Kyiv"].country == "UKR"
     assert doc.to_dict()["entities"][0].keys() >= {"place"}

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from storyline import process
-from storyline.stages.s10_quotes.marks import quoted_stretches
+from storyline.stages.s01_clean.quote_marks import quoted_stretches
 
 
 def quotes(text: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -24,63 +24,63 @@ def only(text: str) -> tuple[dict[str, Any], dict[str, str]]:
 
 def test_direct_quote_before_its_cue() -> None:
     q, names = only("“The bridge will reopen in May,” Maria Lopez said on Tuesday.")
-    assert q["kind"] == "direct"
-    assert q["text"] == "The bridge will reopen in May,"
-    assert q["cue"]["text"] == "said"
-    assert q["source"]["text"] == "Maria Lopez"
-    assert names[q["speaker"]] == "Maria Lopez"
-    assert q["content"]["text"] == "“The bridge will reopen in May,”"
+    assert q.kind == "direct"
+    assert q.text == "The bridge will reopen in May,"
+    assert q.cue.text == "said"
+    assert q.source.text == "Maria Lopez"
+    assert names[q.speaker] == "Maria Lopez"
+    assert q.content.text == "“The bridge will reopen in May,”"
 
 
 def test_colon_then_quote() -> None:
     q, names = only('Finance minister Karl Brandt said: "We have no money left for roads."')
-    assert q["kind"] == "direct"
-    assert q["text"] == "We have no money left for roads."
-    assert names[q["speaker"]] == "Karl Brandt"
+    assert q.kind == "direct"
+    assert q.text == "We have no money left for roads."
+    assert names[q.speaker] == "Karl Brandt"
 
 
 def test_indirect_with_that_keeps_the_complementiser() -> None:
     q, names = only("Maria Lopez said that the bridge would reopen in May.")
-    assert q["kind"] == "indirect"
-    assert q["text"] == "that the bridge would reopen in May"
-    assert names[q["speaker"]] == "Maria Lopez"
+    assert q.kind == "indirect"
+    assert q.text == "that the bridge would reopen in May"
+    assert names[q.speaker] == "Maria Lopez"
 
 
 def test_told_a_broadcaster() -> None:
     q, _ = only("Karl Brandt told Radio Nord the budget was exhausted.")
-    assert q["cue"]["text"] == "told"
-    assert q["text"] == "the budget was exhausted"
+    assert q.cue.text == "told"
+    assert q.text == "the budget was exhausted"
 
 
 def test_according_to() -> None:
     q, names = only("The dam was built in 1962, according to Maria Lopez.")
-    assert q["cue"]["text"] == "according to"
-    assert q["source"]["text"] == "Maria Lopez"
-    assert q["text"] == "The dam was built in 1962"
-    assert names[q["speaker"]] == "Maria Lopez"
+    assert q.cue.text == "according to"
+    assert q.source.text == "Maria Lopez"
+    assert q.text == "The dam was built in 1962"
+    assert names[q.speaker] == "Maria Lopez"
 
 
 def test_mixed_quote_gives_each_quoted_piece_with_the_whole_content() -> None:
     found, names = quotes("Karl Brandt said the plan was “dead on arrival” and a “waste of time”.")
-    assert [q["text"] for q in found] == ["dead on arrival", "waste of time"]
-    assert {q["kind"] for q in found} == {"mixed"}
-    assert {q["content"]["text"] for q in found} == {"the plan was “dead on arrival” and a “waste of time”"}
-    assert {names[q["speaker"]] for q in found} == {"Karl Brandt"}
+    assert [q.text for q in found] == ["dead on arrival", "waste of time"]
+    assert {q.kind for q in found} == {"mixed"}
+    assert {q.content.text for q in found} == {"the plan was “dead on arrival” and a “waste of time”"}
+    assert {names[q.speaker] for q in found} == {"Karl Brandt"}
 
 
 def test_pronoun_source_resolves_to_the_person() -> None:
     found, names = quotes("Maria Lopez visited the site on Monday. “We will finish it,” she said.")
-    (q,) = [q for q in found if q["kind"] == "direct"]
-    assert q["source"]["text"] == "she"
-    assert names[q["speaker"]] == "Maria Lopez"
+    (q,) = [q for q in found if q.kind == "direct"]
+    assert q.source.text == "she"
+    assert names[q.speaker] == "Maria Lopez"
 
 
 def test_straight_open_curly_close_and_tex_quotes() -> None:
     q, _ = only('"The port is closed,” Karl Brandt said.')
-    assert q["text"] == "The port is closed,"
+    assert q.text == "The port is closed,"
     q, _ = only("``The port is closed,'' Karl Brandt said.")
-    assert q["text"] == "The port is closed,"
-    assert q["kind"] == "direct"
+    assert q.text == "The port is closed,"
+    assert q.kind == "direct"
 
 
 def test_a_paragraph_of_quotation_continues_the_speaker_before() -> None:
@@ -88,9 +88,9 @@ def test_a_paragraph_of_quotation_continues_the_speaker_before() -> None:
     found, names = quotes(text)
     assert len(found) == 2
     second = found[1]
-    assert second["text"] == "We will try again next week."
-    assert second["cue"] is None
-    assert names[second["speaker"]] == "Maria Lopez"
+    assert second.text == "We will try again next week."
+    assert second.cue is None
+    assert names[second.speaker] == "Maria Lopez"
 
 
 def test_scare_quotes_that_nobody_said_are_not_quotes() -> None:
@@ -102,15 +102,15 @@ def test_odd_number_of_marks_never_fails() -> None:
     text = "“We are ready, Karl Brandt said.\n\nThe minister left early."
     found, _ = quotes(text)
     for q in found:
-        assert 0 <= q["start"] < q["end"] <= text.index("\n")  # never past the unclosed paragraph
+        assert 0 <= q.start < q.end <= text.index("\n")  # never past the unclosed paragraph
 
 
 def test_a_quotation_signed_with_a_dash() -> None:
     q, names = only("“Nobody reads the fine print.” — Karl Brandt")
-    assert q["kind"] == "direct"
-    assert q["text"] == "Nobody reads the fine print."
-    assert q["cue"]["text"] == "—"
-    assert names[q["speaker"]] == "Karl Brandt"
+    assert q.kind == "direct"
+    assert q.text == "Nobody reads the fine print."
+    assert q.cue.text == "—"
+    assert names[q.speaker] == "Karl Brandt"
 
 
 @pytest.mark.parametrize(
@@ -141,33 +141,31 @@ def test_doubled_apostrophes_open_and_close_a_quotation() -> None:
 
 def test_a_quotation_around_its_cue_is_one_direct_content() -> None:
     found, names = quotes("“Hopefully,” Maria Lopez said, “the bridge will reopen in May.”")
-    assert {q["kind"] for q in found} == {"direct"}
-    assert [q["text"] for q in found] == ["Hopefully,", "the bridge will reopen in May."]
-    assert {q["content"]["text"] for q in found} == {"“Hopefully,” Maria Lopez said, “the bridge will reopen in May.”"}
-    assert {names[q["speaker"]] for q in found} == {"Maria Lopez"}
+    assert {q.kind for q in found} == {"direct"}
+    assert [q.text for q in found] == ["Hopefully,", "the bridge will reopen in May."]
+    assert {q.content.text for q in found} == {"“Hopefully,” Maria Lopez said, “the bridge will reopen in May.”"}
+    assert {names[q.speaker] for q in found} == {"Maria Lopez"}
 
 
 def test_a_direct_quote_runs_on_after_its_cue_sentence() -> None:
     found, _ = quotes("“The bridge is closed,” said Maria Lopez. “It will reopen in May.”\n\nTraffic was light.")
-    assert {q["content"]["text"] for q in found} == {
-        "“The bridge is closed,” said Maria Lopez. “It will reopen in May.”"
-    }
+    assert {q.content.text for q in found} == {"“The bridge is closed,” said Maria Lopez. “It will reopen in May.”"}
 
 
 def test_a_cue_between_commas_reports_its_whole_sentence() -> None:
     found, names = quotes("The new bridge, Maria Lopez said, will reopen in May.")
-    assert [q["content"]["text"] for q in found] == ["The new bridge, Maria Lopez said, will reopen in May"]
-    assert names[found[0]["speaker"]] == "Maria Lopez"
+    assert [q.content.text for q in found] == ["The new bridge, Maria Lopez said, will reopen in May"]
+    assert names[found[0].speaker] == "Maria Lopez"
 
 
 def test_the_tagger_reads_parts_and_leaves_the_entities_alone() -> None:
     from storyline.stages.s03_annotate.nlp import load_model
-    from storyline.stages.s10_quotes.tagger import available, tag_parts
+    from storyline.stages.s10_quotes.tagger import available, tag_batch, tag_parts
 
     assert available()  # the trained heads ship with the package
     doc = load_model()("Maria Lopez said the bridge would reopen in May.")
     before = [(e.text, e.label_) for e in doc.ents]
-    parts = tag_parts(doc)
+    parts = tag_parts(doc, tag_batch([doc])[0])
     assert [s.text for s in parts["CUE"]] == ["said"]
     assert [s.text for s in parts["SOURCE"]] == ["Maria Lopez"]
     assert [(e.text, e.label_) for e in doc.ents] == before
@@ -180,19 +178,19 @@ def test_a_transcript_turn_names_its_speaker_before_a_colon() -> None:
         "ROE: I expect a vote on Thursday, and we have the votes.\n\n"
         "BERG: Thank you.\n\n"
     )
-    turns = [q for q in found if q["cue"] and q["cue"]["text"] == ":"]
-    assert [q["source"]["text"] for q in turns] == ["BERG", "ROE"]  # "Thank you.": too short to count
-    assert turns[1]["content"]["text"] == "I expect a vote on Thursday, and we have the votes."
-    assert names[turns[1]["speaker"]] == "Ann Roe"  # the capitals label is the person of that surname
+    turns = [q for q in found if q.cue and q.cue.text == ":"]
+    assert [q.source.text for q in turns] == ["BERG", "ROE"]  # "Thank you.": too short to count
+    assert turns[1].content.text == "I expect a vote on Thursday, and we have the votes."
+    assert names[turns[1].speaker] == "Ann Roe"  # the capitals label is the person of that surname
 
 
 def test_a_headline_that_names_its_source() -> None:
     found, names = quotes("Ann Roe: Farm Bill Will Pass Before the Recess\n\nThe senator spoke in Topeka.")
-    (q,) = [q for q in found if q["cue"] and q["cue"]["text"] == ":"]
-    assert q["source"]["text"] == "Ann Roe" and names[q["speaker"]] == "Ann Roe"
-    assert q["content"]["text"] == "Farm Bill Will Pass Before the Recess"
+    (q,) = [q for q in found if q.cue and q.cue.text == ":"]
+    assert q.source.text == "Ann Roe" and names[q.speaker] == "Ann Roe"
+    assert q.content.text == "Farm Bill Will Pass Before the Recess"
 
 
 def test_a_section_heading_with_a_colon_is_not_a_quote() -> None:
     found, _ = quotes("Rising Costs: Farmers in Kansas paid more for fuel this year than last.")
-    assert not [q for q in found if q["cue"] and q["cue"]["text"] == ":"]
+    assert not [q for q in found if q.cue and q.cue.text == ":"]

@@ -32,13 +32,13 @@ LOWER_CASE = "kanshi ram parried questions at a joint press conference."
 
 # A stage that never ends on a text that asks for it, as a fault in a stage would.
 HANG = """
-import storyline.pipeline as pipeline
-found = pipeline.find_timexes
+import storyline.stages.s09_time as time_stage
+found = time_stage.find_timexes
 def find_timexes(doc, published):
     while "HANG" in doc.text:
         pass
     return found(doc, published)
-pipeline.find_timexes = find_timexes
+time_stage.find_timexes = find_timexes
 """
 
 
@@ -128,7 +128,7 @@ def test_deadline_in_a_worker_thread() -> None:
 def hanging_stage(monkeypatch: pytest.MonkeyPatch) -> None:
     namespace: dict[str, object] = {}
     exec(HANG, namespace)  # the same patch the command-line test runs in its process
-    monkeypatch.setattr("storyline.pipeline.find_timexes", namespace["find_timexes"])
+    monkeypatch.setattr("storyline.stages.s09_time.find_timexes", namespace["find_timexes"])
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -213,7 +213,7 @@ def test_a_publication_date_no_news_has_is_refused() -> None:
     feed = b'{"text": "THE YEAR-AGO PERIOD ENDED YESTERDAY.", "published": "1000-01-01"}\n'
     (article,) = read_stream(io.BytesIO(feed), "feed.jsonl", "jsonl")
     assert isinstance(article, Article) and article.published is None
-    assert [t["value"] for t in find_in_text("the year-ago period ended yesterday", "0001-01-01")] == [
+    assert [t.value for t in find_in_text("the year-ago period ended yesterday", "0001-01-01")] == [
         "XXXX-QX",
         "XXXX-XX-XX",
     ]

@@ -17,7 +17,7 @@ DCT = "2025-08-23"  # a Saturday, in ISO week 34
 
 def values(text: str, published: str | None = DCT) -> dict[str, tuple[str, str]]:
     doc = load_model()(text)
-    return {t["text"]: (t["type"], t["value"]) for t in find_timexes(doc, published)}
+    return {t.text: (t.type, t.value) for t in find_timexes(doc, published)}
 
 
 @pytest.mark.parametrize(
@@ -73,10 +73,10 @@ def test_without_a_dct_relative_dates_keep_xs(text: str, expression: str, expect
 def test_offsets_slice_the_text_and_ids_follow_text_order() -> None:
     text = "On Friday, 22 August 2025, and again next week, they met for two hours."
     found = find_in_text(text, DCT)
-    assert [t["text"] for t in found] == ["Friday, 22 August 2025", "next week", "two hours"]
-    assert [t["id"] for t in found] == ["T1", "T2", "T3"]
-    assert all(text[t["start"] : t["end"]] == t["text"] for t in found)
-    assert [t["start"] for t in found] == sorted(t["start"] for t in found)
+    assert [t.text for t in found] == ["Friday, 22 August 2025", "next week", "two hours"]
+    assert [t.id for t in found] == ["T1", "T2", "T3"]
+    assert all(text[t.start : t.end] == t.text for t in found)
+    assert [t.start for t in found] == sorted(t.start for t in found)
 
 
 def test_modal_may_and_ages_are_not_timexes() -> None:
@@ -102,7 +102,7 @@ _DATES = st.dates(min_value=dt.date(1600, 1, 1), max_value=dt.date(2099, 12, 31)
 @given(phrase=_PHRASES, dct=st.one_of(st.none(), _DATES), verb=st.sampled_from(["said", "will say", "says"]))
 def test_every_emitted_value_is_valid_timex3(phrase: str, dct: dt.date | None, verb: str) -> None:
     for timex in find_in_text(f"He {verb} {phrase} that it was so.", dct):
-        assert is_timex_value(timex["value"]), timex
+        assert is_timex_value(timex.value), timex
 
 
 @settings(max_examples=200, deadline=None)
@@ -110,7 +110,7 @@ def test_every_emitted_value_is_valid_timex3(phrase: str, dct: dt.date | None, v
 def test_a_full_date_normalises_the_same_whatever_the_dct(day: dt.date, dct: dt.date | None) -> None:
     written = f"{day.day} {day.strftime('%B')} {day.year}"
     found = find_in_text(f"It happened on {written}.", dct)
-    assert [(t["text"], t["value"]) for t in found] == [(written, day.isoformat())]
+    assert [(t.text, t.value) for t in found] == [(written, day.isoformat())]
 
 
 @pytest.mark.parametrize(

@@ -147,10 +147,10 @@ def test_coded_with_a_user_lexicon_end_to_end(tmp_path: Path) -> None:
     path.write_text(LEXICON, encoding="utf-8")
     doc = process("Germany severed sporting links with Chile.", check_language=False, lexicons=[path])
     (event,) = doc.events
-    assert (event["cameo"], event["source_actor"]["code"], event["target_actor"]["code"]) == ("907", "DEU", "CHL")
-    assert event["quad_class"] == 3 and event["root"] == "90"
+    assert (event.cameo, event.source_actor.code, event.target_actor.code) == ("907", "DEU", "CHL")
+    assert event.quad_class == 3 and event.root == "90"
     greeting = process("Germany greeted Chile warmly.", check_language=False, lexicons=[path]).events
-    assert sorted((e["cameo"], e["source_actor"]["code"], e["target_actor"]["code"]) for e in greeting) == [
+    assert sorted((e.cameo, e.source_actor.code, e.target_actor.code) for e in greeting) == [
         ("042", "DEU", "CHL"),
         ("043", "CHL", "DEU"),
     ]
@@ -161,4 +161,4 @@ def test_a_pattern_with_no_code_says_there_is_no_event(tmp_path: Path) -> None:
     path.write_text('[patterns]\n"sever" = [{ match = "* ties", code = "" }, { match = "*", code = "160" }]\n')
     assert not process("Germany severed ties with Chile.", check_language=False, lexicons=[path]).events
     (event,) = process("Germany severed its embassy staff.", check_language=False, lexicons=[path]).events
-    assert event["cameo"] == "160"
+    assert event.cameo == "160"

@@ -9,14 +9,24 @@ record with a typed reason, and the run goes on.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storyline.document.skips import Skipped
+
 __all__ = [
+    "BenchInputSkipped",
     "InputNotFound",
     "InputSkipped",
     "InvalidArgument",
     "ModelNotInstalled",
     "NothingToProcess",
+    "OffsetsChanged",
+    "QuoteTaggerMissing",
     "SchemaViolation",
+    "StageOrderError",
     "StorylineError",
+    "UnknownCode",
 ]
 
 
@@ -38,8 +48,34 @@ class InputNotFound(StorylineError, FileNotFoundError):
     exit_code = 2
 
 
+class UnknownCode(InvalidArgument, KeyError):
+    """A CAMEO code that the codebook does not have (a ``KeyError`` too, for dict-like use)."""
+
+    def __str__(self) -> str:
+        # KeyError would show the message in quotes; this is a sentence, not a key.
+        return str(self.args[0]) if self.args else ""
+
+
 class ModelNotInstalled(StorylineError):
     """The configured spaCy model package is not installed in this environment."""
+
+
+class QuoteTaggerMissing(ModelNotInstalled):
+    """The quote tagger's weights are not where the package put them (a broken install):
+    quotes would silently be missing, so nothing is processed."""
+
+
+class StageOrderError(StorylineError):
+    """A list of stages in which a stage requires what no earlier stage sets (a storyline bug,
+    or a custom list in the wrong order): found at start-up, before any article is read."""
+
+
+class OffsetsChanged(StorylineError):
+    """An evaluation found the pipeline changed a gold text, so its offsets cannot be scored."""
+
+
+class BenchInputSkipped(StorylineError):
+    """``storyline bench`` measures only articles the pipeline processes; one was skipped."""
 
 
 class NothingToProcess(StorylineError):
@@ -57,6 +93,6 @@ class InputSkipped(StorylineError):
 
     exit_code = 3
 
-    def __init__(self, skipped: object) -> None:
+    def __init__(self, skipped: Skipped) -> None:
         super().__init__(str(skipped))
         self.skipped = skipped

@@ -11,6 +11,7 @@ from typing import Any
 
 from storyline.document.article import Article
 from storyline.document.skips import Skipped
+from storyline.errors import BenchInputSkipped
 from storyline.ingest import read_inputs
 from storyline.pipeline import StageTimer, process_many
 from storyline.settings import BATCH_SIZE, LANGUAGE
@@ -53,7 +54,7 @@ def run_bench(
         timer.budget_used.clear()
         for result in process_many(articles, model=model, timer=timer, quotes=quotes):
             if isinstance(result, Skipped):
-                raise RuntimeError(f"bench input was skipped: {result}")
+                raise BenchInputSkipped(f"bench input was skipped: {result}")
 
     model_s, pipeline_s = [], []
     shares: dict[str, float] = {}

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from storyline.document.encode import internal
 from storyline.errors import InvalidArgument
 
 __all__ = ["EARLIEST_PUBLISHED", "LATEST_PUBLISHED", "Article", "article_id", "is_news_date", "parse_published"]
@@ -27,13 +28,13 @@ class Article:
     """An article before cleaning. ``id`` is stable: re-reading the same input gives the same id."""
 
     id: str
-    text: str
+    text: str = internal("")  # the raw input; the document's own text is the cleaned one
     url: str | None = None
     title: str | None = None
     published: str | None = None  # YYYY-MM-DD
     source: str | None = None
     byline: str | None = None
-    where: str = "-"  # where the reader found it (path, path:line, path#record), for messages
+    where: str = internal("-")  # where the reader found it (path, path:line, path#record), for messages
 
     @classmethod
     def create(
@@ -67,16 +68,6 @@ class Article:
         if "url" in given:
             updated = replace(updated, id=article_id(updated.text, updated.url))
         return updated
-
-    def metadata(self) -> dict[str, str | None]:
-        return {
-            "id": self.id,
-            "url": self.url,
-            "title": self.title,
-            "published": self.published,
-            "source": self.source,
-            "byline": self.byline,
-        }
 
     def not_unicode(self) -> str | None:
         """Why the article cannot be written as UTF-8 (a lone surrogate, which only a str made

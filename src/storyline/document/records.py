@@ -1,7 +1,10 @@
-"""The document: what ``storyline process`` prints (schema ``storyline.document/1``).
+"""The records a document carries, and the document itself (schema ``storyline.document/1``).
 
-Field names are fixed by the contract in DESIGN.md; fields may be added, never renamed.
-All offsets are Python ``str`` indices into ``text``, end exclusive.
+Field names are fixed by the contract in DESIGN.md; fields may be added, never renamed. All
+offsets are Python ``str`` indices into ``text``, end exclusive (a caption's event: into its
+caption's text). Each record's fields are its JSON object's keys, in order (:mod:`.encode`
+writes them), except the fields marked :func:`internal`, which the stages use and the
+contract leaves out, and those marked :func:`omitted_if_none`, which appear only when set.
 """
 
 from __future__ import annotations
@@ -12,25 +15,178 @@ from typing import Any
 
 from storyline._version import __version__
 from storyline.document.article import Article
-from storyline.stages.s01_clean.clean import Caption, Removed
-from storyline.stages.s04_entities import Entity
+from storyline.document.encode import encode, internal, omitted_if_none
 
-__all__ = ["SCHEMA_ID", "Document"]
+__all__ = [
+    "SCHEMA_ID",
+    "Actor",
+    "Caption",
+    "CharSpan",
+    "Document",
+    "Entity",
+    "Event",
+    "EventDate",
+    "Generator",
+    "Mention",
+    "Place",
+    "Quote",
+    "Removed",
+    "TextSpan",
+    "Timex",
+]
 
 SCHEMA_ID = "storyline.document/1"
 
 
-@dataclass
+@dataclass(slots=True)
+class CharSpan:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class TextSpan:
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> TextSpan:
+        """The span of ``text[start:end]``."""
+        return cls(text[start:end], start, end)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str = internal("")  # the model's label, or the kind of mention ("PRON", "TITLE")
+
+
+@dataclass(slots=True)
+class Actor:
+    """Who an entity is, coded: CAMEO-style ``code``, its country (ISO alpha-3), organisation,
+    sector and role."""
+
+    code: str
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    country_inferred: bool | None = omitted_if_none()  # the country taken from the article's own
+
+
+@dataclass(slots=True, frozen=True)
+class Place:
+    """Where a place entity is (a GeoNames record of the gazetteer)."""
+
+    geonameid: int | None
+    lat: float
+    lon: float
+    country: str  # ISO 3166-1 alpha-3, "" for a continent
+    kind: str  # "continent", "country", "region" (first-level), "district" (second-level), "city"
+    name: str = internal("")
+    population: int = internal(0)
+    admin1: str = internal("")  # GeoNames first-level code ("US.TX") of a region, district or city
+
+
+@dataclass(slots=True, kw_only=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    actor: Actor | None = None
+    place: Place | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Timex:
+    id: str
+    text: str
+    start: int
+    end: int
+    type: str  # DATE, TIME, DURATION or SET
+    value: str  # TIMEX3 value
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # direct, mixed or indirect
+    speaker: str | None  # an entity id
+    source: TextSpan | None
+    cue: TextSpan | None
+    content: TextSpan | None
+
+
+@dataclass(slots=True)
+class EventDate:
+    timex: str | None  # the timex it comes from (None: the publication date, or a caption's time)
+    value: str
+
+
+@dataclass(slots=True, kw_only=True)
+class Event:
+    id: str = ""  # numbered once the document's events are all found
+    cameo: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    source: str | None  # entity ids
+    target: str | None
+    source_actor: Actor | None
+    target_actor: Actor | None
+    modality: str
+    reported_by: str | None
+    date: EventDate | None
+    location: str | None
+    evidence: CharSpan
+    caption: int | None = None  # the index of the caption it was told in
+    confidence: float
+    trigger: TextSpan
+    derived: str | None = omitted_if_none()  # "intent": an actor's own announced act
+
+
+@dataclass(slots=True, frozen=True)
+class Caption:
+    text: str
+    credit: str | None
+    rule: str = internal("")  # the cleaning rule that found it
+
+
+@dataclass(slots=True, frozen=True)
+class Removed:
+    """A line moved out of the body: which rule took it, and the line as read."""
+
+    rule: str
+    text: str
+
+
+@dataclass(slots=True, frozen=True)
+class Generator:
+    name: str = "storyline"
+    version: str = __version__
+    model: str = ""  # the spaCy model and version
+
+
+@dataclass(slots=True, kw_only=True)
 class Document:
+    schema: str = SCHEMA_ID
     article: Article
     text: str
     captions: list[Caption] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    timexes: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    removed: list[Removed] = field(default_factory=list)  # boilerplate lines taken out of the body
-    model: str = ""
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    boilerplate: list[Removed] = field(default_factory=list)  # lines taken out of the body
+    generator: Generator = field(default_factory=Generator)
 
     def entity(self, entity_id: str) -> Entity:
         for entity in self.entities:
@@ -39,18 +195,9 @@ class Document:
         raise KeyError(entity_id)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA_ID,
-            "article": self.article.metadata(),
-            "text": self.text,
-            "captions": [c.to_json() for c in self.captions],
-            "entities": [e.to_json() for e in self.entities],
-            "timexes": self.timexes,
-            "quotes": self.quotes,
-            "events": self.events,
-            "boilerplate": [r.to_json() for r in self.removed],
-            "generator": {"name": "storyline", "version": __version__, "model": self.model},
-        }
+        """The document as the contract's JSON object."""
+        encoded: dict[str, Any] = encode(self)
+        return encoded
 
     def to_json(self, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(encode(self), ensure_ascii=False, indent=indent)

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.document.article import Article
+from storyline.document.records import Actor, Event
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument
 from storyline.evaluation.petrarch import (
@@ -121,23 +122,23 @@ def read_plover(path: Path) -> list[PloverRecord]:
     ]
 
 
-def actor_key(actor: dict[str, Any] | None) -> str | None:
+def actor_key(actor: Actor | None) -> str | None:
     """An actor's country, else the first three letters of its code; None without either."""
     if not actor:
         return None
-    return str(actor.get("country") or (actor.get("code") or "")[:3]) or None
+    return actor.country or actor.code[:3] or None
 
 
-def _candidates(events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    typed = [e for e in events if e.get("plover")] or list(events)  # PLOVER has no "statement"
-    return [e for e in typed if e.get("modality") == "asserted"] or typed
+def _candidates(events: Sequence[Event]) -> list[Event]:
+    typed = [e for e in events if e.plover] or list(events)  # PLOVER has no "statement"
+    return [e for e in typed if e.modality == "asserted"] or typed
 
 
-def chosen_event(events: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+def chosen_event(events: Sequence[Event]) -> Event | None:
     """The event that stands for the sentence: of those with a PLOVER type (a bare statement,
     CAMEO 010, has none), the most confident asserted one, else the most confident."""
     candidates = _candidates(events)
-    return max(candidates, key=lambda e: e.get("confidence", 0.0)) if candidates else None
+    return max(candidates, key=lambda e: e.confidence) if candidates else None
 
 
 @dataclass
@@ -159,17 +160,17 @@ class _PRF:
         return {f"{prefix}_precision": p, f"{prefix}_recall": r, f"{prefix}_f1": f1}
 
 
-def score_plover(records: Sequence[PloverRecord], events: Sequence[Sequence[dict[str, Any]]]) -> dict[str, Any]:
+def score_plover(records: Sequence[PloverRecord], events: Sequence[Sequence[Event]]) -> dict[str, Any]:
     """PLOVER figures for gold ``records`` and the system's events of each record's text."""
     sources, targets = _PRF(), _PRF()
     per_type: dict[str, Counter[str]] = {}
     confusion: Counter[str] = Counter()
     for record, found in zip(records, events, strict=True):
         chosen = chosen_event(found)
-        predicted = (chosen or {}).get("plover") or "none"
-        same = [e for e in _candidates(found) if chosen and e.get("cameo") == chosen.get("cameo")]
-        sources.add({k for e in same if (k := actor_key(e.get("source_actor")))}, record.sources)
-        targets.add({k for e in same if (k := actor_key(e.get("target_actor")))}, record.targets)
+        predicted = (chosen.plover if chosen else None) or "none"
+        same = [e for e in _candidates(found) if chosen and e.cameo == chosen.cameo]
+        sources.add({k for e in same if (k := actor_key(e.source_actor))}, record.sources)
+        targets.add({k for e in same if (k := actor_key(e.target_actor))}, record.targets)
         counts = per_type.setdefault(record.event, Counter())
         counts["n"] += 1
         counts["correct"] += predicted == record.event
@@ -187,27 +188,26 @@ def score_plover(records: Sequence[PloverRecord], events: Sequence[Sequence[dict
     }
 
 
-def petrarch_code(actor: dict[str, Any] | None) -> str:
+def petrarch_code(actor: Actor | None) -> str:
     """An actor's code written as PETRARCH writes it (see the module's rules)."""
-    if not actor or not actor.get("code"):
+    if not actor or not actor.code:
         return "---"
-    code = str(actor["code"])
-    return code if actor.get("country") or actor.get("org") else "---" + code
+    return actor.code if actor.country or actor.org else "---" + actor.code
 
 
-def predicted_codings(events: Iterable[dict[str, Any]]) -> set[Coding]:
+def predicted_codings(events: Iterable[Event]) -> set[Coding]:
     """The (source, target, CAMEO) triples of the events that have a source actor (PETRARCH
     codes no event without one, where storyline keeps it with no source) and are not derived."""
     return {
-        Coding(source, target, str(e.get("cameo", "")))
+        Coding(source, target, e.cameo)
         for e in events
-        if e.get("source_actor") and not e.get("derived")
-        for source in petrarch_code(e.get("source_actor")).split("/")
-        for target in petrarch_code(e.get("target_actor")).split("/")
+        if e.source_actor and not e.derived
+        for source in petrarch_code(e.source_actor).split("/")
+        for target in petrarch_code(e.target_actor).split("/")
     }
 
 
-def score_petrarch(records: Sequence[PetrarchRecord], events: Sequence[Sequence[dict[str, Any]]]) -> dict[str, Any]:
+def score_petrarch(records: Sequence[PetrarchRecord], events: Sequence[Sequence[Event]]) -> dict[str, Any]:
     """PETRARCH2 figures for the expected codings of ``records`` and the system's events."""
     triples, sources, targets, roots = _PRF(), _PRF(), _PRF(), _PRF()
     exact = same_roots = 0
@@ -239,9 +239,7 @@ def score_petrarch(records: Sequence[PetrarchRecord], events: Sequence[Sequence[
     }
 
 
-def _events(
-    articles: list[Article], actors: Sequence[str] = (), lexicons: Sequence[str] = ()
-) -> list[list[dict[str, Any]]]:
+def _events(articles: list[Article], actors: Sequence[str] = (), lexicons: Sequence[str] = ()) -> list[list[Event]]:
     results = process_many(articles, check_language=False, clean_text=False, actors=actors, lexicons=lexicons)
     return [[] if isinstance(r, Skipped) else list(r.events) for r in results]
 

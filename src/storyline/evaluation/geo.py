@@ -20,11 +20,10 @@ from typing import Any
 
 from lxml import etree
 
-from storyline.document.records import Document
+from storyline.document.records import Document, Entity
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument
 from storyline.pipeline import process_many
-from storyline.stages.s04_entities import Entity
 from storyline.stages.s07_places import candidates
 
 __all__ = ["evaluate_geo", "great_circle_km", "read_gold"]
@@ -117,7 +116,7 @@ def _score(counts: dict[str, int], toponym: Toponym, entities: list[Entity]) -> 
     system = match.place
     options = candidates(match)
     baseline = max(options, key=lambda p: p.population) if options else None
-    picks = [("", system["lat"], system["lon"], system["geonameid"])]
+    picks = [("", system.lat, system.lon, system.geonameid)]
     if baseline is not None:
         picks.append(("base_", baseline.lat, baseline.lon, baseline.geonameid))
     for prefix, lat, lon, gid in picks:

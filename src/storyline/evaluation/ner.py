@@ -36,7 +36,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from storyline.stages.s04_entities import Entity
+from storyline.document.records import Entity
+from storyline.errors import OffsetsChanged
 
 __all__ = [
     "CONLL_TYPES",
@@ -275,7 +276,7 @@ def _system(documents: Sequence[ConllDocument]) -> Predictions:
         if isinstance(result, Skipped):  # nothing predicted: its gold entities count as missed
             continue
         if result.text != document.text:
-            raise RuntimeError(f"the pipeline changed document {index}'s text: offsets would not match")
+            raise OffsetsChanged(f"the pipeline changed document {index}'s text: offsets would not match")
         predictions.add_entities(document, index, result.entities)
     return predictions
 

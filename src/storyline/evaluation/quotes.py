@@ -39,8 +39,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from storyline.document.article import Article
+from storyline.document.records import Quote, TextSpan
 from storyline.document.skips import Skipped
-from storyline.errors import InvalidArgument
+from storyline.errors import InvalidArgument, OffsetsChanged
 from storyline.pipeline import process_many
 
 __all__ = [
@@ -180,14 +181,14 @@ def is_direct(text: str, span: Extent) -> bool:
     return len(quoted) > 1 and quoted.startswith(_OPENING) and quoted.endswith(_CLOSING)
 
 
-def predicted_keys(text: str, quotes: Sequence[dict[str, Any]]) -> list[Key]:
+def predicted_keys(text: str, quotes: Sequence[Quote]) -> list[Key]:
     """(content, cue, source) of each predicted attribution, stripped, without repeats. The
     content is a quote's ``content`` span where it has one, else its ``start``/``end``."""
 
-    def part(role: dict[str, Any] | None) -> Extent | None:
-        return None if role is None else strip_span(text, role["start"], role["end"])
+    def part(role: TextSpan | Quote | None) -> Extent | None:
+        return None if role is None else strip_span(text, role.start, role.end)
 
-    keys = [(part(q.get("content") or q), part(q.get("cue")), part(q.get("source"))) for q in quotes]
+    keys = [(part(q.content or q), part(q.cue), part(q.source)) for q in quotes]
     return list(dict.fromkeys((c, cue, source) for c, cue, source in keys if c is not None))
 
 
@@ -226,7 +227,7 @@ def _roles(
         yield role, g, [e for k in predicted if (e := k[i]) is not None]
 
 
-def score_article(text: str, gold: Sequence[GoldAttribution], quotes: Sequence[dict[str, Any]]) -> Counter[str]:
+def score_article(text: str, gold: Sequence[GoldAttribution], quotes: Sequence[Quote]) -> Counter[str]:
     """Counts (``<role>_<exact|overlap>_<correct|predicted|gold>``, ``attribution_*``) of one article."""
     predicted = predicted_keys(text, quotes)
     counts: Counter[str] = Counter()
@@ -262,7 +263,7 @@ def _boundary(text: str, gold: Extent, guess: Extent) -> str:
     return f"{what} by quote marks" if set(extra) & _MARKS else f"{what} by punctuation"
 
 
-def error_patterns(text: str, gold: Sequence[GoldAttribution], quotes: Sequence[dict[str, Any]]) -> Counter[str]:
+def error_patterns(text: str, gold: Sequence[GoldAttribution], quotes: Sequence[Quote]) -> Counter[str]:
     """Per role: unmatched gold spans (missed, or the extent of the first overlapping guess),
     and predicted spans that touch no gold span of their role (spurious)."""
     errors: Counter[str] = Counter()
@@ -287,13 +288,13 @@ def _run(articles: Sequence[PolnearArticle], method: str) -> tuple[dict[str, Any
     for article, result in zip(articles, results, strict=True):
         quotes = [] if isinstance(result, Skipped) else result.quotes  # a skipped article misses all
         if not isinstance(result, Skipped) and result.text != article.text:
-            raise RuntimeError(f"the pipeline changed {article.name}'s text: offsets would not match")
+            raise OffsetsChanged(f"the pipeline changed {article.name}'s text: offsets would not match")
         gold = article.attributions
         counts += score_article(article.text, gold, quotes)
         direct += score_article(
             article.text,
             [a for a in gold if is_direct(article.text, a.content.extent)],
-            [q for q in quotes if q.get("kind") == "direct"],
+            [q for q in quotes if q.kind == "direct"],
         )
         errors += error_patterns(article.text, gold, quotes)
     figures = {**_figures(counts), "direct": _figures(direct), "errors": dict(errors.most_common(10))}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.document.article import Article
+from storyline.document.records import Timex
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument
 from storyline.pipeline import process_many
@@ -110,7 +111,7 @@ def _f1(correct: int, predicted: int, gold: int) -> float:
     return 2 * correct / (predicted + gold) if predicted + gold else 0.0
 
 
-def score_document(gold: tuple[GoldTimex, ...], predicted: list[dict[str, Any]], counts: dict[str, _Counts]) -> None:
+def score_document(gold: tuple[GoldTimex, ...], predicted: list[Timex], counts: dict[str, _Counts]) -> None:
     """Adds one document's matches to ``counts`` (key "" for all, else the gold type). Each
     gold timex matches at most one prediction (the first overlapping one, in text order)."""
     overall = counts.setdefault("", _Counts())
@@ -121,15 +122,15 @@ def score_document(gold: tuple[GoldTimex, ...], predicted: list[dict[str, Any]],
         for c in (overall, kind):
             c.gold += 1
         for i, p in enumerate(predicted):
-            if i in used or not (p["start"] < g.end and g.start < p["end"]):
+            if i in used or not (p.start < g.end and g.start < p.end):
                 continue
             used.add(i)
             kind.predicted += 1
             for c in (overall, kind):
                 c.relaxed += 1
-                c.strict += p["start"] == g.start and p["end"] == g.end
-                c.value += p["value"] == g.value
-                c.type += p["type"] == g.type
+                c.strict += p.start == g.start and p.end == g.end
+                c.value += p.value == g.value
+                c.type += p.type == g.type
             break
 
 
@@ -155,12 +156,12 @@ def time_errors(path: Path, limit: int | None = None) -> Counter[str]:
     for document, result in zip(documents, process_many(articles, check_language=False, clean_text=False), strict=True):
         predicted = [] if isinstance(result, Skipped) else result.timexes
         for g in document.timexes:
-            near = [p for p in predicted if p["start"] < g.end and g.start < p["end"]]
+            near = [p for p in predicted if p.start < g.end and g.start < p.end]
             if not near:
                 errors[f"missed {g.type}"] += 1
-            elif near[0]["value"] != g.value:
+            elif near[0].value != g.value:
                 errors[f"wrong value {g.type}"] += 1
         for p in predicted:
-            if not any(p["start"] < g.end and g.start < p["end"] for g in document.timexes):
-                errors[f"spurious {p['type']}"] += 1
+            if not any(p.start < g.end and g.start < p.end for g in document.timexes):
+                errors[f"spurious {p.type}"] += 1
     return errors

@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from storyline.errors import InvalidArgument
+from storyline.errors import InvalidArgument, UnknownCode
 from storyline.knowledge.verb_patterns import Pattern, parse_pattern
 
 __all__ = ["Code", "Lexicon", "UnknownCode", "VerbEntry", "codebook", "lexicon", "load_lexicon", "lookup"]
@@ -37,14 +37,6 @@ __all__ = ["Code", "Lexicon", "UnknownCode", "VerbEntry", "codebook", "lexicon",
 _CODEBOOK = "data/cameo.tsv"
 _LEXICON = "data/event_lexicon.toml"
 _COLUMNS = ["code", "name", "goldstein", "quad_class", "plover"]
-
-
-class UnknownCode(InvalidArgument, KeyError):
-    """A CAMEO code that the codebook does not have (a ``KeyError`` too, for dict-like use)."""
-
-    def __str__(self) -> str:
-        # KeyError would show the message in quotes; this is a sentence, not a key.
-        return str(self.args[0]) if self.args else ""
 
 
 @dataclass(frozen=True)

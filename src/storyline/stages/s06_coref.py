@@ -15,20 +15,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from storyline.document.records import Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
+from storyline.knowledge.speech import REPORTING_VERBS
+from storyline.stages.s01_clean.quote_marks import inside_quotes
 from storyline.stages.s03_annotate.nlp import text_of
 from storyline.stages.s03_annotate.syntax import heads
-from storyline.stages.s04_entities import Entity, Mention, token_owners
+from storyline.stages.s04_entities import token_owners
 from storyline.stages.s05_actors.roles import title_mentions
-from storyline.stages.s10_quotes.marks import inside_quotes
+from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["SPEECH_LEMMAS", "link_pronouns", "link_titles"]
+__all__ = ["STAGE", "link_pronouns", "link_titles"]
 
 _PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-SPEECH_LEMMAS = frozenset(
-    "say tell claim suggest insist warn add state announce urge argue deny admit stress note "
-    "write declare believe think hope promise vow pledge reply respond accuse ask explain".split()
-)
 _LOOKBACK_SENTENCES = 2
 
 
@@ -43,9 +42,9 @@ def link_titles(entities: list[Entity], text: str, dictionary: ActorDictionary) 
             p
             for p in people
             if p.actor
-            and p.actor.get("role") == title.role
-            and (title.country is None or p.actor.get("country") == title.country)
-            and (title.org is None or p.actor.get("org") == title.org)
+            and p.actor.role == title.role
+            and (title.country is None or p.actor.country == title.country)
+            and (title.org is None or p.actor.org == title.org)
         ]
         if not matches:
             continue
@@ -71,7 +70,7 @@ def _speaker_of(token: Token, owner: dict[int, Entity]) -> Entity | None:
     """In "X said (that) ... he ...", the subject of the speech verb."""
     child = token
     for head in heads(token):
-        if head.lemma_ in SPEECH_LEMMAS and head.pos_ == "VERB" and child.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
+        if head.lemma_ in REPORTING_VERBS and head.pos_ == "VERB" and child.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return _person_at(subjects[0], owner)
@@ -101,3 +100,17 @@ def _last_subject(token: Token, owner: dict[int, Entity], quoted: list[bool]) ->
         if candidates:
             return owner[candidates[-1].i]
     return None
+
+
+def _coref(work: Work, config: Config) -> None:
+    link_titles(work.entities, work.text, config.dictionary)
+    link_pronouns(work.entities, work.parsed)
+
+
+STAGE = Stage(
+    "coref",
+    _coref,
+    requires=("doc", "entities.actor"),
+    assigns=("entities.mentions",),
+    about='title and pronoun mentions joined to the people they name ("the foreign minister", "he")',
+)

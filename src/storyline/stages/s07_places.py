@@ -11,13 +11,13 @@ said ...") still get the place: who acts for the place is the actors stage's bus
 from __future__ import annotations
 
 import math
-from typing import Any
 
+from storyline.document.records import Entity, Place
 from storyline.knowledge.countries import lookup
-from storyline.knowledge.gazetteer import Place, gazetteer
-from storyline.stages.s04_entities import Entity
+from storyline.knowledge.gazetteer import gazetteer
+from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["PLACE_TYPES", "candidates", "choose", "resolve_places"]
+__all__ = ["PLACE_TYPES", "STAGE", "candidates", "choose", "resolve_places"]
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # The model sometimes tags a country as ORG or NORP ("Ukraine" in a sports line), or a region as
@@ -98,14 +98,17 @@ def resolve_places(entities: list[Entity], text: str) -> None:
         others = [place for m, place in first.items() if m != n]
         countries = {p.country for p in others if p.country}
         regions = {p.admin1 for p in others if p.admin1}
-        entities[n].place = _as_json(choose(options, countries, regions))
+        entities[n].place = choose(options, countries, regions)
 
 
-def _as_json(place: Place) -> dict[str, Any]:
-    return {
-        "geonameid": place.geonameid,
-        "lat": place.lat,
-        "lon": place.lon,
-        "country": place.country,
-        "kind": place.kind,
-    }
+def _places(work: Work, config: Config) -> None:
+    resolve_places(work.entities, work.text)
+
+
+STAGE = Stage(
+    "places",
+    _places,
+    requires=("entities",),
+    assigns=("entities.place",),
+    about="the place entities resolved in the gazetteer (GeoNames id, point, country)",
+)

@@ -3,64 +3,25 @@
 off the dependency parse.
 
 The group word gives the sector (the actor dictionary's ``[[agent]]`` words, then
-:data:`AGENTS`, CAMEO-style sector codes); the country comes from a modifier of it (adjective,
-compound, possessive, or the word a hyphenated modifier hangs on) or from what follows "of",
-"from" or "in" (a country, a capital, a nationality word, or a place the gazetteer put in a
-country). Each distinct country, sector and group word is one entity; its mentions are the
+:data:`~storyline.knowledge.sectors.AGENTS`, CAMEO-style sector codes); the country comes from
+a modifier of it (adjective, compound, possessive, or the word a hyphenated modifier hangs on)
+or from what follows "of", "from" or "in" (a country, a capital, a nationality word, or a place
+the gazetteer put in a country). Each distinct country, sector and group word is one entity; its mentions are the
 phrases, from the owner to the group word.
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
+from storyline.document.records import Actor, Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
-from storyline.knowledge.countries import fold, lookup
-from storyline.stages.s04_entities import Entity, Mention, actor, token_owners
+from storyline.knowledge.countries import lookup
+from storyline.knowledge.sectors import AGENTS
+from storyline.stages.s04_entities import token_owners
+from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["AGENTS", "body_sector", "nominal_actors"]
-
-# Group words (lemmas; two-word ones with their modifier) and their sector ("": the country alone).
-AGENTS: dict[str, str] = {
-    "armed force": "MIL", "air force": "MIL", "military": "MIL", "army": "MIL", "troop": "MIL",
-    "force": "MIL", "navy": "MIL", "soldier": "MIL", "militia": "MIL", "defence ministry": "MIL",
-    "defense ministry": "MIL", "warplane": "MIL", "jet": "MIL", "helicopter": "MIL", "peacekeeper": "MIL",
-    "government": "GOV", "authority": "GOV", "official": "GOV", "diplomat": "GOV", "administration": "GOV",
-    "foreign ministry": "GOV", "ministry": "GOV", "negotiator": "GOV", "delegation": "GOV",
-    "regime": "GOV", "leadership": "GOV", "leader": "GOV",
-    "police": "COP", "policeman": "COP", "security force": "COP",
-    "parliament": "LEG", "lawmaker": "LEG", "legislator": "LEG", "legislature": "LEG",
-    "rebel": "REB", "separatist": "REB", "guerrilla": "REB", "insurgent": "REB", "militant": "REB",
-    "gunman": "REB", "fighter": "REB",
-    "opposition": "OPP", "dissident": "OPP",
-    "court": "JUD", "judge": "JUD", "prosecutor": "JUD",
-    "media": "MED", "newspaper": "MED", "journalist": "MED", "reporter": "MED",
-    "business": "BUS", "company": "BUS", "firm": "BUS", "businessman": "BUS",
-    "civilian": "CVL", "resident": "CVL", "people": "CVL", "villager": "CVL", "citizen": "CVL",
-    "protester": "CVL", "demonstrator": "CVL", "crowd": "CVL", "youth": "CVL", "activist": "CVL",
-    "rescuer": "CVL", "student": "EDU", "teacher": "EDU", "worker": "LAB", "union": "LAB",
-    "farmer": "AGR", "doctor": "HLH", "refugee": "REF",
-    "side": "",
-}  # fmt: skip
-
-# The body a name says it is ("the Latvian Constitutional Court" -> JUD, "Union president" ->
-# LAB): the group words, and the institutions only names carry
-_BODIES = {
-    **{word: sector for word, sector in AGENTS.items() if sector},
-    "tribunal": "JUD", "judiciary": "JUD",
-    "assembly": "LEG", "congress": "LEG", "senate": "LEG", "duma": "LEG",
-    "cabinet": "GOV", "party": "PTY", "news agency": "MED", "television": "MED", "radio": "MED",
-}  # fmt: skip
-
-
-def body_sector(name: str) -> str | None:
-    """The sector of the body named first in a name: "Nigerian Union of Teachers" is a union."""
-    folded = f" {fold(name)} "
-    found = [(m.start(), code) for word, code in _BODIES.items() if (m := re.search(rf" {word}s? ", folded))]
-    return min(found)[1] if found else None
-
+__all__ = ["STAGE", "nominal_actors"]
 
 _MODIFIERS = ("amod", "compound", "poss", "nmod", "npadvmod")
 _OWNING_PREPS = ("of", "from", "in")
@@ -81,7 +42,7 @@ def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary
             continue
         country, span = owning
         if covering is not None:  # "Osgiliath soldiers", tagged by the model and left uncoded
-            covering.actor = actor(country + sector, country=country, sector=sector or None)
+            covering.actor = Actor(country + sector, country=country, sector=sector or None)
             continue
         key = f"{country}{sector}:{token.lemma_.lower()}"
         mention = Mention(span.start_char, span.end_char, span.text, "NOMINAL")
@@ -89,11 +50,11 @@ def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary
             found[key].mentions.append(mention)
         else:
             found[key] = Entity(
-                "",
-                span.text,
-                "ORG" if sector not in ("", "CVL") else "NORP",
-                [mention],
-                actor=actor(country + sector, country=country, sector=sector or None),
+                id="",
+                name=span.text,
+                type="ORG" if sector not in ("", "CVL") else "NORP",
+                mentions=[mention],
+                actor=Actor(country + sector, country=country, sector=sector or None),
             )
         for t in span:
             owner.setdefault(t.i, found[key])  # "Chilean government officials": the body owns the next word
@@ -130,14 +91,14 @@ def _country(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary
         return None
     if entity.actor:
         found = entity.actor
-        return found["country"] if not found.get("org") or found["code"] == found["country"] else None
+        return found.country if not found.org or found.code == found.country else None
     if len(entity.mentions[0].text) > len(token.text):  # inside a longer, uncoded name: the word itself
         country = lookup(token.text)
         org = dictionary.org(token.text)
         if country is not None and country.kind != "capital":  # "McDonnell Douglas jets" are no Manx force
             return country.code
         return org.country if org is not None and org.code == org.country else None
-    return (entity.place or {}).get("country")
+    return entity.place.country if entity.place else None
 
 
 def _owning(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary) -> tuple[str, Span] | None:
@@ -159,3 +120,16 @@ def _owning(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary)
                     first = token.left_edge
                     return country, doc[first.i + (first.dep_ == "det") : pobj.i + 1]
     return None
+
+
+def _agents(work: Work, config: Config) -> None:
+    work.entities += nominal_actors(work.parsed, work.entities, config.dictionary)
+
+
+STAGE = Stage(
+    "agents",
+    _agents,
+    requires=("doc", "entities.actor", "entities.place"),
+    assigns=("entities", "entities.actor"),
+    about='unnamed actors: group words a country owns ("Russian troops"); an uncoded name that is one gets its actor',
+)

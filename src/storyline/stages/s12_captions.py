@@ -1,64 +1,61 @@
-"""Events in photo captions: coded as the body's are, and marked with their caption's index.
+"""Events in photo captions: each caption runs through the same stages as the body, as a
+small work of its own, and its events join the document's, marked with their caption's index.
 
 "Zelensky visited the White House earlier this week" is often the only place a visit is told.
-Each caption is parsed on its own; its names are matched to the body's entities ("Zelensky"
--> "Volodymyr Zelensky"), so that its events point at the same entity ids. A name the body
-lacks keeps its actor and has no id. A caption tells what happened in the present tense, so
-"after an air attack" under "gather" is no rule. As the document contract says, the offsets of a caption
-event (evidence, trigger) index its caption's text; its date keeps the value, not a timex id,
-since the caption's times are not in the document's list.
+A caption's names are matched to the body's entities ("Zelensky" -> "Volodymyr Zelensky"), so
+that its events point at the same entity ids. A name the body lacks keeps its actor and has no
+id. A caption tells what happened in the present tense, so "after an air attack" under
+"gather" is no rule (the events stage reads ``Work.caption``). As the document contract says,
+the offsets of a caption event (evidence, trigger) index its caption's text; its date keeps
+the value, not a timex id, since the caption's times are not in the document's list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from storyline.knowledge.cameo import Lexicon
+from storyline.document.records import Entity, Event, EventDate
 from storyline.knowledge.countries import fold
-from storyline.stages.s01_clean.clean import Caption
-from storyline.stages.s04_entities import Entity
-from storyline.stages.s09_time.timexes import find_timexes
-from storyline.stages.s11_events.events import code_events
-from storyline.stages.s11_events.modality import modality
+from storyline.stages.stage import CAPTION_GIVENS, Config, Stage, Work, check_order
 
-__all__ = ["caption_events"]
+__all__ = ["STAGE", "caption_stages"]
 
 
-def caption_events(
-    nlp: Language,
-    captions: Sequence[Caption],
-    body: Sequence[Entity],
-    entities_of: Callable[[Doc], list[Entity]],
-    published: str | None,
-    lexicon: Lexicon | None = None,
-) -> list[dict[str, Any]]:
-    """The events of every caption, each with ``caption`` set to its index; ``entities_of``
-    finds a parsed caption's entities as the pipeline finds the body's."""
-    out: list[dict[str, Any]] = []
-    for index, caption in enumerate(captions):
+def caption_stages(stages: Sequence[Stage]) -> tuple[Stage, ...]:
+    """The stages a caption's work runs: the model and the document stages that run on captions,
+    checked in order as the body's are."""
+    chosen = tuple(s for s in stages if s.on_captions and s.step != "text")
+    check_order(chosen, CAPTION_GIVENS)
+    return chosen
+
+
+def _captions(work: Work, config: Config) -> None:
+    stages = caption_stages(config.stages)
+    for index, caption in enumerate(work.captions):
         if not caption.text.strip():
             continue
-        doc = nlp(caption.text)
-        entities = entities_of(doc)
-        same = {e.id: _body_entity(e, body) for e in entities}
-        for event in code_events(doc, entities, find_timexes(doc, published), (), published, lexicon):
-            event["caption"] = index
-            for field in ("source", "target", "location"):
-                entity = same.get(event[field] or "")
-                event[field] = entity.id if entity else None
-                if field != "location" and entity is not None and entity.actor:
-                    event[f"{field}_actor"] = entity.actor  # the body may know more of who it is
-            if event["date"]:
-                event["date"] = {"timex": None, "value": event["date"]["value"]}
-            trigger = doc.char_span(event["trigger"]["start"], event["trigger"]["end"])
-            if event["modality"] == "hypothetical" and trigger is not None:
-                event["modality"] = modality(trigger.root, narrated_present=True)  # captions tell in the present
-            out.append(event)
-    return out
+        small = Work(article=work.article, text=caption.text, caption=index)
+        for stage in stages:
+            stage.run(small, config)
+        same = {e.id: _body_entity(e, work.entities) for e in small.entities}
+        for event in small.events:
+            work.events.append(_as_body_event(event, index, same, len(work.events) + 1))
+
+
+def _as_body_event(event: Event, caption: int, same: dict[str, Entity | None], number: int) -> Event:
+    """A caption's event in the document's terms: the body's entities and actors, its own id."""
+    source, target, location = (same.get(e or "") for e in (event.source, event.target, event.location))
+    event.id, event.caption = f"V{number}", caption
+    event.source, event.target = (source.id if source else None), (target.id if target else None)
+    event.location = location.id if location else None
+    # the body may know more of who it is
+    if source is not None and source.actor:
+        event.source_actor = source.actor
+    if target is not None and target.actor:
+        event.target_actor = target.actor
+    if event.date:
+        event.date = EventDate(None, event.date.value)
+    return event
 
 
 def _body_entity(entity: Entity, body: Sequence[Entity]) -> Entity | None:
@@ -68,3 +65,13 @@ def _body_entity(entity: Entity, body: Sequence[Entity]) -> Entity | None:
         e for e in body if any(fold(m.text) == key for m in e.mentions if m.label not in ("PRON", "TITLE"))
     ]
     return same[0] if same else None
+
+
+STAGE = Stage(
+    "captions",
+    _captions,
+    requires=("captions", "entities", "events"),
+    assigns=("events",),
+    on_captions=False,
+    about="each photo caption through the same stages; its events joined to the body's entities",
+)

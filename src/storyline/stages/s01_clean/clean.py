@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storyline.document.records import Caption, Removed
 from storyline.stages.s01_clean.boilerplate import DEFAULT_RULES, Rule, split_credit
 
 __all__ = ["BLANK_LINE", "Caption", "Cleaned", "Removed", "clean", "paragraphs"]
@@ -45,27 +46,6 @@ _UNTIDY = re.compile(_SPECIAL.pattern + r"|\s\s|[^\S ]")
 _LINES = re.compile(r"[^\n]*\n?")
 # How many non-blank lines at each end of an article count as its "edges" (bylines, stamps).
 _EDGE_LINES = 4
-
-
-@dataclass(frozen=True)
-class Caption:
-    text: str
-    credit: str | None
-    rule: str
-
-    def to_json(self) -> dict[str, str | None]:
-        return {"text": self.text, "credit": self.credit}
-
-
-@dataclass(frozen=True)
-class Removed:
-    """A line moved out of the body: which rule took it, and the line as read."""
-
-    rule: str
-    text: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"rule": self.rule, "text": self.text}
 
 
 @dataclass

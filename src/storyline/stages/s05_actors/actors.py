@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
 
+from storyline.document.records import Actor, Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import CountryMatch, leading_country, lookup
-from storyline.stages.s04_entities import Entity, Mention, actor, misspelt_country
+from storyline.knowledge.gazetteer import misspelt_country
+from storyline.knowledge.sectors import body_sector
 from storyline.stages.s05_actors.roles import Role, role_after, role_before
-from storyline.stages.s08_agents import body_sector
 
 __all__ = ["assign_actors"]
 
@@ -42,33 +42,33 @@ def _home_country(entities: list[Entity]) -> None:
     with ``country_inferred``. Not one whose office the text gives to an unknown body."""
     counts: Counter[str] = Counter()
     for entity in entities:
-        if entity.type != "PERSON" and entity.actor and entity.actor.get("country"):
-            counts[entity.actor["country"]] += len(entity.mentions)
+        if entity.type != "PERSON" and entity.actor and entity.actor.country:
+            counts[entity.actor.country] += len(entity.mentions)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
         return  # no country leads clearly: twice the mentions of the next
     home = ranked[0][0]
     for entity in entities:
         found = entity.actor
-        if entity.type == "PERSON" and found and found["sector"] and not (found["country"] or found["org"]):
-            found.update(code=home + found["sector"], country=home, country_inferred=True)
+        if entity.type == "PERSON" and found and found.sector and not (found.country or found.org):
+            found.code, found.country, found.country_inferred = home + found.sector, home, True
 
 
-def _actor(entity: Entity, dictionary: ActorDictionary) -> dict[str, Any] | None:
+def _actor(entity: Entity, dictionary: ActorDictionary) -> Actor | None:
     """What a name that is no person's stands for: an organisation, a seat of government, a
     country, its capital or its people, or a body named after its country."""
     org = dictionary.org(entity.name)
     if org:
         sector = org.sector or (org.kind if org.kind == "NGO" else None)
-        return actor(org.code, country=org.country, org=org.name, sector=sector)
+        return Actor(org.code, country=org.country, org=org.name, sector=sector)
     seat = dictionary.seat(entity.name)
     if seat:
-        return actor(f"{seat.country}{seat.sector or ''}", country=seat.country, sector=seat.sector)
+        return Actor(f"{seat.country}{seat.sector or ''}", country=seat.country, sector=seat.sector)
     country = lookup(entity.name) or _misspelt(entity)
     if country and entity.type in ("GPE", "NORP", "FAC", "ORG", "LOC"):
         if country.kind == "capital":  # Kyiv, Moscow, Washington: the government seated there
-            return actor(f"{country.code}GOV", country=country.code, sector="GOV")
-        return actor(country.code, country=country.code)
+            return Actor(f"{country.code}GOV", country=country.code, sector="GOV")
+        return Actor(country.code, country=country.code)
     if entity.type == "ORG":
         return _national_body(entity.name)
     return None
@@ -79,19 +79,17 @@ def _misspelt(entity: Entity) -> CountryMatch | None:
     return misspelt_country(entity.name) if entity.type in ("GPE", "NORP", "ORG", "LOC") else None
 
 
-def _national_body(name: str) -> dict[str, Any] | None:
+def _national_body(name: str) -> Actor | None:
     """An organisation named after its country ("the Nigerian Union of Teachers", "the Serbian
     parliament"): that country, with the sector its name gives."""
     country = leading_country(name)
     if country is None:
         return None
     sector = body_sector(name)
-    return actor(f"{country.code}{sector or ''}", country=country.code, sector=sector)
+    return Actor(f"{country.code}{sector or ''}", country=country.code, sector=sector)
 
 
-def _person(
-    entity: Entity, roles: list[Role], dictionary: ActorDictionary, day: dt.date | None
-) -> dict[str, Any] | None:
+def _person(entity: Entity, roles: list[Role], dictionary: ActorDictionary, day: dt.date | None) -> Actor | None:
     """A person's actor: the roles the text gives them first, then the dictionary's office."""
     office = dictionary.office(entity.name, day)
     country = next((r.country for r in roles if r.country), None) or (office.country if office else None)
@@ -104,9 +102,9 @@ def _person(
     if org and not country:
         entry = dictionary.org(org)
         if entry is None:
-            return actor(org, org=org, sector=sector, role=role)
-        return actor(entry.code, country=entry.country, org=org, sector=entry.sector or sector, role=role)
-    return actor(f"{country or ''}{sector or ''}", country=country, org=org, sector=sector, role=role)
+            return Actor(org, org=org, sector=sector, role=role)
+        return Actor(entry.code, country=entry.country, org=org, sector=entry.sector or sector, role=role)
+    return Actor(f"{country or ''}{sector or ''}", country=country, org=org, sector=sector, role=role)
 
 
 def _roles_at(mention: Mention, text: str, dictionary: ActorDictionary) -> list[Role]:

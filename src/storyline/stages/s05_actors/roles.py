@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import leading_country, lookup, near, owner_before
-from storyline.stages.s08_agents import body_sector
+from storyline.knowledge.sectors import body_sector
 
 __all__ = ["Role", "role_after", "role_before", "title_mentions"]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from storyline.document.article import is_news_date
+from storyline.document.records import Timex
 from storyline.stages.s01_clean.clean import paragraphs as text_paragraphs
 from storyline.stages.s03_annotate.nlp import text_of
 from storyline.stages.s03_annotate.syntax import lineage
@@ -96,7 +96,7 @@ def _past_as_present(verb: Token) -> bool:
     return verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in _SINGULAR_SUBJECT_TAGS for c in verb.children)
 
 
-def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = None) -> list[dict[str, Any]]:
+def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = None) -> list[Timex]:
     """The timexes of ``text`` (``doc`` is its parse, for tense; without it tense is unknown)."""
     dct = parse_dct(published)
     context = Context(dct, text, lambda start, end: _tense_in(doc, start, end))
@@ -126,10 +126,7 @@ def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = N
             occupied[start:end] = b"\x01" * (end - start)
     taken.sort()
     taken = _year_ago_quarters(text, _anchor(text, taken))
-    return [
-        {"id": f"T{i}", "text": text[s:e], "start": s, "end": e, "type": kind, "value": value}
-        for i, (s, e, kind, value) in enumerate(taken, 1)
-    ]
+    return [Timex(f"T{i}", text[s:e], s, e, kind, value) for i, (s, e, kind, value) in enumerate(taken, 1)]
 
 
 def _lowered(text: str) -> str:
@@ -162,7 +159,7 @@ def _windows(text: str, paragraphs: list[tuple[int, int]], keyword: re.Pattern[s
     return windows
 
 
-def find_timexes(doc: Doc, published: str | None) -> list[dict[str, Any]]:
+def find_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """The pipeline's time stage: timexes of a parsed article, ids T1, T2... in text order."""
     return find_in_text(text_of(doc), published, doc)
 

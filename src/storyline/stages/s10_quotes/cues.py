@@ -15,21 +15,11 @@ from functools import cache
 from importlib import resources
 
 from storyline.errors import InvalidArgument
+from storyline.knowledge.speech import SPEECH_VERBS
 
 __all__ = ["METHODS", "cue_frames"]
 
 METHODS = ("shipped", "frames", "rules")
-
-_HAND = frozenset(
-    """
-    say tell add claim argue warn note ask write tweet announce explain insist suggest report
-    state declare acknowledge admit deny reply respond urge predict stress confirm recall
-    conclude reveal describe comment complain caution assert maintain contend emphasize
-    emphasise remark observe testify vow pledge promise threaten accuse criticize criticise
-    praise allege estimate indicate concede mention propose recommend repeat reiterate
-    """.split()
-)
-
 
 _CLAUSE = frozenset({"ccomp", "parataxis"})
 
@@ -39,7 +29,7 @@ def cue_frames(method: str = "shipped") -> dict[str, frozenset[str]]:
     """Cue verb lemma -> the dependencies of it that hold the content, for a method."""
     if method not in METHODS:
         raise InvalidArgument(f"unknown quote method {method!r}; choose from {', '.join(METHODS)}")
-    frames: dict[str, set[str]] = {lemma: set(_CLAUSE) for lemma in _HAND}
+    frames: dict[str, set[str]] = {lemma: set(_CLAUSE) for lemma in SPEECH_VERBS}
     if method in ("shipped", "frames"):
         learned = resources.files("storyline.knowledge").joinpath("data").joinpath("quote_cues.txt")
         for line in learned.read_text(encoding="utf-8").splitlines():

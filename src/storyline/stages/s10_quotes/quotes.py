@@ -34,17 +34,18 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.document.records import Entity, Quote, TextSpan
 from storyline.document.span_index import SpanIndex
+from storyline.errors import StageOrderError
+from storyline.stages.s01_clean.quote_marks import Stretch, quoted_stretches
 from storyline.stages.s03_annotate.nlp import text_of
 from storyline.stages.s03_annotate.syntax import lineage
-from storyline.stages.s04_entities import Entity
 from storyline.stages.s10_quotes.cues import cue_frames
-from storyline.stages.s10_quotes.marks import Stretch, quoted_stretches
 from storyline.stages.s10_quotes.tagger import tag_parts
+from storyline.stages.stage import QuoteTags
 
 __all__ = ["find_quotes"]
 
@@ -63,8 +64,11 @@ class _Attribution:
     pieces: list[Stretch] = field(default_factory=list)
 
 
-def find_quotes(doc: Doc, entities: Iterable[Entity], method: str = "shipped") -> list[dict[str, Any]]:
-    """The quotations of a parsed text, as document-contract records, in text order."""
+def find_quotes(
+    doc: Doc, entities: Iterable[Entity], method: str = "shipped", tags: QuoteTags | None = None
+) -> list[Quote]:
+    """The quotations of a parsed text, as document-contract records, in text order. The
+    "shipped" method reads the quote tagger's ``tags`` of the text (:func:`tagger.tag_batch`)."""
     text = text_of(doc)
     frames = cue_frames(method)
     stretches = SpanIndex(quoted_stretches(text), _chars)
@@ -77,7 +81,11 @@ def find_quotes(doc: Doc, entities: Iterable[Entity], method: str = "shipped") -
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found.extend(_according_to(token, owner))
     if method == "shipped":
-        found = _with_tags(doc, tag_parts(doc), found, frames, stretches, owner)
+        if tags is None:
+            raise StageOrderError(
+                "the shipped quote finder reads the quote tagger's tags: run the quote_tags stage first"
+            )
+        found = _with_tags(doc, tag_parts(doc, tags), found, frames, stretches, owner)
     found = _dedupe(found)
     found.extend(_dashed(text, stretches, found, entities))
     found.extend(_labelled(text, found, entities))
@@ -527,23 +535,12 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _records(text: str, found: list[_Attribution]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def _records(text: str, found: list[_Attribution]) -> list[Quote]:
+    out: list[Quote] = []
 
     def emit(start: int, end: int, kind: str, a: _Attribution) -> None:
-        out.append(
-            {
-                "id": f"Q{len(out) + 1}",
-                "text": text[start:end],
-                "start": start,
-                "end": end,
-                "kind": kind,
-                "speaker": a.speaker,
-                "source": _part(text, a.source),
-                "cue": _part(text, a.cue),
-                "content": _part(text, a.content),
-            }
-        )
+        parts = (_part(text, a.source), _part(text, a.cue), _part(text, a.content))
+        out.append(Quote(f"Q{len(out) + 1}", text[start:end], start, end, kind, a.speaker, *parts))
 
     for a in found:
         pieces = sorted(a.pieces, key=lambda s: s.start)
@@ -559,7 +556,5 @@ def _records(text: str, found: list[_Attribution]) -> list[dict[str, Any]]:
     return out
 
 
-def _part(text: str, span: tuple[int, int] | None) -> dict[str, Any] | None:
-    if span is None:
-        return None
-    return {"text": text[span[0] : span[1]], "start": span[0], "end": span[1]}
+def _part(text: str, span: tuple[int, int] | None) -> TextSpan | None:
+    return TextSpan.of(text, *span) if span is not None else None

@@ -6,7 +6,7 @@ mixed by one small window layer: no second copy of the model's encoder runs. One
 ``CUE`` and ``SOURCE`` spans, the other ``CONTENT`` spans (contents hold other attributions'
 cues and sources, so the two cannot share one non-overlapping tagging); the content head reads
 only the paragraphs where a cue was tagged, across sentence ends. Documents are tagged a batch
-at a time (:func:`tag_batch`, called by the pipeline). ``train/train_quote_tagger.py`` trains
+at a time (:func:`tag_batch`, the pipeline's ``quote_tags`` stage). ``train/train_quote_tagger.py`` trains
 the heads and writes ``data/quote_tagger/``; only the weights ship, not the corpus.
 """
 
@@ -28,9 +28,11 @@ from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
 from thinc.types import Floats2d, Ints2d
 
+from storyline.errors import QuoteTaggerMissing
+from storyline.stages.s01_clean.quote_marks import inside_quotes
 from storyline.stages.s03_annotate.nlp import text_of
 from storyline.stages.s10_quotes.cues import cue_frames
-from storyline.stages.s10_quotes.marks import inside_quotes
+from storyline.stages.stage import QuoteTags
 
 __all__ = [
     "ACROSS_SENTENCES",
@@ -145,25 +147,22 @@ def available() -> bool:
     return all(_head(name) is not None for name in HEADS)
 
 
-def tag_parts(doc: Doc) -> dict[str, list[Span]]:
-    """The ``CUE``, ``SOURCE`` and ``CONTENT`` spans the heads find in a parsed document
-    (empty where the weights are not installed), from :func:`tag_batch` when it has run."""
-    found = doc.user_data.get(_PARTS_KEY)
-    if found is None:
-        tag_batch([doc])
-        found = doc.user_data.get(_PARTS_KEY, {})
-    return {label: [doc[start:end] for start, end in spans] for label, spans in found.items()}
+def tag_parts(doc: Doc, tags: QuoteTags) -> dict[str, list[Span]]:
+    """The ``CUE``, ``SOURCE`` and ``CONTENT`` spans :func:`tag_batch` found in a document."""
+    return {label: [doc[start:end] for start, end in spans] for label, spans in tags.items()}
 
 
-_PARTS_KEY = "storyline.quote_parts"
-
-
-def tag_batch(docs: Sequence[Doc]) -> None:
-    """Tag a batch of parsed documents at once (far cheaper than one by one); the spans are
-    kept on each document for :func:`tag_parts`. ``doc.ents`` is left as it was."""
+def tag_batch(docs: Sequence[Doc]) -> list[QuoteTags]:
+    """Tag a batch of parsed documents at once (far cheaper than one by one): the token spans
+    of each label in each document. ``doc.ents`` is left as it was."""
+    missing = [name for name in HEADS if _head(name) is None]
+    if missing:
+        raise QuoteTaggerMissing(
+            f"the quote tagger's weights ({', '.join(missing)}) are not in {TAGGER_DIR}: reinstall storyline, "
+            "or choose the rule-based quote finder (--quotes frames)"
+        )
+    found: dict[int, QuoteTags] = {id(d): {label: [] for labels in HEADS.values() for label in labels} for d in docs}
     ready = [d for d in docs if d.tensor is not None and len(d) and d.tensor.shape[0] == len(d)]
-    for doc in docs:
-        doc.user_data[_PARTS_KEY] = {label: [] for labels in HEADS.values() for label in labels}
     for name, labels in HEADS.items():
         head = _head(name)
         if head is None or not ready:
@@ -172,7 +171,7 @@ def tag_batch(docs: Sequence[Doc]) -> None:
         for label in labels:
             ready[0].vocab.strings.add(label)  # the head's labels, in the documents' own vocab
         if name in ACROSS_SENTENCES:
-            picked = [_cued_paragraphs(d) for d in ready]
+            picked = [_cued_paragraphs(d, found[id(d)]) for d in ready]
             targets = [unsentenced(d, kept) for d, kept in zip(ready, picked, strict=True)]
         else:
             picked, targets = [list(range(len(d))) for d in ready], list(ready)
@@ -185,16 +184,17 @@ def tag_batch(docs: Sequence[Doc]) -> None:
                 for span in t.ents:
                     start, end = kept[span.start], kept[span.end - 1] + 1
                     if end - start == len(span):  # not across a paragraph left out
-                        doc.user_data[_PARTS_KEY].setdefault(span.label_, []).append((start, end))
+                        found[id(doc)].setdefault(span.label_, []).append((start, end))
         finally:
             for t, ents in zip(targets, saved, strict=True):
                 t.ents = ents
+    return [found[id(d)] for d in docs]
 
 
-def _cued_paragraphs(doc: Doc) -> list[int]:
+def _cued_paragraphs(doc: Doc, tags: QuoteTags) -> list[int]:
     """The tokens of the paragraphs where a cue was tagged, and of the paragraph after each:
     the only places a content is looked for."""
-    cues = [start for start, _ in doc.user_data[_PARTS_KEY].get("CUE", [])]
+    cues = [start for start, _ in tags.get("CUE", [])]
     if not cues:
         return []
     paragraphs: list[tuple[int, int]] = []

@@ -26,15 +26,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.document.records import Actor, CharSpan, Entity, Event, EventDate, Quote, TextSpan, Timex
 from storyline.document.span_index import SpanIndex
 from storyline.knowledge.cameo import Lexicon, lexicon
 from storyline.knowledge.verb_patterns import Match, best_match
 from storyline.stages.s03_annotate.syntax import MAX_CLIMB, is_root
-from storyline.stages.s04_entities import Entity, actor, token_owners
+from storyline.stages.s04_entities import token_owners
 from storyline.stages.s11_events.modality import modality
 
 __all__ = ["code_events"]
@@ -48,11 +48,12 @@ _AT_THE_TIME = ("at the time", "at that time", "back then")
 class _Context:
     doc: Doc
     owner: dict[int, Entity]  # token index -> entity of a mention covering it
-    timexes: Sequence[dict[str, Any]]
-    quotes: Sequence[dict[str, Any]]
+    timexes: Sequence[Timex]
+    quotes: Sequence[Quote]
     published: str | None
     lexicon: Lexicon
     places: dict[str, Entity]
+    narrated_present: bool = False  # the text tells what happened in the present tense (a caption)
 
     @property
     def actor_tokens(self) -> set[int]:
@@ -64,31 +65,34 @@ class _Context:
         return {e.id: e for e in self.owner.values()}
 
     @functools.cached_property
-    def reports(self) -> SpanIndex[dict[str, Any]]:
+    def reports(self) -> SpanIndex[Quote]:
         """The quotes by the span of their content (of the whole attribution, for a mixed one)."""
-        return SpanIndex(self.quotes, lambda q: (_content_of(q)["start"], _content_of(q)["end"]))
+        return SpanIndex(self.quotes, lambda q: (_content_of(q).start, _content_of(q).end))
 
     @functools.cached_property
-    def dates(self) -> SpanIndex[dict[str, Any]]:
+    def dates(self) -> SpanIndex[Timex]:
         """The timexes that are dates or times, by their span."""
-        return SpanIndex([t for t in self.timexes if t["type"] in ("DATE", "TIME")], lambda t: (t["start"], t["end"]))
+        return SpanIndex([t for t in self.timexes if t.type in ("DATE", "TIME")], lambda t: (t.start, t.end))
 
 
 def code_events(
     doc: Doc,
     entities: Iterable[Entity],
-    timexes: Sequence[dict[str, Any]],
-    quotes: Sequence[dict[str, Any]],
+    timexes: Sequence[Timex],
+    quotes: Sequence[Quote],
     published: str | None,
     event_lexicon: Lexicon | None = None,
-) -> list[dict[str, Any]]:
+    *,
+    narrated_present: bool = False,
+) -> list[Event]:
     """The events of a parsed text, as document-contract records, duplicates merged.
     ``event_lexicon`` replaces the shipped lexicon (``cameo.load_lexicon`` builds one)."""
     entities = list(entities)
     places = {e.id: e for e in entities if e.place}
-    ctx = _Context(doc, token_owners(doc, entities), timexes, quotes, published, event_lexicon or lexicon(), places)
+    owner = token_owners(doc, entities)
+    ctx = _Context(doc, owner, timexes, quotes, published, event_lexicon or lexicon(), places, narrated_present)
     actor_tokens = ctx.actor_tokens if ctx.lexicon.patterns else set()
-    found: list[dict[str, Any] | None] = []
+    found: list[Event | None] = []
     for token in doc:
         if token.pos_ == "VERB":
             patterns = ctx.lexicon.patterns.get(token.lemma_.lower()) or ctx.lexicon.patterns.get(token.lower_)
@@ -119,32 +123,32 @@ def _intent_code(root: str, ultimatum: bool = False) -> str:
     return "130" if ultimatum or int(root) >= 14 else _INTENT.get(root, "030")
 
 
-def _intentions(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[str, Any] | None]:
+def _intentions(found: list[Event | None], ctx: _Context) -> list[Event | None]:
     """ "Finland will give Tanzania a grant": an actor's own announced act, in the narrator's
     words, is an asserted expression of intent by it (CAMEO 03x), or a threat; "Nigeria will
     withdraw its force unless ..." is an ultimatum. The future act itself stays, as future.
     Reported words are :func:`_statements`' (the speaker's intent, not the narrator's)."""
-    out: list[dict[str, Any] | None] = []
+    out: list[Event | None] = []
     entities = ctx.entities
     for e in found:
-        if not e or e["modality"] != "future" or e["reported_by"] or e["source"] not in entities:
+        if not e or e.modality != "future" or e.reported_by or e.source not in entities:
             continue
-        if int(e["root"]) < 4:  # saying one will say, appeal or agree is no new intent
+        if int(e.root) < 4:  # saying one will say, appeal or agree is no new intent
             continue
         verb = _trigger(e, ctx)
         if verb is None or verb.pos_ != "VERB" or not _aux(verb, _ANNOUNCING):
             continue
-        code = _intent_code(e["root"], _ultimatum(verb))
-        target = entities.get(e["target"] or "")
-        intent = _event(verb, code, entities[e["source"]], target, ctx, mood="asserted")
+        code = _intent_code(e.root, _ultimatum(verb))
+        target = entities.get(e.target or "")
+        intent = _event(verb, code, entities[e.source], target, ctx, mood="asserted")
         if intent is not None:
-            intent["derived"] = "intent"
+            intent.derived = "intent"
             out.append(intent)
     return out
 
 
-def _trigger(event: dict[str, Any], ctx: _Context) -> Token | None:
-    span = ctx.doc.char_span(event["trigger"]["start"], event["trigger"]["end"])
+def _trigger(event: Event, ctx: _Context) -> Token | None:
+    span = ctx.doc.char_span(event.trigger.start, event.trigger.end)
     return span.root if span is not None else None
 
 
@@ -176,44 +180,42 @@ def _obliged(content: Span | None, speaker: Entity, ctx: _Context) -> tuple[bool
     return False, None
 
 
-def _statements(found: list[dict[str, Any] | None], ctx: _Context) -> list[dict[str, Any] | None]:
+def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
     """What a speaker is reported to say is an event of the speaker's too: "said Sudan must
     return the helicopter" is a demand on Sudan (100); "said he would help set up a meeting"
     expresses an intent to meet (036), "said it would strike" or "... unless ..." threatens
     (130); "says it will not accept refugees" rejects (120); words that report no event of
     their own are a statement (010)."""
-    out: list[dict[str, Any] | None] = []
+    out: list[Event | None] = []
     entities = ctx.entities
     seen: set[tuple[int, int]] = set()
     for q in ctx.quotes:
-        content, cue, speaker = q.get("content") or q, q.get("cue"), entities.get(q.get("speaker") or "")
-        key = (content["start"], content["end"])
+        content, cue, speaker = _content_of(q), q.cue, entities.get(q.speaker or "")
+        key = (content.start, content.end)
         if cue is None or speaker is None or not speaker.actor or key in seen:
             continue
         seen.add(key)
-        span = ctx.doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
-        if span is None or any(e and e["trigger"]["start"] == span.root.idx and e["root"] != "01" for e in found):
+        span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None or any(e and e.trigger.start == span.root.idx and e.root != "01" for e in found):
             continue  # "ruled out ...": the cue is an event of its own (beyond a bare "announced")
         reported = [
-            e
-            for e in found
-            if e and e["reported_by"] == speaker.id and content["start"] <= e["trigger"]["start"] < content["end"]
+            e for e in found if e and e.reported_by == speaker.id and content.start <= e.trigger.start < content.end
         ]
-        intended = [e for e in reported if e["modality"] == "future"]
+        intended = [e for e in reported if e.modality == "future"]
         # the speaker's own cooperation, denied: "it will not accept refugees"
-        refused = [e for e in reported if e["modality"] == "negated" and "03" <= e["root"] <= "09"]
-        refused = [e for e in refused if e["source"] == speaker.id]
-        words = ctx.doc.char_span(content["start"], content["end"], alignment_mode="expand")
+        refused = [e for e in reported if e.modality == "negated" and "03" <= e.root <= "09"]
+        refused = [e for e in refused if e.source == speaker.id]
+        words = ctx.doc.char_span(content.start, content.end, alignment_mode="expand")
         obliging, target = _obliged(words, speaker, ctx)
         if obliging:
             code = "100"
         elif intended or refused:
             first = (intended or refused)[0]
             verb = _trigger(first, ctx)
-            code = _intent_code(first["root"], verb is not None and _ultimatum(verb)) if intended else "120"
-            other = first["target"] if first["source"] == speaker.id else first["source"]
+            code = _intent_code(first.root, verb is not None and _ultimatum(verb)) if intended else "120"
+            other = first.target if first.source == speaker.id else first.source
             target = entities.get(other or "")
-        elif any(e["modality"] == "asserted" for e in reported):
+        elif any(e.modality == "asserted" for e in reported):
             continue
         else:
             code = "010"
@@ -263,12 +265,12 @@ def _light_verb_object(noun: Token, lex: Lexicon) -> bool:
     return noun.dep_ == "dobj" and head.pos_ == "VERB" and lex.verb(head.lemma_.lower(), None, _lemma(noun)) is not None
 
 
-def _verb_events(verb: Token, code: str, ctx: _Context) -> list[dict[str, Any] | None]:
+def _verb_events(verb: Token, code: str, ctx: _Context) -> list[Event | None]:
     source, target = _verb_actors(verb, ctx)
     return _each_pair(verb, code, source, target, ctx)
 
 
-def _pattern_events(verb: Token, match: Match, ctx: _Context) -> list[dict[str, Any] | None]:
+def _pattern_events(verb: Token, match: Match, ctx: _Context) -> list[Event | None]:
     """A lexicon pattern's events: its ``$`` and ``+`` slots, where it has them, name the
     actors; a reciprocal code ("032:033") adds the event back from the target; a pattern
     with no code says the verb is no event there."""
@@ -287,7 +289,7 @@ def _pattern_events(verb: Token, match: Match, ctx: _Context) -> list[dict[str, 
 
 def _each_pair(
     verb: Token, code: str, source: Entity | None, target: Entity | None, ctx: _Context
-) -> list[dict[str, Any] | None]:
+) -> list[Event | None]:
     """ "Mordor, Rohan and Bree welcomed ...": one event for every actor coordinated with the
     source, and with the target; "Gondor and Osgiliath renewed ties", cooperation with no
     other party, is each one's with the other."""
@@ -345,7 +347,7 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
     return source, target if target is not source else None
 
 
-def _noun_event(noun: Token, code: str, ctx: _Context) -> dict[str, Any] | None:
+def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
     source: Entity | None = None
     target: Entity | None = None
     for c in noun.children:
@@ -435,42 +437,41 @@ def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:
 
 def _event(
     word: Token, code: str, source: Entity | None, target: Entity | None, ctx: _Context, mood: str | None = None
-) -> dict[str, Any] | None:
+) -> Event | None:
     known = source is not None and bool(source.actor)
     if not known:
         source = None  # an event with no actor we can code is kept, less sure, with no source
     info = ctx.lexicon.code(code)
     sentence = word.sent
     date, confidence = _date(word, ctx)
-    mood = mood or modality(word)
+    mood = mood or modality(word, ctx.narrated_present)
     location = _location(word, ctx)
     target_actor = target.actor if target and target.actor else None
     if target is None and location and info.quad_class == 4:
         place = ctx.places[location]  # struck a station in the Bryansk region: an attack on Russia
-        own = (source.actor or {}).get("country") if source is not None else None
-        if place.place and place.place.get("country") and place.place["country"] != own:
+        own = source.actor.country if source is not None and source.actor else None
+        if place.place and place.place.country and place.place.country != own:
             target = place
-            country = place.place["country"]
-            target_actor = actor(country, country=country)
-    return {
-        "cameo": info.code,
-        "root": info.root,
-        "quad_class": info.quad_class,
-        "goldstein": info.goldstein,
-        "plover": info.plover,
-        "source": source.id if source is not None else None,
-        "target": target.id if target else None,
-        "source_actor": source.actor if source is not None else None,
-        "target_actor": target_actor,
-        "modality": mood,
-        "reported_by": _reporter(word, ctx),
-        "date": date,
-        "location": location,
-        "evidence": {"start": sentence.start_char, "end": sentence.end_char},
-        "caption": None,
-        "confidence": round(confidence * (1.0 if target else 0.85) * (1.0 if known else 0.5), 2),
-        "trigger": {"text": word.text, "start": word.idx, "end": word.idx + len(word)},
-    }
+            country = place.place.country
+            target_actor = Actor(country, country=country)
+    return Event(
+        cameo=info.code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=info.plover,
+        source=source.id if source is not None else None,
+        target=target.id if target else None,
+        source_actor=source.actor if source is not None else None,
+        target_actor=target_actor,
+        modality=mood,
+        reported_by=_reporter(word, ctx),
+        date=date,
+        location=location,
+        evidence=CharSpan(sentence.start_char, sentence.end_char),
+        confidence=round(confidence * (1.0 if target else 0.85) * (1.0 if known else 0.5), 2),
+        trigger=TextSpan(word.text, word.idx, word.idx + len(word)),
+    )
 
 
 def _clause_tokens(word: Token) -> list[Token]:
@@ -486,21 +487,21 @@ def _clause_tokens(word: Token) -> list[Token]:
     return out
 
 
-def _date(word: Token, ctx: _Context) -> tuple[dict[str, Any] | None, float]:
+def _date(word: Token, ctx: _Context) -> tuple[EventDate | None, float]:
     sentence = word.sent
     dates = ctx.dates.starting(sentence.start_char, sentence.end_char - 1)
     clause = {t.idx for t in _clause_tokens(word)}
     for timex in dates:
-        if timex["start"] in clause or any(timex["start"] <= i < timex["end"] for i in clause):
-            return {"timex": timex["id"], "value": timex["value"]}, 0.9
+        if timex.start in clause or any(timex.start <= i < timex.end for i in clause):
+            return EventDate(timex.id, timex.value), 0.9
     if dates:
-        return {"timex": dates[0]["id"], "value": dates[0]["value"]}, 0.7
+        return EventDate(dates[0].id, dates[0].value), 0.7
     if any(phrase in sentence.text.lower() for phrase in _AT_THE_TIME):
-        earlier = [t for t in ctx.timexes if t["type"] == "DATE" and t["end"] <= sentence.start_char]
+        earlier = [t for t in ctx.timexes if t.type == "DATE" and t.end <= sentence.start_char]
         if earlier:
-            return {"timex": earlier[-1]["id"], "value": earlier[-1]["value"]}, 0.6
+            return EventDate(earlier[-1].id, earlier[-1].value), 0.6
     if ctx.published:
-        return {"timex": None, "value": ctx.published}, 0.4
+        return EventDate(None, ctx.published), 0.4
     return None, 0.4
 
 
@@ -512,28 +513,26 @@ def _location(word: Token, ctx: _Context) -> str | None:
     return None
 
 
-def _content_of(quote: dict[str, Any]) -> dict[str, Any]:
-    content: dict[str, Any] = quote.get("content") or quote
-    return content
+def _content_of(quote: Quote) -> TextSpan | Quote:
+    """What the quote reports: its content, else the quote itself."""
+    return quote.content or quote
 
 
 def _reporter(word: Token, ctx: _Context) -> str | None:
     for q in ctx.reports.overlapping(word.idx, word.idx + 1):
-        cue = q.get("cue") or {}
-        if cue.get("start") != word.idx:
-            speaker: str | None = q.get("speaker")
-            return speaker
+        if q.cue is None or q.cue.start != word.idx:
+            return q.speaker
     return None
 
 
-def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _merge(events: list[Event]) -> list[Event]:
     """One event per (source, target, root, date, modality); the most confident is kept."""
-    best: dict[tuple[Any, ...], dict[str, Any]] = {}
+    best: dict[tuple[str | None, ...], Event] = {}
     for e in events:
-        key = (e["source"], e["target"], e["root"], (e["date"] or {}).get("value"), e["modality"], e["reported_by"])
-        if key not in best or e["confidence"] > best[key]["confidence"]:
+        key = (e.source, e.target, e.root, e.date.value if e.date else None, e.modality, e.reported_by)
+        if key not in best or e.confidence > best[key].confidence:
             best[key] = e
-    merged = sorted(best.values(), key=lambda e: (e["evidence"]["start"], -e["confidence"]))
+    merged = sorted(best.values(), key=lambda e: (e.evidence.start, -e.confidence))
     for i, e in enumerate(merged, 1):
-        e["id"] = f"V{i}"
-    return [{"id": e.pop("id"), **e} for e in merged]
+        e.id = f"V{i}"
+    return merged

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.stages.s03_annotate.syntax import MAX_CLIMB, heads, is_root
-from storyline.stages.s06_coref import SPEECH_LEMMAS
 
 __all__ = ["modality"]
 
@@ -80,7 +80,7 @@ def _clause_modality(verb: Token, depth: int = 0) -> str:
     embedded = verb.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj") and not is_root(verb)
     if embedded and head.lemma_ in _DENYING and verb.dep_ != "ccomp":
         return "negated"
-    if "would" in words and verb.dep_ == "ccomp" and head.lemma_ in SPEECH_LEMMAS and not words & _CONDITIONS:
+    if "would" in words and verb.dep_ == "ccomp" and head.lemma_ in REPORTING_VERBS and not words & _CONDITIONS:
         return "future"  # "said he would visit": the future of the reported moment
     if words & _POSSIBLE:
         return "hypothetical"
