@@ -7,9 +7,9 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from storyline.document.article import Article
+from storyline.document.encode import JSONObject
 from storyline.document.skips import Skipped
 from storyline.errors import BenchInputSkipped
 from storyline.ingest import read_inputs
@@ -24,7 +24,7 @@ __all__ = ["run_bench"]
 
 def run_bench(
     paths: list[str | Path], *, limit: int = 500, repeat: int = 3, model: str | None = None, quotes: str = "shipped"
-) -> dict[str, Any]:
+) -> JSONObject:
     """Time ``nlp.pipe`` alone and the whole pipeline over the same articles.
 
     Words are whitespace-separated words of the cleaned texts, the same count for both sides.

@@ -21,18 +21,20 @@ import click
 
 from storyline._version import __version__
 from storyline.document.article import Article, parse_published
+from storyline.document.encode import JSONObject
 from storyline.document.records import Document
 from storyline.document.schema import document_schema, validate_document
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument, NothingToProcess, StorylineError
 from storyline.ingest import FORMATS, detect_format, read_inputs
-from storyline.pipeline import process_many
+from storyline.pipeline import STAGES, process_many
 from storyline.settings import BATCH_SIZE, TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS, model_name
 from storyline.stages.s10_quotes.cues import METHODS
+from storyline.stages.stage import check_order
 
 __all__ = ["cli", "main"]
 
-F = TypeVar("F", bound=Callable[..., Any])
+F = TypeVar("F", bound=Callable[..., Any])  # Any: a decorator keeps any command's signature
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -244,9 +246,9 @@ def _wants_lines(inputs: tuple[str, ...], fmt: str) -> bool:
 
 
 def _with_overrides(items: Iterator[Article | Skipped], fields: dict[str, str | None]) -> Iterator[Article | Skipped]:
-    given = {k: v for k, v in fields.items() if v is not None}
+    given = any(v is not None for v in fields.values())
     for item in items:
-        yield item.with_metadata(**given) if given and isinstance(item, Article) else item
+        yield item.with_metadata(**fields) if given and isinstance(item, Article) else item
 
 
 def _emit(document: Document, as_lines: bool, validate: bool) -> None:
@@ -288,6 +290,20 @@ def show(documents: Path) -> None:
 
     for doc in load_documents(documents):
         click.echo(summarise(doc))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per stage.")
+def stages(as_json: bool) -> None:
+    """The pipeline's stages in order: when each runs, what it requires and what it sets."""
+    check_order(STAGES)
+    for stage in STAGES:
+        if as_json:
+            record = {"name": stage.name, "step": stage.step, "requires": stage.requires, "sets": stage.assigns}
+            click.echo(json.dumps({**record, "on_captions": stage.on_captions, "about": stage.about}))
+            continue
+        click.echo(f"{stage.name:<11} {stage.step:<9} {stage.about}")
+        click.echo(f"{'':<21} requires {', '.join(stage.requires) or '-'}; sets {', '.join(stage.assigns) or '-'}")
 
 
 @cli.command()
@@ -338,7 +354,7 @@ def eval_group() -> None:
     folder or file of the same format). --json prints one JSON object of figures."""
 
 
-def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
+def _print_figures(figures: JSONObject, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False))
         return
@@ -357,7 +373,7 @@ def _evaluator(task: str, data_help: str, summary: str, split: bool = False) -> 
     ``split`` adds ``--split`` (passed on as ``split=``). A module's ``format_TASK(figures)``,
     where there is one, writes the human output in place of the plain listing."""
 
-    def command(data: Path, limit: int | None, as_json: bool, **extra: Any) -> None:
+    def command(data: Path, limit: int | None, as_json: bool, **extra: Any) -> None:  # Any: a task's own options
         module = importlib.import_module(f"storyline.evaluation.{task}")
         figures = getattr(module, f"evaluate_{task}")(data, limit=limit, **extra)
         formatter = getattr(module, f"format_{task}", None)

@@ -6,14 +6,14 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
+from storyline.document.encode import JSONObject
 from storyline.errors import InputNotFound, InvalidArgument
 
 __all__ = ["load_documents", "summarise"]
 
 
-def load_documents(path: Path) -> Iterator[dict[str, Any]]:
+def load_documents(path: Path) -> Iterator[JSONObject]:
     """Documents from a JSON file (one document) or a JSON Lines file (one per line)."""
     try:
         text = path.read_text("utf-8")
@@ -37,7 +37,7 @@ def load_documents(path: Path) -> Iterator[dict[str, Any]]:
             yield doc
 
 
-def summarise(doc: dict[str, Any]) -> str:
+def summarise(doc: JSONObject) -> str:
     article = doc.get("article") or {}
     text = doc.get("text") or ""
     lines = [

@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, replace
-from typing import Any
 
 from storyline.document.encode import internal
 from storyline.errors import InvalidArgument
@@ -59,15 +58,25 @@ class Article:
             where=where,
         )
 
-    def with_metadata(self, **fields: Any) -> Article:
+    def with_metadata(
+        self,
+        *,
+        url: str | None = None,
+        title: str | None = None,
+        published: str | None = None,
+        source: str | None = None,
+        byline: str | None = None,
+    ) -> Article:
         """A copy with the given non-empty metadata fields replaced (the id follows the url)."""
-        given = {k: v for k, v in fields.items() if v is not None}
-        if "published" in given:
-            given["published"] = parse_published(given["published"])
-        updated = replace(self, **given)
-        if "url" in given:
-            updated = replace(updated, id=article_id(updated.text, updated.url))
-        return updated
+        updated = replace(
+            self,
+            url=url or self.url,
+            title=title or self.title,
+            published=parse_published(published) if published else self.published,
+            source=source or self.source,
+            byline=byline or self.byline,
+        )
+        return replace(updated, id=article_id(updated.text, updated.url)) if url else updated
 
     def not_unicode(self) -> str | None:
         """Why the article cannot be written as UTF-8 (a lone surrogate, which only a str made

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from typing import Any
+from typing import Any, TypeAlias
 
-__all__ = ["encode", "internal", "omitted_if_none"]
+__all__ = ["JSON", "JSONObject", "encode", "internal", "omitted_if_none"]
+
+# JSON as the encoder writes it or a reader parses it (a document, a figures table, a TOML or
+# JSON input). Its shape is checked where it is read (the schema, each reader's own checks),
+# not by the type checker: a recursive union would make every read of a nested figure a cast.
+JSON: TypeAlias = Any
+JSONObject: TypeAlias = dict[str, JSON]
 
 JSON_KEY = "json"  # the field-metadata key that says how the encoder treats a field
 
 
+# ``dataclasses.field`` is typed to return what the field holds, whatever it is: so are these.
 def internal(default: Any = dataclasses.MISSING) -> Any:
     """A field the stages use that the contract does not carry (the encoder leaves it out)."""
     return dataclasses.field(default=default, metadata={JSON_KEY: "internal"})
@@ -37,7 +44,7 @@ def _fields(kind: type) -> tuple[tuple[str, bool], ...]:
     )
 
 
-def encode(value: Any) -> Any:
+def encode(value: object) -> JSON:
     """A record (or a list of them, or a plain value) as JSON-ready Python values."""
     if isinstance(value, list | tuple):
         return [encode(v) for v in value]

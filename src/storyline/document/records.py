@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from storyline._version import __version__
 from storyline.document.article import Article
-from storyline.document.encode import encode, internal, omitted_if_none
+from storyline.document.encode import JSONObject, encode, internal, omitted_if_none
 
 __all__ = [
     "SCHEMA_ID",
@@ -194,9 +193,9 @@ class Document:
                 return entity
         raise KeyError(entity_id)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONObject:
         """The document as the contract's JSON object."""
-        encoded: dict[str, Any] = encode(self)
+        encoded: JSONObject = encode(self)
         return encoded
 
     def to_json(self, indent: int | None = None) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+
+from storyline.document.encode import JSONObject
 
 __all__ = ["SkipReason", "Skipped"]
 
@@ -36,7 +37,7 @@ class Skipped:
     reason: SkipReason
     detail: str = ""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSONObject:
         return {"skipped": self.where, "reason": self.reason.value, "detail": self.detail}
 
     def __str__(self) -> str:

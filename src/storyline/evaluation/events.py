@@ -39,12 +39,12 @@ from __future__ import annotations
 import json
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from storyline.document.article import Article
+from storyline.document.encode import JSON, JSONObject
 from storyline.document.records import Actor, Event
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument
@@ -95,7 +95,7 @@ def plover_name(name: str) -> str:
     return PLOVER_RENAMES.get(upper, upper)
 
 
-def _keys(actors: Any) -> frozenset[str]:
+def _keys(actors: JSON) -> frozenset[str]:
     if not isinstance(actors, list):  # absent, null, "" or a stray string in a few records
         return frozenset()
     return frozenset(str(a["code"]).strip().upper()[:3] for a in actors if isinstance(a, dict) and a.get("code"))
@@ -147,7 +147,7 @@ class _PRF:
     predicted: int = 0
     gold: int = 0
 
-    def add(self, predicted: Iterable[Any], gold: Iterable[Any]) -> None:
+    def add(self, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> None:
         p, g = set(predicted), set(gold)
         self.correct += len(p & g)
         self.predicted += len(p)
@@ -160,7 +160,7 @@ class _PRF:
         return {f"{prefix}_precision": p, f"{prefix}_recall": r, f"{prefix}_f1": f1}
 
 
-def score_plover(records: Sequence[PloverRecord], events: Sequence[Sequence[Event]]) -> dict[str, Any]:
+def score_plover(records: Sequence[PloverRecord], events: Sequence[Sequence[Event]]) -> JSONObject:
     """PLOVER figures for gold ``records`` and the system's events of each record's text."""
     sources, targets = _PRF(), _PRF()
     per_type: dict[str, Counter[str]] = {}
@@ -207,7 +207,7 @@ def predicted_codings(events: Iterable[Event]) -> set[Coding]:
     }
 
 
-def score_petrarch(records: Sequence[PetrarchRecord], events: Sequence[Sequence[Event]]) -> dict[str, Any]:
+def score_petrarch(records: Sequence[PetrarchRecord], events: Sequence[Sequence[Event]]) -> JSONObject:
     """PETRARCH2 figures for the expected codings of ``records`` and the system's events."""
     triples, sources, targets, roots = _PRF(), _PRF(), _PRF(), _PRF()
     exact = same_roots = 0
@@ -244,13 +244,13 @@ def _events(articles: list[Article], actors: Sequence[str] = (), lexicons: Seque
     return [[] if isinstance(r, Skipped) else list(r.events) for r in results]
 
 
-def _evaluate_plover(path: Path, limit: int | None) -> dict[str, Any]:
+def _evaluate_plover(path: Path, limit: int | None) -> JSONObject:
     records = read_plover(path)[:limit]
     events = _events([Article.create(r.text, published=r.date) for r in records])
     return score_plover(records, events)
 
 
-def _evaluate_petrarch(folder: Path, limit: int | None) -> dict[str, Any]:
+def _evaluate_petrarch(folder: Path, limit: int | None) -> JSONObject:
     records_file, actors_file, agents_file, verbs_file = suite_files(folder)
     every = read_records(records_file)
     records = [r for r in every if r.skip is None][:limit]
@@ -271,7 +271,7 @@ def _evaluate_petrarch(folder: Path, limit: int | None) -> dict[str, Any]:
     return figures
 
 
-def evaluate_events(path: Path, limit: int | None = None) -> dict[str, Any]:
+def evaluate_events(path: Path, limit: int | None = None) -> JSONObject:
     """Event figures on PLOVER records (a ``.json`` file) or the PETRARCH2 unit tests (a folder)."""
     path = Path(path)
     if path.is_file() and path.suffix.lower() == ".json":

@@ -20,6 +20,7 @@ from typing import Any
 
 from lxml import etree
 
+from storyline.document.encode import JSONObject
 from storyline.document.records import Document, Entity
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument
@@ -73,7 +74,7 @@ def read_gold(path: Path) -> list[GoldArticle]:
     return articles
 
 
-def _toponym(node: Any, size: int) -> Toponym | None:
+def _toponym(node: Any, size: int) -> Toponym | None:  # Any: an ElementTree element (lxml is untyped)
     """A gold toponym with coordinates and offsets inside the text; None for the others."""
     gaztag = node.find("gaztag")
     where = gaztag if gaztag is not None else node  # LGL keeps lat/lon in <gaztag>, GWN on the toponym
@@ -86,7 +87,7 @@ def _toponym(node: Any, size: int) -> Toponym | None:
     return Toponym(int(start), int(end), float(lat), float(lon), int(raw_id) if raw_id else None, kind)
 
 
-def evaluate_geo(path: Path, limit: int | None = None) -> dict[str, Any]:
+def evaluate_geo(path: Path, limit: int | None = None) -> JSONObject:
     gold = read_gold(Path(path))[:limit] if limit else read_gold(Path(path))
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     results = process_many([a.text for a in gold], check_language=False, clean_text=False)
@@ -97,7 +98,7 @@ def evaluate_geo(path: Path, limit: int | None = None) -> dict[str, Any]:
         for toponym in article.toponyms:
             for scope in ("all", f"type:{toponym.type}"):
                 _score(counts[scope], toponym, entities)
-    figures: dict[str, Any] = _figures(counts["all"], "")
+    figures: JSONObject = _figures(counts["all"], "")
     figures["baseline"] = _figures(counts["all"], "base_")
     figures["per_type"] = {
         scope.removeprefix("type:"): _figures(c, "") for scope, c in sorted(counts.items()) if scope != "all"
@@ -140,7 +141,7 @@ def _match(toponym: Toponym, entities: list[Entity]) -> Entity | None:
     return best
 
 
-def _figures(counts: dict[str, int], prefix: str) -> dict[str, Any]:
+def _figures(counts: dict[str, int], prefix: str) -> JSONObject:
     n, found = counts["n"], counts["found"]
     return {
         "recall": round(found / n, 4) if n else 0.0,

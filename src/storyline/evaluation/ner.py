@@ -34,8 +34,9 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from storyline.document.encode import JSONObject
 from storyline.document.records import Entity
 from storyline.errors import OffsetsChanged
 
@@ -314,7 +315,7 @@ def _scores(gold: Collection[Span], predictions: Predictions, types: Collection[
     return score(_of_types(gold, types), _of_types(predictions.spans, types), misaligned)
 
 
-def _figures(gold: list[Span], system: Predictions, baseline: Predictions) -> dict[str, Any]:
+def _figures(gold: list[Span], system: Predictions, baseline: Predictions) -> JSONObject:
     overall = _scores(gold, system, CONLL_TYPES)
     base = _scores(gold, baseline, CONLL_TYPES)
     no_misc = ("PER", "ORG", "LOC")
@@ -349,7 +350,7 @@ def _figures(gold: list[Span], system: Predictions, baseline: Predictions) -> di
     }
 
 
-def evaluate_ner(path: Path, limit: int | None = None) -> dict[str, Any]:
+def evaluate_ner(path: Path, limit: int | None = None) -> JSONObject:
     """Entity-level P/R/F1 of the pipeline and of the bare model on CoNLL-2003 data at ``path``."""
     documents = read_conll(Path(path), limit)
     gold = [span for i, d in enumerate(documents) for span in d.gold(i)]

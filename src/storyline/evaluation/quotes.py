@@ -36,9 +36,10 @@ from collections import Counter
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from storyline.document.article import Article
+from storyline.document.encode import JSONObject
 from storyline.document.records import Quote, TextSpan
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument, OffsetsChanged
@@ -240,8 +241,8 @@ def score_article(text: str, gold: Sequence[GoldAttribution], quotes: Sequence[Q
     return counts
 
 
-def _figures(counts: Counter[str]) -> dict[str, Any]:
-    figures: dict[str, Any] = {}
+def _figures(counts: Counter[str]) -> JSONObject:
+    figures: JSONObject = {}
     for name in _NAMES:
         correct, predicted, gold = (counts[f"{name}_{side}"] for side in ("correct", "predicted", "gold"))
         figures[f"{name}_precision"] = correct / predicted if predicted else 0.0
@@ -277,7 +278,7 @@ def error_patterns(text: str, gold: Sequence[GoldAttribution], quotes: Sequence[
     return +errors
 
 
-def _run(articles: Sequence[PolnearArticle], method: str) -> tuple[dict[str, Any], float]:
+def _run(articles: Sequence[PolnearArticle], method: str) -> tuple[JSONObject, float]:
     inputs = [Article.create(a.text, published=(m.group(1) if (m := _DATE.search(a.name)) else None)) for a in articles]
     started = time.perf_counter()
     results = list(process_many(inputs, check_language=False, clean_text=False, quotes=method))
@@ -301,7 +302,7 @@ def _run(articles: Sequence[PolnearArticle], method: str) -> tuple[dict[str, Any
     return figures, seconds
 
 
-def evaluate_quotes(path: Path, limit: int | None = None, split: str = "dev") -> dict[str, Any]:
+def evaluate_quotes(path: Path, limit: int | None = None, split: str = "dev") -> JSONObject:
     """PolNeAR figures of the shipped quote finder, with the bare rules under ``baseline``."""
     articles = read_polnear(Path(path), split, limit)
     baseline, _ = _run(articles, "rules")
@@ -310,7 +311,7 @@ def evaluate_quotes(path: Path, limit: int | None = None, split: str = "dev") ->
     return {**shipped, "articles": len(articles), "articles_per_second": speed, "baseline": baseline}
 
 
-def format_quotes(figures: dict[str, Any]) -> str:
+def format_quotes(figures: JSONObject) -> str:
     """The figures as a table, shipped beside the bare rules, then the commonest errors."""
     lines = [
         f"PolNeAR: {figures['articles']} articles, {figures['n']} gold attributions "

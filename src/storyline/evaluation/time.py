@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from storyline.document.article import Article
+from storyline.document.encode import JSONObject
 from storyline.document.records import Timex
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument
@@ -91,7 +91,7 @@ class _Counts:
     value: int = 0
     type: int = 0
 
-    def figures(self) -> dict[str, Any]:
+    def figures(self) -> JSONObject:
         relaxed_f1 = _f1(self.relaxed, self.predicted, self.gold)
         accuracy = self.value / self.relaxed if self.relaxed else 0.0
         return {
@@ -134,7 +134,7 @@ def score_document(gold: tuple[GoldTimex, ...], predicted: list[Timex], counts: 
             break
 
 
-def evaluate_time(path: Path, limit: int | None = None) -> dict[str, Any]:
+def evaluate_time(path: Path, limit: int | None = None) -> JSONObject:
     """TempEval-3 figures of the pipeline on the TimeML data at ``path``, overall and per type
     (per type, ``predicted`` counts only predictions matched to gold of that type)."""
     documents = read_timeml(Path(path), limit)

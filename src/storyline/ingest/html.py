@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import lxml.html
 import trafilatura
 from lxml import etree
 
 from storyline.document.article import Article, parse_published
+from storyline.document.encode import JSONObject
 from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import InvalidArgument
 from storyline.ingest.guard import looks_binary
@@ -57,13 +56,13 @@ def read_html(data: bytes, where: str, url: str | None = None) -> Article | Skip
     )
 
 
-def _as_dict(doc: object) -> dict[str, Any]:
+def _as_dict(doc: object) -> JSONObject:
     """trafilatura returns a Document, a dict or None depending on version and options."""
     if doc is None:
         return {}
     if isinstance(doc, dict):
         return doc
-    as_dict: dict[str, Any] = doc.as_dict()  # type: ignore[attr-defined]
+    as_dict: JSONObject = doc.as_dict()  # type: ignore[attr-defined]
     return as_dict
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO
 
 from storyline.document.article import Article, parse_published
+from storyline.document.encode import JSON
 from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import InvalidArgument
 from storyline.settings import MAX_INPUT_BYTES
@@ -46,7 +47,7 @@ def _drain_line(stream: IO[bytes]) -> int:
 
 def _record(line: bytes, where: str) -> Article | Skipped:
     try:
-        record: Any = json.loads(line)
+        record: JSON = json.loads(line)
     except UnicodeDecodeError:
         return Skipped(where, SkipReason.NOT_UTF8, "the line is not UTF-8")
     except json.JSONDecodeError as err:

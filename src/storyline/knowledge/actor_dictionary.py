@@ -13,8 +13,8 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
+from storyline.document.encode import JSONObject
 from storyline.errors import InvalidArgument
 from storyline.knowledge.countries import fold
 
@@ -91,7 +91,7 @@ class ActorDictionary:
             return current[0]
         return _latest(offices) if offices else None
 
-    def add(self, data: dict[str, Any], where: str) -> None:
+    def add(self, data: JSONObject, where: str) -> None:
         try:
             for entry in data.get("igo", []):
                 self._add_org(Org(entry["name"], entry["code"], entry.get("kind", "IGO")), entry)
@@ -118,7 +118,7 @@ class ActorDictionary:
         except (KeyError, TypeError, AttributeError) as err:
             raise InvalidArgument(f"{where}: an actor entry lacks a field or has a wrong type ({err})") from err
 
-    def _add_org(self, org: Org, entry: dict[str, Any]) -> None:
+    def _add_org(self, org: Org, entry: JSONObject) -> None:
         for alias in [entry["name"], *entry.get("aliases", [])]:
             if alias.isupper():
                 self.acronyms[alias] = org
@@ -131,7 +131,7 @@ def _latest(offices: list[Office]) -> Office:
     return max(offices, key=lambda o: o.start or dt.date.min)
 
 
-def _office(entry: dict[str, Any]) -> Office:
+def _office(entry: JSONObject) -> Office:
     return Office(
         role=entry["role"],
         sector=entry.get("sector"),

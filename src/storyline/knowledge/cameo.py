@@ -27,8 +27,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
+from storyline.document.encode import JSONObject
 from storyline.errors import InvalidArgument, UnknownCode
 from storyline.knowledge.verb_patterns import Pattern, parse_pattern
 
@@ -202,11 +202,11 @@ def load_lexicon(*paths: str | Path) -> Lexicon:
     return merged
 
 
-def _parse_lexicon(data: Mapping[str, Any], where: str) -> Lexicon:
+def _parse_lexicon(data: JSONObject, where: str) -> Lexicon:
     return _LexiconParser(data, where).parse()
 
 
-def _table(data: Mapping[str, Any], name: str, where: str) -> dict[str, Any]:
+def _table(data: JSONObject, name: str, where: str) -> JSONObject:
     value = data.get(name, {})
     if not isinstance(value, dict):
         raise InvalidArgument(f"{where}: [{name}] must be a table")
@@ -216,14 +216,14 @@ def _table(data: Mapping[str, Any], name: str, where: str) -> dict[str, Any]:
 class _LexiconParser:
     """Reads the TOML tables, resolves ``like`` and checks every code against the codebook."""
 
-    def __init__(self, data: Mapping[str, Any], where: str) -> None:
+    def __init__(self, data: JSONObject, where: str) -> None:
         self.where = where
         self.known = codebook()
         verbs, nouns = data.get("verbs", {}), data.get("nouns", {})
         if not isinstance(verbs, dict) or not isinstance(nouns, dict):
             raise InvalidArgument(f"{where}: [verbs] and [nouns] must be tables")
-        self.raw_verbs: dict[str, Any] = {_normal(k): v for k, v in verbs.items()}
-        self.raw_nouns: dict[str, Any] = nouns
+        self.raw_verbs: JSONObject = {_normal(k): v for k, v in verbs.items()}
+        self.raw_nouns: JSONObject = nouns
         self.verbs: dict[str, VerbEntry] = {}
         self.declared = {code: self._declared(code, facts) for code, facts in _table(data, "codes", where).items()}
         self.known = {**self.known, **self.declared}
@@ -285,7 +285,7 @@ class _LexiconParser:
         self.verbs[key] = entry
         return entry
 
-    def _table(self, key: str, value: dict[str, Any], seen: tuple[str, ...]) -> VerbEntry:
+    def _table(self, key: str, value: JSONObject, seen: tuple[str, ...]) -> VerbEntry:
         what = f"verb {key!r}"
         base = self._verb(_normal(str(value["like"])), (*seen, key)) if "like" in value else VerbEntry()
         own: dict[str, str] = {}

@@ -5,19 +5,19 @@ from __future__ import annotations
 import functools
 import json
 from importlib import resources
-from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from storyline.document.encode import JSONObject
 from storyline.errors import SchemaViolation
 
 __all__ = ["document_schema", "validate_document"]
 
 
 @functools.cache
-def document_schema() -> dict[str, Any]:
+def document_schema() -> JSONObject:
     text = resources.files(__package__).joinpath("document.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
+    schema: JSONObject = json.loads(text)
     return schema
 
 
@@ -26,7 +26,7 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(document_schema())
 
 
-def validate_document(document: dict[str, Any]) -> None:
+def validate_document(document: JSONObject) -> None:
     """Raise :class:`SchemaViolation` listing every way ``document`` breaks the contract.
 
     Beyond the schema, checks what JSON Schema cannot: every offset lies inside the text it
@@ -43,10 +43,10 @@ def validate_document(document: dict[str, Any]) -> None:
         raise SchemaViolation("document breaks storyline.document/1: " + "; ".join(problems[:10]))
 
 
-def _offset_problems(document: dict[str, Any]) -> list[str]:
+def _offset_problems(document: JSONObject) -> list[str]:
     text = document["text"]
     captions = [c["text"] for c in document["captions"]]
-    spans: list[tuple[str, str, dict[str, Any]]] = []  # (what, the text it indexes, the span)
+    spans: list[tuple[str, str, JSONObject]] = []  # (what, the text it indexes, the span)
     for entity in document["entities"]:
         spans += [(f"entity {entity['id']} mention", text, m) for m in entity["mentions"]]
     spans += [(f"timex {t['id']}", text, t) for t in document["timexes"]]
@@ -70,7 +70,7 @@ def _offset_problems(document: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _reference_problems(document: dict[str, Any]) -> list[str]:
+def _reference_problems(document: JSONObject) -> list[str]:
     ids = [e["id"] for e in document["entities"]]
     problems = [] if len(ids) == len(set(ids)) else ["entity ids are not unique"]
     entities, timexes = set(ids), {t["id"] for t in document["timexes"]}

@@ -13,7 +13,7 @@ the heads and writes ``data/quote_tagger/``; only the weights ship, not the corp
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
 from thinc.types import Floats2d, Ints2d
 
+from storyline.document.encode import JSONObject
 from storyline.errors import QuoteTaggerMissing
 from storyline.stages.s01_clean.quote_marks import inside_quotes
 from storyline.stages.s03_annotate.nlp import text_of
@@ -58,13 +59,15 @@ def doc_tensor(width: int) -> Model[list[Doc], list[Floats2d]]:
 
     Nothing flows back: the encoder was trained with the model and stays as it is."""
 
-    def forward(model: Model[list[Doc], list[Floats2d]], docs: list[Doc], is_train: bool) -> Any:
+    def forward(
+        model: Model[list[Doc], list[Floats2d]], docs: list[Doc], is_train: bool
+    ) -> tuple[list[Floats2d], Callable[[list[Floats2d]], list[Doc]]]:
         return [model.ops.asarray2f(doc.tensor) for doc in docs], lambda d_vectors: []  # type: ignore[arg-type]
 
     return Model("doc_tensor", forward, dims={"nO": width})
 
 
-def _features(doc: Doc) -> Any:
+def _features(doc: Doc) -> Any:  # Any: numpy arrays, which thinc's Ops type as their own
     """Per token: its lower form, dependency, tag, entity type, its head's lemma and
     dependency, whether it lies inside quotation marks, and whether it or its head is a cue
     lemma of the learned frames (read with ``Doc.to_array``, not token by token)."""
@@ -86,7 +89,7 @@ def _features(doc: Doc) -> Any:
 
 
 @functools.cache
-def _cue_hashes() -> Any:
+def _cue_hashes() -> Any:  # Any: as _features
     """The string hashes of the cue lemmas of the learned frames (the same in every vocab)."""
     strings = StringStore()
     return numpy.asarray(sorted(strings.add(lemma) for lemma in cue_frames("shipped")), dtype="uint64")
@@ -101,7 +104,7 @@ def quote_features(width: int, tensor_width: int = 96, depth: int = 2) -> Model[
     """``doc.tensor`` beside hashed syntax features, mixed, then widened by ``depth`` window
     layers (each lets a token see one more word on either side)."""
 
-    def extract(model: Model[list[Doc], list[Ints2d]], docs: list[Doc], is_train: bool) -> Any:
+    def extract(model: Model[list[Doc], list[Ints2d]], docs: list[Doc], is_train: bool) -> Any:  # Any: as _features
         return [model.ops.asarray(_features(doc), dtype="uint64") for doc in docs], lambda d: []
 
     embed: Model[list[Ints2d], list[Floats2d]] = with_array(
@@ -120,7 +123,7 @@ def quote_features(width: int, tensor_width: int = 96, depth: int = 2) -> Model[
     return chain(mixed, MaxoutWindowEncoder(width=width, window_size=1, maxout_pieces=3, depth=depth))
 
 
-def head_config(width: int = 96, hidden: int = 64, depth: int = 2) -> dict[str, Any]:
+def head_config(width: int = 96, hidden: int = 64, depth: int = 2) -> JSONObject:
     """The ``ner`` factory config of one head: spaCy's transition-based tagger over the features."""
     return {
         "model": {

@@ -92,3 +92,19 @@ def test_pipeline_sets_places_on_a_written_sentence() -> None:
     placed = {e.name: e.place for e in doc.entities if e.place}
     assert "Kyiv" in placed and placed["Kyiv"].country == "UKR"
     assert doc.to_dict()["entities"][0].keys() >= {"place"}
+
+
+def test_the_stage_places_the_entities_it_is_given_by_their_context() -> None:
+    from storyline.document.article import Article
+    from storyline.stages import s07_places
+    from storyline.stages.stage import Work
+
+    from .conftest import entity
+
+    text = "Floods hit Paris, Texas, on Monday."
+    work = Work(Article.create(text), text=text)
+    work.entities = [entity(text, "Paris", "GPE", 1), entity(text, "Texas", "GPE", 2)]
+    s07_places.STAGE.run(work, None)  # type: ignore[arg-type]  # places reads no configuration
+    paris, texas = (e.place for e in work.entities)
+    assert paris is not None and texas is not None
+    assert (paris.country, texas.country, texas.kind) == ("USA", "USA", "region")

@@ -8,7 +8,7 @@ import pytest
 
 from storyline.evaluation.geo import evaluate_geo, great_circle_km, read_gold
 
-from .conftest import SHARED, need
+from ..conftest import SHARED, need
 
 _TEXT_1 = "The minister flew from London to Paris on Monday."
 _TEXT_2 = "It rained all day in the old quarter of Berlin."

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from storyline.stages.s01_clean.boilerplate import DEFAULT_RULES, Rule, split_credit
 from storyline.stages.s01_clean.clean import clean
 
-from .conftest import SEED, need
+from ..conftest import SEED, need
 
 BODY = "Officials met in Geneva on Tuesday.\n\nThe talks will resume next week, a spokesman said."
 

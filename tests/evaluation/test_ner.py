@@ -22,7 +22,7 @@ from storyline.evaluation.ner import (
     score,
 )
 
-from .conftest import SHARED, need
+from ..conftest import SHARED, need
 
 VALID = SHARED / "data" / "ner" / "conll2003" / "valid.txt"
 

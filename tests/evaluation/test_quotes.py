@@ -29,7 +29,7 @@ from storyline.evaluation.quotes import (
     strip_span,
 )
 
-from .conftest import SHARED, need
+from ..conftest import SHARED, need
 
 POLNEAR = SHARED / "data" / "quotes" / "polnear"
 

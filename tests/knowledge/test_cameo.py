@@ -9,7 +9,7 @@ import pytest
 from storyline.errors import InvalidArgument
 from storyline.knowledge.cameo import UnknownCode, _parse_lexicon, codebook, lexicon, lookup
 
-from .conftest import SHARED, need
+from ..conftest import SHARED, need
 
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
 

@@ -12,7 +12,7 @@ from storyline.document.schema import document_schema, validate_document
 from storyline.errors import SchemaViolation
 from storyline.ingest import read_inputs
 
-from .conftest import SAMPLES, SEED, need
+from ..conftest import SAMPLES, SEED, need
 
 
 def _sample_documents() -> list[Document]:

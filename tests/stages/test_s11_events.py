@@ -8,8 +8,12 @@ from typing import Any
 import pytest
 
 from storyline import Document, process
-from storyline.document.records import EventDate
+from storyline.document.records import Actor, EventDate, Timex
 from storyline.knowledge.cameo import lookup
+from storyline.stages import s11_events
+from storyline.stages.stage import Config
+
+from .conftest import entity, parsed
 
 
 def events(text: str) -> list[dict[str, Any]]:
@@ -302,3 +306,24 @@ def test_a_caption_tells_in_the_present_and_who_gathers_after_an_attack_did_not_
 def test_those_who_meet_after_an_attack_are_not_its_source() -> None:
     (attack,) = by_root("Estonian officials met in Tallinn after an attack on the border post.", "19")
     assert attack.source_actor is None
+
+
+# --- the stage alone: a parse and hand-made records ----------------------------------------
+
+
+def test_the_stage_codes_from_the_records_it_is_given(config: Config) -> None:
+    cfg = config
+    text = "Gondor attacked Rohan on Monday."
+    gondor = entity(text, "Gondor", "GPE", 1, actor=Actor("GON", country="GON"))
+    rohan = entity(text, "Rohan", "GPE", 2, actor=Actor("ROH", country="ROH"))
+    monday = Timex("T1", "Monday", text.index("Monday"), text.index("Monday") + 6, "DATE", "2025-03-10")
+    work = parsed(cfg, text, entities=[gondor, rohan], timexes=[monday])
+    s11_events.STAGE.run(work, cfg)
+    (attack,) = work.events
+    assert attack.cameo.startswith("19") and attack.modality == "asserted"
+    assert (attack.source, attack.target) == ("E1", "E2") and attack.source_actor is gondor.actor
+    assert attack.date == EventDate("T1", "2025-03-10")
+
+    unknown = parsed(cfg, text, entities=[entity(text, "Gondor", "GPE", 1), rohan], timexes=[monday])
+    s11_events.STAGE.run(unknown, cfg)
+    assert [(e.source, e.target) for e in unknown.events] == [(None, "E2")]  # no actor given: no source

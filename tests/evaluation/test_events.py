@@ -34,7 +34,7 @@ from storyline.evaluation.petrarch import (
 )
 from storyline.knowledge.actor_dictionary import load_dictionary
 
-from .conftest import SHARED, need
+from ..conftest import SHARED, need
 
 EVENTS = SHARED / "data" / "events"
 

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from pathlib import Path
 
 import pytest
 
+import storyline
 from storyline import process
+from storyline.document.records import Quote
+from storyline.errors import QuoteTaggerMissing, StageOrderError
+from storyline.stages import s10_quotes
 from storyline.stages.s01_clean.quote_marks import quoted_stretches
+from storyline.stages.stage import Config
+
+from .conftest import entity, parsed
 
 
-def quotes(text: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def quotes(text: str) -> tuple[list[Quote], dict[str, str]]:
     doc = process(text, published="2025-08-23", check_language=False)
     names = {e.id: e.name for e in doc.entities}
     return doc.quotes, names
 
 
-def only(text: str) -> tuple[dict[str, Any], dict[str, str]]:
+def only(text: str) -> tuple[Quote, dict[str, str]]:
     found, names = quotes(text)
     assert len(found) == 1, found
     return found[0], names
@@ -194,3 +202,42 @@ def test_a_headline_that_names_its_source() -> None:
 def test_a_section_heading_with_a_colon_is_not_a_quote() -> None:
     found, _ = quotes("Rising Costs: Farmers in Kansas paid more for fuel this year than last.")
     assert not [q for q in found if q.cue and q.cue.text == ":"]
+
+
+# --- the stage alone: a parse and hand-made entities ---------------------------------------
+
+
+def test_the_stage_finds_the_speaker_among_the_entities_it_is_given(config: Config) -> None:
+    text = "Maria Lopez said the bridge would reopen in May."
+    work = parsed(config, text, entities=[entity(text, "Maria Lopez", "PERSON", 1)])
+    s10_quotes.QUOTES.run(work, dataclasses.replace(config, quote_method="frames"))
+    (quote,) = work.quotes
+    assert quote.speaker == "E1" and quote.kind == "indirect"
+    assert quote.content is not None and quote.content.text == "the bridge would reopen in May"
+    alone = parsed(config, text)  # no entities given: the words are found, no one said them
+    s10_quotes.QUOTES.run(alone, dataclasses.replace(config, quote_method="frames"))
+    assert [q.speaker for q in alone.quotes] == [None]
+
+
+def test_the_shipped_finder_without_the_taggers_tags_is_an_error_not_empty_quotes(config: Config) -> None:
+    text = "Maria Lopez said the bridge would reopen in May."
+    work = parsed(config, text, entities=[entity(text, "Maria Lopez", "PERSON", 1)])
+    with pytest.raises(StageOrderError, match="quote_tags"):
+        s10_quotes.QUOTES.run(work, config)
+    s10_quotes.TAGS.run(work, config)
+    s10_quotes.QUOTES.run(work, config)
+    assert [q.speaker for q in work.quotes] == ["E1"]
+
+
+def test_missing_tagger_weights_are_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from storyline.stages.s10_quotes import tagger
+
+    monkeypatch.setattr(tagger, "TAGGER_DIR", tmp_path)
+    tagger._head.cache_clear()
+    try:
+        with pytest.raises(QuoteTaggerMissing, match="reinstall storyline"):
+            storyline.process("Maria Lopez said the bridge would reopen in May.")
+    finally:
+        monkeypatch.undo()
+        tagger._head.cache_clear()
+    assert tagger.available()

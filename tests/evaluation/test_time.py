@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from storyline.app.cli import cli
 from storyline.evaluation.time import evaluate_time, parse_timeml
 
-from .conftest import SHARED, need
+from ..conftest import SHARED, need
 
 TML = """<?xml version="1.0" ?>
 <TimeML>

@@ -8,8 +8,13 @@ import pytest
 
 import storyline
 from storyline import Document
+from storyline.document.article import Article
 from storyline.document.encode import encode
 from storyline.errors import InvalidArgument
+from storyline.stages import s05_actors
+from storyline.stages.stage import Config, Work
+
+from .conftest import entity
 
 
 def _actor(doc: Document, name: str) -> dict:  # type: ignore[type-arg]
@@ -99,7 +104,7 @@ def test_a_broken_actor_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_seed_actors() -> None:
-    from .conftest import SEED, need
+    from ..conftest import SEED, need
 
     doc = storyline.process(need(SEED).read_text("utf-8"), published="2025-08-23")
     assert _actor(doc, "Sergei Lavrov").country == "RUS" and _actor(doc, "Sergei Lavrov").role == "foreign minister"
@@ -244,3 +249,13 @@ def test_no_home_country_without_a_clear_lead() -> None:
 def test_an_office_named_after_its_department() -> None:
     doc = storyline.process("British Chancellor of the Exchequer Nigel Crane met the bankers.", check_language=False)
     assert _actor(doc, "Nigel Crane").code == "GBRGOV"
+
+
+def test_the_stage_codes_the_entities_it_is_given(config: Config) -> None:
+    text = "Austria's foreign minister Anna Keller arrived."
+    work = Work(Article.create(text), text=text)
+    work.entities = [entity(text, "Austria", "GPE", 1), entity(text, "Anna Keller", "PERSON", 2)]
+    s05_actors.STAGE.run(work, config)
+    austria, keller = (e.actor for e in work.entities)
+    assert austria is not None and austria.code == "AUT"
+    assert keller is not None and (keller.code, keller.role) == ("AUTGOV", "foreign minister")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import storyline
 from storyline import Document
 
-from .conftest import SEED, need
+from ..conftest import SEED, need
 
 
 def _by_name(doc: Document) -> dict[str, storyline.document.records.Entity]:  # type: ignore[name-defined]

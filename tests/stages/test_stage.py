@@ -1,0 +1,78 @@
+"""The stage list: one order, checked at start-up; a list in the wrong order is refused."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.app.cli import cli
+from storyline.errors import StageOrderError
+from storyline.pipeline import STAGES, process_many
+from storyline.stages.s12_captions import caption_stages
+from storyline.stages.stage import Stage, check_order
+
+
+def _named(*names: str) -> list[Stage]:
+    by_name = {s.name: s for s in STAGES}
+    return [by_name[n] for n in names]
+
+
+def _swapped(first: str, second: str) -> list[Stage]:
+    names = [s.name for s in STAGES]
+    i, j = names.index(first), names.index(second)
+    names[i], names[j] = names[j], names[i]
+    return _named(*names)
+
+
+def test_the_shipped_order_is_accepted_and_every_stage_sets_what_a_later_one_reads() -> None:
+    check_order(STAGES)
+    read = {r for s in STAGES for r in s.requires}
+    set_ = {a for s in STAGES for a in s.assigns}
+    assert read - set_ == {"article"}  # the one given: the article itself
+    assert [s.step for s in STAGES] == sorted((s.step for s in STAGES), key=("text", "model", "document").index)
+
+
+def test_a_stage_before_what_it_requires_is_refused_with_what_is_missing() -> None:
+    with pytest.raises(StageOrderError, match=r"stage 'actors' requires entities, which no earlier stage sets"):
+        check_order(_swapped("entities", "actors"))
+    with pytest.raises(StageOrderError, match=r"stage 'events' requires .*timexes"):
+        check_order(_swapped("time", "events"))
+
+
+def test_a_model_stage_after_a_document_stage_and_a_stage_listed_twice_are_refused() -> None:
+    late_model = [*_named("clean", "screen", "annotate", "entities"), *_named("quote_tags")]
+    with pytest.raises(StageOrderError, match="runs on the model step, after a stage of the document step"):
+        check_order(late_model)
+    with pytest.raises(StageOrderError, match="listed twice"):
+        check_order([*STAGES, STAGES[-1]])
+
+
+def test_a_wrong_order_is_refused_before_any_input_is_read() -> None:
+    read: list[str] = []
+
+    def inputs() -> Iterator[str]:
+        read.append("one")
+        yield "Russia attacked Ukraine on Friday."
+
+    with pytest.raises(StageOrderError):
+        next(process_many(inputs(), stages=_swapped("entities", "actors")))
+    assert read == []
+
+
+def test_captions_run_the_same_list_without_what_a_caption_lacks() -> None:
+    names = [s.name for s in caption_stages(STAGES)]
+    assert names == [s.name for s in STAGES if s.name not in ("clean", "screen", "quote_tags", "quotes", "captions")]
+    no_time = [dataclasses.replace(s, on_captions=False) if s.name == "time" else s for s in STAGES]
+    with pytest.raises(StageOrderError, match="'events' requires timexes"):
+        caption_stages(no_time)
+
+
+def test_storyline_stages_prints_the_list_in_order() -> None:
+    result = CliRunner().invoke(cli, ["stages"])
+    assert result.exit_code == 0, result.output
+    named = [line.split()[0] for line in result.output.splitlines() if not line.startswith(" ")]
+    assert named == [s.name for s in STAGES]
+    assert "requires doc, entities.actor, entities.place, timexes, quotes; sets events" in result.output
