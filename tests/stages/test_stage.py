@@ -76,3 +76,15 @@ def test_storyline_stages_prints_the_list_in_order() -> None:
     named = [line.split()[0] for line in result.output.splitlines() if not line.startswith(" ")]
     assert named == [s.name for s in STAGES]
     assert "requires doc, entities.actor, entities.place, timexes, quotes; sets events" in result.output
+
+
+def test_storyline_stages_json_is_one_object_per_stage() -> None:
+    import json
+
+    result = CliRunner().invoke(cli, ["stages", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["name"], r["requires"], r["sets"]) for r in rows] == [
+        (s.name, list(s.requires), list(s.assigns)) for s in STAGES
+    ]
+    assert {r["name"] for r in rows if not r["on_captions"]} == {"clean", "screen", "quote_tags", "quotes", "captions"}
