@@ -76,7 +76,7 @@ _WARM_UP_TEXT = (
     "On Monday, Russia's foreign minister Sergei Lavrov said in Moscow that talks with Ukraine "
     "would resume. “We are ready,” he said."
 )
-_warmed: set[tuple[int, ...]] = set()
+_warmed: set[tuple[object, ...]] = set()
 
 
 def process(
@@ -231,16 +231,15 @@ def _timed_out(article: Article, budget: Budget, seconds: float, words: int) -> 
 def _warm_up(config: Config, generator: Generator) -> None:
     """Load what the stages load on first use, outside any article's budget (once per
     process and configuration)."""
-    key = (id(config.nlp), id(config.dictionary), id(config.lexicon), hash(config.quote_method), id(config.stages))
+    key = (id(config.nlp), id(config.dictionary), id(config.lexicon), config.quote_method, config.stages)
     if key in _warmed:
         return
+    untimed = dataclasses.replace(config, timer=None)
     work = Work(Article.create(_WARM_UP_TEXT, published="2025-01-06"))
     for stage in config.stages:
         if stage.step != "document":
-            stage.run(work, dataclasses.replace(config, timer=None))
-    _document(
-        work, [s for s in config.stages if s.step == "document"], dataclasses.replace(config, timer=None), generator
-    )
+            stage.run(work, untimed)
+    _document(work, [s for s in config.stages if s.step == "document"], untimed, generator)
     _warmed.add(key)
 
 

@@ -67,7 +67,7 @@ def test_captions_run_the_same_list_without_what_a_caption_lacks() -> None:
     assert names == [s.name for s in STAGES if s.name not in ("clean", "screen", "quote_tags", "quotes", "captions")]
     no_time = [dataclasses.replace(s, on_captions=False) if s.name == "time" else s for s in STAGES]
     with pytest.raises(StageOrderError, match="'events' requires timexes"):
-        caption_stages(no_time)
+        caption_stages(tuple(no_time))
 
 
 def test_storyline_stages_prints_the_list_in_order() -> None:

@@ -12,6 +12,7 @@ the value, not a timex id, since the caption's times are not in the document's l
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from storyline.document.records import Entity, Event, EventDate
@@ -21,7 +22,8 @@ from storyline.stages.stage import CAPTION_GIVENS, Config, Stage, Work, check_or
 __all__ = ["STAGE", "caption_stages"]
 
 
-def caption_stages(stages: Sequence[Stage]) -> tuple[Stage, ...]:
+@functools.cache
+def caption_stages(stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
     """The stages a caption's work runs: the model and the document stages that run on captions,
     checked in order as the body's are."""
     chosen = tuple(s for s in stages if s.on_captions and s.step != "text")
