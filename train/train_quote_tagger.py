@@ -1,4 +1,4 @@
-"""Train the attribution-part heads of ``storyline.stages.s10_quotes.tagger`` on PolNeAR train.
+"""Train the attribution-part heads of ``storyline.stages.s03_annotate.quote_tagger`` on PolNeAR train.
 
 The shipped heads were made with (about 4 minutes a head on 2 CPU cores):
 
@@ -27,7 +27,7 @@ from spacy.util import filter_spans, minibatch
 
 from storyline.evaluation.quotes import PolnearArticle, read_polnear
 from storyline.stages.s03_annotate.nlp import load_model
-from storyline.stages.s10_quotes.tagger import ACROSS_SENTENCES, HEADS, TAGGER_DIR, head_config, unsentenced
+from storyline.stages.s03_annotate.quote_tagger import ACROSS_SENTENCES, HEADS, TAGGER_DIR, head_config, unsentenced
 
 _ROLES = {"CUE": "cue", "SOURCE": "source", "CONTENT": "content"}
 

@@ -31,6 +31,7 @@ from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import InputSkipped, InvalidArgument
 from storyline.knowledge.actor_dictionary import load_dictionary
 from storyline.knowledge.cameo import load_lexicon
+from storyline.knowledge.quote_cues import cue_frames
 from storyline.settings import BATCH_SIZE
 from storyline.stages import (
     s01_clean,
@@ -47,7 +48,6 @@ from storyline.stages import (
     s12_captions,
 )
 from storyline.stages.s03_annotate.nlp import load_model, model_version
-from storyline.stages.s10_quotes.cues import cue_frames
 from storyline.stages.stage import Config, Stage, StageTimer, Work, check_order
 
 __all__ = ["STAGES", "StageTimer", "process", "process_many"]
@@ -58,14 +58,14 @@ STAGES: tuple[Stage, ...] = (
     s01_clean.STAGE,
     s02_screen.STAGE,
     s03_annotate.STAGE,
-    s10_quotes.TAGS,
+    s03_annotate.QUOTE_TAGS,
     s04_entities.STAGE,
     s05_actors.STAGE,
     s06_coref.STAGE,
     s07_places.STAGE,
     s08_agents.STAGE,
     s09_time.STAGE,
-    s10_quotes.QUOTES,
+    s10_quotes.STAGE,
     s11_events.STAGE,
     s12_captions.STAGE,
 )

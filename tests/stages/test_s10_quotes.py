@@ -11,7 +11,7 @@ import storyline
 from storyline import process
 from storyline.document.records import Quote
 from storyline.errors import QuoteTaggerMissing, StageOrderError
-from storyline.stages import s10_quotes
+from storyline.stages import s03_annotate, s10_quotes
 from storyline.stages.s01_clean.quote_marks import quoted_stretches
 from storyline.stages.stage import Config
 
@@ -168,7 +168,7 @@ def test_a_cue_between_commas_reports_its_whole_sentence() -> None:
 
 def test_the_tagger_reads_parts_and_leaves_the_entities_alone() -> None:
     from storyline.stages.s03_annotate.nlp import load_model
-    from storyline.stages.s10_quotes.tagger import available, tag_batch, tag_parts
+    from storyline.stages.s03_annotate.quote_tagger import available, tag_batch, tag_parts
 
     assert available()  # the trained heads ship with the package
     doc = load_model()("Maria Lopez said the bridge would reopen in May.")
@@ -210,12 +210,12 @@ def test_a_section_heading_with_a_colon_is_not_a_quote() -> None:
 def test_the_stage_finds_the_speaker_among_the_entities_it_is_given(config: Config) -> None:
     text = "Maria Lopez said the bridge would reopen in May."
     work = parsed(config, text, entities=[entity(text, "Maria Lopez", "PERSON", 1)])
-    s10_quotes.QUOTES.run(work, dataclasses.replace(config, quote_method="frames"))
+    s10_quotes.STAGE.run(work, dataclasses.replace(config, quote_method="frames"))
     (quote,) = work.quotes
     assert quote.speaker == "E1" and quote.kind == "indirect"
     assert quote.content is not None and quote.content.text == "the bridge would reopen in May"
     alone = parsed(config, text)  # no entities given: the words are found, no one said them
-    s10_quotes.QUOTES.run(alone, dataclasses.replace(config, quote_method="frames"))
+    s10_quotes.STAGE.run(alone, dataclasses.replace(config, quote_method="frames"))
     assert [q.speaker for q in alone.quotes] == [None]
 
 
@@ -223,14 +223,14 @@ def test_the_shipped_finder_without_the_taggers_tags_is_an_error_not_empty_quote
     text = "Maria Lopez said the bridge would reopen in May."
     work = parsed(config, text, entities=[entity(text, "Maria Lopez", "PERSON", 1)])
     with pytest.raises(StageOrderError, match="quote_tags"):
-        s10_quotes.QUOTES.run(work, config)
-    s10_quotes.TAGS.run(work, config)
-    s10_quotes.QUOTES.run(work, config)
+        s10_quotes.STAGE.run(work, config)
+    s03_annotate.QUOTE_TAGS.run(work, config)
+    s10_quotes.STAGE.run(work, config)
     assert [q.speaker for q in work.quotes] == ["E1"]
 
 
 def test_missing_tagger_weights_are_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from storyline.stages.s10_quotes import tagger
+    from storyline.stages.s03_annotate import quote_tagger as tagger
 
     monkeypatch.setattr(tagger, "TAGGER_DIR", tmp_path)
     tagger._head.cache_clear()

@@ -27,9 +27,9 @@ from storyline.document.schema import document_schema, validate_document
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument, NothingToProcess, StorylineError
 from storyline.ingest import FORMATS, detect_format, read_inputs
+from storyline.knowledge.quote_cues import METHODS
 from storyline.pipeline import STAGES, process_many
 from storyline.settings import BATCH_SIZE, TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS, model_name
-from storyline.stages.s10_quotes.cues import METHODS
 from storyline.stages.stage import check_order
 
 __all__ = ["cli", "main"]

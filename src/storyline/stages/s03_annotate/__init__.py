@@ -1,17 +1,21 @@
-"""Annotate: spaCy's parse of the text (tokens, sentences, tags, dependencies, named entities).
+"""Annotate: the models over the text. spaCy's parse (tokens, sentences, tags, dependencies,
+named entities), then the quote tagger's heads over the parse (CUE, SOURCE, CONTENT spans).
 
-The pipeline streams a run's articles through ``nlp.pipe`` in batches (:func:`stream`), in
-worker processes if asked; a caption is parsed on its own (:func:`_annotate`).
+The pipeline streams a run's articles through both a batch at a time (:func:`stream`,
+:func:`_tags_stream`), the parse in worker processes if asked; a caption is parsed on its own.
 """
 
 from __future__ import annotations
 
+import itertools
+import time
 from collections.abc import Iterator
 
 from storyline.document.skips import Skipped
+from storyline.stages.s03_annotate.quote_tagger import tag_batch
 from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["STAGE", "stream"]
+__all__ = ["QUOTE_TAGS", "STAGE", "stream"]
 
 
 def _annotate(work: Work, config: Config) -> None:
@@ -29,6 +33,24 @@ def stream(works: Iterator[Work | Skipped], config: Config) -> Iterator[Work | S
             yield item
 
 
+def _tags(work: Work, config: Config) -> None:
+    if config.quote_method == "shipped":
+        work.quote_tags = tag_batch([work.parsed])[0]
+
+
+def _tags_stream(works: Iterator[Work | Skipped], config: Config) -> Iterator[Work | Skipped]:
+    """The works, a batch at a time, each with the tagger's tags (when the quote method reads them)."""
+    while batch := list(itertools.islice(works, config.batch_size)):
+        parsed = [w for w in batch if isinstance(w, Work)]
+        if config.quote_method == "shipped" and parsed:
+            started = time.perf_counter()
+            for work, tags in zip(parsed, tag_batch([w.parsed for w in parsed]), strict=True):
+                work.quote_tags = tags
+            if config.timer:
+                config.timer.add(QUOTE_TAGS.name, time.perf_counter() - started)
+        yield from batch
+
+
 STAGE = Stage(
     "annotate",
     _annotate,
@@ -37,4 +59,14 @@ STAGE = Stage(
     step="model",
     run_stream=stream,
     about="spaCy's parse: tokens, sentences, tags, dependencies, named entities",
+)
+QUOTE_TAGS = Stage(
+    "quote_tags",
+    _tags,
+    requires=("doc",),
+    assigns=("quote_tags",),
+    step="model",
+    on_captions=False,
+    run_stream=_tags_stream,
+    about="the quote tagger's CUE, SOURCE and CONTENT spans, a batch of parses at a time",
 )

@@ -40,11 +40,11 @@ from spacy.tokens import Doc, Span, Token
 from storyline.document.records import Entity, Quote, TextSpan
 from storyline.document.span_index import SpanIndex
 from storyline.errors import StageOrderError
+from storyline.knowledge.quote_cues import cue_frames
 from storyline.stages.s01_clean.quote_marks import Stretch, quoted_stretches
 from storyline.stages.s03_annotate.nlp import text_of
+from storyline.stages.s03_annotate.quote_tagger import tag_parts
 from storyline.stages.s03_annotate.syntax import lineage
-from storyline.stages.s10_quotes.cues import cue_frames
-from storyline.stages.s10_quotes.tagger import tag_parts
 from storyline.stages.stage import QuoteTags
 
 __all__ = ["find_quotes"]
@@ -68,7 +68,7 @@ def find_quotes(
     doc: Doc, entities: Iterable[Entity], method: str = "shipped", tags: QuoteTags | None = None
 ) -> list[Quote]:
     """The quotations of a parsed text, as document-contract records, in text order. The
-    "shipped" method reads the quote tagger's ``tags`` of the text (:func:`tagger.tag_batch`)."""
+    "shipped" method reads the quote tagger's ``tags`` of the text (``quote_tagger.tag_batch``)."""
     text = text_of(doc)
     frames = cue_frames(method)
     stretches = SpanIndex(quoted_stretches(text), _chars)

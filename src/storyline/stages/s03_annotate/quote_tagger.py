@@ -30,9 +30,9 @@ from thinc.types import Floats2d, Ints2d
 
 from storyline.document.encode import JSONObject
 from storyline.errors import QuoteTaggerMissing
+from storyline.knowledge.quote_cues import cue_frames
 from storyline.stages.s01_clean.quote_marks import inside_quotes
 from storyline.stages.s03_annotate.nlp import text_of
-from storyline.stages.s10_quotes.cues import cue_frames
 from storyline.stages.stage import QuoteTags
 
 __all__ = [
