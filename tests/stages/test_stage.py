@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Iterator
 
@@ -9,10 +10,14 @@ import pytest
 from click.testing import CliRunner
 
 from storyline.app.cli import cli
+from storyline.document.article import Article
+from storyline.document.encode import encode
 from storyline.errors import StageOrderError
 from storyline.pipeline import STAGES, process_many
 from storyline.stages.s12_captions import caption_stages
-from storyline.stages.stage import Stage, check_order
+from storyline.stages.stage import Config, Stage, Work, check_order
+
+from ..conftest import SEED, need
 
 
 def _named(*names: str) -> list[Stage]:
@@ -88,3 +93,43 @@ def test_storyline_stages_json_is_one_object_per_stage() -> None:
         (s.name, list(s.requires), list(s.assigns)) for s in STAGES
     ]
     assert {r["name"] for r in rows if not r["on_captions"]} == {"clean", "screen", "quote_tags", "quotes", "captions"}
+
+
+def _snapshot(work: Work) -> dict[str, object]:
+    """What each field a stage may set holds (the entities' parts for the entities made so far)."""
+    return {
+        "text": work.text,
+        "captions": encode(work.captions),
+        "removed": encode(work.removed),
+        "doc": id(work.doc) if work.doc is not None else None,
+        "quote_tags": copy.deepcopy(work.quote_tags),
+        "entities": [(e.id, e.name, e.type) for e in work.entities],
+        "entities.actor": {e.id: encode(e.actor) for e in work.entities},
+        "entities.place": {e.id: encode(e.place) for e in work.entities},
+        "entities.mentions": {e.id: encode(e.mentions) for e in work.entities},
+        "timexes": encode(work.timexes),
+        "quotes": encode(work.quotes),
+        "events": encode(work.events),
+    }
+
+
+def _changed(before: dict[str, object], after: dict[str, object]) -> set[str]:
+    changed = {key for key in before if before[key] != after[key]}
+    for part in ("entities.actor", "entities.place", "entities.mentions"):
+        old, new = before[part], after[part]
+        assert isinstance(old, dict) and isinstance(new, dict)
+        if part in changed and all(new[k] == v for k, v in old.items()):
+            changed.discard(part)  # only new entities' parts: the stage that added them declares "entities"
+    return changed
+
+
+def test_each_stage_sets_only_what_it_declares(config: Config) -> None:
+    """The seed article (captions, quotes, events) through the list one stage at a time: what
+    changed after each stage is among what it declares it sets."""
+    work = Work(Article.create(need(SEED).read_text("utf-8"), published="2025-08-23"))
+    for stage in STAGES:
+        before = _snapshot(work)
+        stage.run(work, config)
+        changed = _changed(before, _snapshot(work))
+        assert changed <= set(stage.assigns), f"{stage.name} changed {sorted(changed - set(stage.assigns))}"
+        assert changed or not stage.assigns, f"{stage.name} set nothing on the seed"
