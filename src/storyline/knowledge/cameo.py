@@ -180,7 +180,7 @@ def load_lexicon(*paths: str | Path) -> Lexicon:
 
     A user file has the shipped file's ``[verbs]`` and ``[nouns]``, and may add
     ``[patterns]`` (verb -> a list of ``{match = "* diplomatic ties", code = "901"}``, see
-    :mod:`verb_patterns`), ``[codes]`` (``"901" = {name = "...", goldstein = 0.0,
+    :mod:`.verb_patterns`), ``[codes]`` (``"901" = {name = "...", goldstein = 0.0,
     quad_class = 1}``: codes the codebook lacks) and ``replace = true`` (drop what came before).
     """
     merged = lexicon()

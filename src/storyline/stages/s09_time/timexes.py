@@ -1,7 +1,7 @@
 """The time stage: temporal expressions in a parsed text, normalised to TIMEX3 against the
 document creation time (the article's publication date).
 
-The expressions are found by the patterns in :mod:`timex_rules` (one per kind of expression,
+The expressions are found by the patterns in :mod:`~storyline.stages.s09_time.rules` (one per kind of expression,
 each with its normalisation); where patterns overlap, the longest wins. Rules that need the
 direction of time (a bare "Friday", "in March") read the tense of the governing verb from the
 spaCy parse. "a week after May 3" is anchored on the date it names, not on the DCT.

@@ -1,7 +1,7 @@
 """Who did what to whom: CAMEO-coded events over the dependency parse.
 
 For every verb the lexicon knows (``cameo.lexicon()``: verb, particle or preposition, object;
-or a word pattern around the verb from a user lexicon, :mod:`verb_patterns`), and every event
+or a word pattern around the verb from a user lexicon, :mod:`~storyline.knowledge.verb_patterns`), and every event
 noun ("talks with X", "a meeting between X and Y", "an attack on X"):
 
 - the source is the subject's actor ("by X" in the passive and in a participle clause; the
@@ -10,7 +10,7 @@ noun ("talks with X", "a meeting between X and Y", "an attack on X"):
 - actors come from the entities stage, so metonyms are already actors ("Kyiv" -> UKRGOV,
   "Ukraine's military" -> UKRMIL); an event whose actor cannot be coded is kept with no source
   and half the confidence;
-- the modality comes from :mod:`modality`; an event inside someone's reported words is marked
+- the modality comes from :mod:`.modality`; an event inside someone's reported words is marked
   ``reported_by`` the speaker, and the speaker gets an event of their own: a statement, an
   intent, a threat, a demand or a rejection (:func:`_statements`); an actor's own announced act
   is an asserted intent too, marked ``derived`` (:func:`_intentions`);
