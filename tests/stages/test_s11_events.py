@@ -327,3 +327,32 @@ def test_the_stage_codes_from_the_records_it_is_given(config: Config) -> None:
     unknown = parsed(cfg, text, entities=[entity(text, "Gondor", "GPE", 1), rohan], timexes=[monday])
     s11_events.STAGE.run(unknown, cfg)
     assert [(e.source, e.target) for e in unknown.events] == [(None, "E2")]  # no actor given: no source
+
+
+def test_two_events_with_no_known_doer_are_never_merged_and_far_tellings_stay_apart() -> None:
+    found = events(
+        "Twenty men were arrested in the east on Friday. Officials met on Saturday. "
+        "Ten more people were arrested in the west on Friday."
+    )
+    arrests = [e for e in found if e.cameo == "173"]
+    assert len(arrests) == 2 and all(e.source is None for e in arrests)
+
+
+def test_the_police_named_bare_are_an_actor_of_their_sector() -> None:
+    found = events("Police arrested 12 people on Friday. Later the police lathicharged the crowd.")
+    arrest = next(e for e in found if e.cameo == "173")
+    assert arrest.source_actor is not None and arrest.source_actor.sector == "COP"
+    assert any(e.cameo == "175" and e.source_actor is not None and e.source_actor.sector == "COP" for e in found)
+
+
+def test_custody_and_booking_are_arrests_but_a_booked_flight_is_no_event() -> None:
+    assert [e.cameo for e in events("Twenty men were taken into custody on Friday.")] == ["173"]
+    assert "173" in [e.cameo for e in events("He was booked for murder on Friday.")]
+    assert events("She booked a flight to Delhi on Friday.") == []
+
+
+def test_a_participle_of_taking_part_names_its_doer() -> None:
+    found = events("Serbian forces were engaged in ethnic cleansing in the province, officials said.")
+    cleansing = next(e for e in found if e.root == "20" or e.root == "18" or e.root == "19")
+    assert cleansing.source_actor is not None and cleansing.source_actor.country == "SRB"
+    assert cleansing.target_actor is None or cleansing.target_actor.country != "SRB"

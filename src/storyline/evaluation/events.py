@@ -59,6 +59,7 @@ from storyline.evaluation.petrarch import (
     suite_files,
 )
 from storyline.evaluation.petrarch_verbs import verbs_toml
+from storyline.evaluation.police import evaluate_police, format_police, is_police_events
 from storyline.pipeline import process_many
 
 __all__ = [
@@ -272,14 +273,27 @@ def _evaluate_petrarch(folder: Path, limit: int | None) -> JSONObject:
 
 
 def evaluate_events(path: Path, limit: int | None = None) -> JSONObject:
-    """Event figures on PLOVER records (a ``.json`` file) or the PETRARCH2 unit tests (a folder)."""
+    """Event figures on PLOVER records (a ``.json`` file), the PETRARCH2 unit tests (a folder)
+    or IndiaPoliceEvents (a ``.jsonl`` file: :mod:`storyline.evaluation.police`)."""
     path = Path(path)
     if path.is_file() and path.suffix.lower() == ".json":
         return _evaluate_plover(path, limit)
+    if is_police_events(path):
+        return evaluate_police(path, limit)
     if path.is_file() and path.name == RECORDS_FILE:
         path = path.parent
     if path.is_dir() and (path / RECORDS_FILE).is_file():
         return _evaluate_petrarch(path, limit)
     raise InvalidArgument(
-        f"{path}: not an events gold set; give a PLOVER records .json file or a folder holding {RECORDS_FILE}"
+        f"{path}: not an events gold set; give a PLOVER records .json file, a folder holding {RECORDS_FILE} "
+        "or an IndiaPoliceEvents .jsonl file"
+    )
+
+
+def format_events(figures: JSONObject) -> str:
+    """IndiaPoliceEvents figures as a table; the others as a plain listing."""
+    if "check" in figures:
+        return format_police(figures)
+    return "\n".join(
+        f"{k:<16} {v:.4f}" if isinstance(v, float) else f"{k:<16} {json.dumps(v)}" for k, v in figures.items()
     )

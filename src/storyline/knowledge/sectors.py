@@ -10,7 +10,7 @@ import re
 
 from storyline.knowledge.countries import fold
 
-__all__ = ["AGENTS", "body_sector"]
+__all__ = ["AGENTS", "STATE_BODIES", "body_sector"]
 
 # Group words (lemmas; two-word ones with their modifier) and their sector ("": the country alone).
 AGENTS: dict[str, str] = {
@@ -20,7 +20,7 @@ AGENTS: dict[str, str] = {
     "government": "GOV", "authority": "GOV", "official": "GOV", "diplomat": "GOV", "administration": "GOV",
     "foreign ministry": "GOV", "ministry": "GOV", "negotiator": "GOV", "delegation": "GOV",
     "regime": "GOV", "leadership": "GOV", "leader": "GOV",
-    "police": "COP", "policeman": "COP", "security force": "COP",
+    "police": "COP", "policeman": "COP", "security force": "COP", "cop": "COP", "constable": "COP",
     "parliament": "LEG", "lawmaker": "LEG", "legislator": "LEG", "legislature": "LEG",
     "rebel": "REB", "separatist": "REB", "guerrilla": "REB", "insurgent": "REB", "militant": "REB",
     "gunman": "REB", "fighter": "REB",
@@ -50,3 +50,17 @@ def body_sector(name: str) -> str | None:
     folded = f" {fold(name)} "
     found = [(m.start(), code) for word, code in _BODIES.items() if (m := re.search(rf" {word}s? ", folded))]
     return min(found)[1] if found else None
+
+
+# Group words that name a state's own body even with no country before them: "police arrested
+# 12 people", "troops fired", "the government denied it". The text's home country is theirs
+# (where it leads clearly); without one they keep their sector alone. Words that as often name
+# a company's or a party's people ("officials", "leaders", "forces") are not among them.
+STATE_BODIES = frozenset(
+    {
+        "police", "policeman", "cop", "constable", "security force",
+        "troop", "soldier", "army", "military", "navy", "air force", "armed force", "peacekeeper",
+        "prosecutor", "court", "judge",
+        "government", "ministry", "administration", "authority",
+    }
+)  # fmt: skip

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from storyline.document.records import Actor, Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import lookup
-from storyline.knowledge.sectors import AGENTS
+from storyline.knowledge.sectors import AGENTS, STATE_BODIES
 from storyline.stages.s04_entities import token_owners
+from storyline.stages.s05_actors.actors import home_country
 from storyline.stages.stage import Config, Stage, Work
 
 __all__ = ["STAGE", "nominal_actors"]
@@ -29,8 +30,11 @@ _OWNING_PREPS = ("of", "from", "in")
 
 def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary) -> list[Entity]:
     """Entities for country-owned group words the named entities do not already cover; a named
-    entity the earlier stages could not code that is such a phrase gets its actor instead."""
+    entity the earlier stages could not code that is such a phrase gets its actor instead. A
+    state's own body named bare ("police arrested ...") is the home country's, or its sector's
+    alone where the text has no home country (:func:`_bare_state_body`)."""
     owner = token_owners(doc, entities)
+    home = home_country(entities)
     found: dict[str, Entity] = {}
     for token in doc:
         sector = _sector(token, dictionary)
@@ -38,29 +42,70 @@ def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary
         if sector is None or (covering is not None and (covering.actor or covering.type == "PERSON")):
             continue
         owning = _owning(token, owner, dictionary)
+        # a bare state body is the home country's; the police of a place we cannot place, or of
+        # a text with no home country, are coded by their sector alone (armies and governments
+        # are too often another country's to guess)
+        bare = _bare_state_body(token) if owning is None and covering is None else None
+        country_of_bare = home if bare == "bare" else None
+        inferred = bare is not None and (country_of_bare is not None or sector == "COP")
+        if inferred:
+            owning = (country_of_bare or "", token.doc[token.i : token.i + 1])
         if owning is None:
             continue
         country, span = owning
+        actor = Actor(
+            country + sector,
+            country=country or None,
+            sector=sector or None,
+            country_inferred=True if inferred and country else None,
+        )
         if covering is not None:  # "Osgiliath soldiers", tagged by the model and left uncoded
-            covering.actor = Actor(country + sector, country=country, sector=sector or None)
+            covering.actor = actor
             continue
         key = f"{country}{sector}:{token.lemma_.lower()}"
         mention = Mention(span.start_char, span.end_char, span.text, "NOMINAL")
         if key in found:
             found[key].mentions.append(mention)
         else:
-            found[key] = Entity(
-                id="",
-                name=span.text,
-                type="ORG" if sector not in ("", "CVL") else "NORP",
-                mentions=[mention],
-                actor=Actor(country + sector, country=country, sector=sector or None),
-            )
+            kind = "ORG" if sector not in ("", "CVL") else "NORP"
+            found[key] = Entity(id="", name=span.text, type=kind, mentions=[mention], actor=actor)
         for t in span:
             owner.setdefault(t.i, found[key])  # "Chilean government officials": the body owns the next word
     for n, entity in enumerate(found.values(), start=len(entities) + 1):
         entity.id = f"E{n}"
     return list(found.values())
+
+
+# What may stand before a bare state body's word and leave it bare: "the police", "local police",
+# "riot police", "the state government".
+_BARE_MODIFIERS = frozenset({"det", "amod", "nummod", "compound"})
+_PLACES = frozenset({"GPE", "LOC"})  # "Gujarat police": a place's own, if not a country we know
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT"})
+
+
+def _bare_state_body(token: Token) -> str | None:
+    """Whether a group word names a state's own body alone: "bare" ("police", "the troops",
+    "riot police"), "named" (after a place name we could not place: "Gujarat police"), or None
+    (no state body's word, no argument, or another owner named: a possessive, "of X", an
+    organisation, a nationality, a person)."""
+    lemma = token.lemma_.lower()
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    if lemma not in STATE_BODIES and f"{before} {lemma}" not in STATE_BODIES and token.lower_ not in STATE_BODIES:
+        return None
+    if token.dep_ not in _ARGUMENTS:
+        return None
+    found = "bare"
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _OWNING_PREPS:
+            return None
+        if child.i > token.i:
+            continue
+        named = child.pos_ == "PROPN" or bool(child.ent_type_)
+        if child.dep_ not in _BARE_MODIFIERS or (named and child.ent_type_ not in _PLACES):
+            return None  # "Hamas fighters", "Valdorian troops": someone else's, whom we could not code
+        if named:
+            found = "named"
+    return found
 
 
 def _sector(token: Token, dictionary: ActorDictionary) -> str | None:

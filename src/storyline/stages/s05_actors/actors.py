@@ -18,7 +18,7 @@ from storyline.knowledge.gazetteer import misspelt_country
 from storyline.knowledge.sectors import body_sector
 from storyline.stages.s05_actors.roles import Role, role_after, role_before
 
-__all__ = ["assign_actors"]
+__all__ = ["assign_actors", "home_country"]
 
 
 def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary, published: str | None) -> None:
@@ -36,18 +36,26 @@ def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary
     _home_country([e for e in entities if e.id not in owned_elsewhere])
 
 
-def _home_country(entities: list[Entity]) -> None:
-    """An official the text gives no country ("President Abdelaziz Bouteflika said ...") is taken
-    to be of the country the document names most, where it leads clearly; the actor says so
-    with ``country_inferred``. Not one whose office the text gives to an unknown body."""
+def home_country(entities: list[Entity]) -> str | None:
+    """The country the document names most, where it leads clearly (twice the mentions of the
+    next), counting the countries of entities that are no people."""
     counts: Counter[str] = Counter()
     for entity in entities:
         if entity.type != "PERSON" and entity.actor and entity.actor.country:
             counts[entity.actor.country] += len(entity.mentions)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
-        return  # no country leads clearly: twice the mentions of the next
-    home = ranked[0][0]
+        return None
+    return ranked[0][0]
+
+
+def _home_country(entities: list[Entity]) -> None:
+    """An official the text gives no country ("President Abdelaziz Bouteflika said ...") is taken
+    to be of the country the document names most (:func:`home_country`); the actor says so
+    with ``country_inferred``. Not one whose office the text gives to an unknown body."""
+    home = home_country(entities)
+    if home is None:
+        return
     for entity in entities:
         found = entity.actor
         if entity.type == "PERSON" and found and found.sector and not (found.country or found.org):

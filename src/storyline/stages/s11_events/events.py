@@ -109,7 +109,8 @@ def code_events(
                 found.append(_noun_event(token, code, ctx))
     found.extend(_statements(found, ctx))
     found.extend(_intentions(found, ctx))
-    return _merge([e for e in found if e is not None])
+    sentence_of = {sentence.start_char: n for n, sentence in enumerate(doc.sents)}
+    return _merge([e for e in found if e is not None], sentence_of)
 
 
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -228,8 +229,12 @@ def _verb_code(verb: Token, lex: Lexicon) -> str | None:
     preps = [c for c in verb.children if c.dep_ in ("prt", "prep")]
     for prep in preps:
         pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
-        code = lex.verb(verb.lemma_.lower(), prep.lower_, _lemma(obj or pobj))
-        if code and (prep.dep_ == "prt" or lex.verb(verb.lemma_.lower(), prep.lower_) != lex.verb(verb.lemma_.lower())):
+        lemma = verb.lemma_.lower()
+        code = lex.verb(lemma, prep.lower_, _lemma(obj or pobj))
+        # a preposition's entry speaks where it changes what the verb codes ("fire on"), or
+        # where its object picks a code of its own ("taken into custody")
+        selected = f"{lemma} {prep.lower_}" in lex.verbs and code != lex.verb(lemma, prep.lower_)
+        if code and (prep.dep_ == "prt" or selected or lex.verb(lemma, prep.lower_) != lex.verb(lemma)):
             return code
     code = lex.verb(verb.lemma_.lower(), None, _lemma(obj))
     if code is None and obj is not None:  # "provided 25,000 tons of food aid": the stuff, not the measure
@@ -312,9 +317,13 @@ def _coordinated(verb: Token, entity: Entity, ctx: _Context) -> list[Entity]:
     return out
 
 
+_TAKING_PART_VERBS = frozenset({"engage", "involve", "embroil", "implicate", "entangle"})
+
+
 def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | None]:
     children = list(verb.children)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    # "forces were engaged in ethnic cleansing": a participle of taking part names its doer
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) and verb.lemma_ not in _TAKING_PART_VERBS
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ == "acl" and not is_root(verb):
         root = verb.sent.root
@@ -525,14 +534,22 @@ def _reporter(word: Token, ctx: _Context) -> str | None:
     return None
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per (source, target, root, date, modality); the most confident is kept."""
-    best: dict[tuple[str | None, ...], Event] = {}
-    for e in events:
+def _merge(events: list[Event], sentence_of: dict[int, int]) -> list[Event]:
+    """The same event told twice is one: the same source, target, root, date, modality and
+    reporter, in the same or the next sentence; the most confident telling is kept. An event
+    with no source is never merged: two arrests "by" no one known are not the same arrest."""
+    kept: list[Event] = []
+    last: dict[tuple[str | None, ...], int] = {}  # key -> index in kept of its latest telling
+    for e in sorted(events, key=lambda e: e.evidence.start):
         key = (e.source, e.target, e.root, e.date.value if e.date else None, e.modality, e.reported_by)
-        if key not in best or e.confidence > best[key].confidence:
-            best[key] = e
-    merged = sorted(best.values(), key=lambda e: (e.evidence.start, -e.confidence))
+        earlier = last.get(key) if e.source is not None else None
+        if earlier is not None and sentence_of[e.evidence.start] - sentence_of[kept[earlier].evidence.start] <= 1:
+            if e.confidence > kept[earlier].confidence:
+                kept[earlier] = e
+            continue
+        last[key] = len(kept)
+        kept.append(e)
+    merged = sorted(kept, key=lambda e: (e.evidence.start, -e.confidence))
     for i, e in enumerate(merged, 1):
         e.id = f"V{i}"
     return merged
