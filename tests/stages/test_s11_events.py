@@ -356,3 +356,22 @@ def test_a_participle_of_taking_part_names_its_doer() -> None:
     cleansing = next(e for e in found if e.root == "20" or e.root == "18" or e.root == "19")
     assert cleansing.source_actor is not None and cleansing.source_actor.country == "SRB"
     assert cleansing.target_actor is None or cleansing.target_actor.country != "SRB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nobody was arrested on Friday.", "No arrests were made on Friday.", "No one has been arrested so far."],
+)
+def test_a_subject_that_names_no_one_negates_its_clause(text: str) -> None:
+    assert [e.modality for e in events(text) if e.cameo == "173"] == ["negated"]
+
+
+def test_an_ordered_act_is_not_reported_as_done() -> None:
+    found = events("The commissioner ordered the police to arrest the rioters on Friday.")
+    assert [e.modality for e in found if e.cameo == "173"] == ["future"]
+
+
+def test_charging_in_words_accuses_and_a_cardiac_arrest_arrests_no_one() -> None:
+    assert [e.cameo for e in events("The minister charged that the police had failed on Friday.")][:1] == ["112"]
+    assert "173" in [e.cameo for e in events("The three men were charged with murder on Friday.")]
+    assert [e.cameo for e in events("He suffered a cardiac arrest on Friday.")] == []

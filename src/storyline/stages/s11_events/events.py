@@ -104,7 +104,7 @@ def code_events(
             if code:
                 found.extend(_verb_events(token, code, ctx))
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound",):
-            code = ctx.lexicon.noun(_lemma(token) or "") or ctx.lexicon.noun(token.lemma_.lower())
+            code = ctx.lexicon.noun(_lemma(token) or token.lemma_.lower())  # "" for a modifier stops the head
             if code and not _light_verb_object(token, ctx.lexicon):
                 found.append(_noun_event(token, code, ctx))
     found.extend(_statements(found, ctx))
@@ -225,6 +225,23 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
 
 
 def _verb_code(verb: Token, lex: Lexicon) -> str | None:
+    code = _lexicon_code(verb, lex)
+    if code is not None and code.startswith("173") and verb.lemma_.lower() in _CHARGING and _reports_words(verb):
+        return "112"  # "Gowda charged that ...", '"...," charged the leader': an accusation in words
+    return code
+
+
+# Verbs of a legal charge that also report words: "charged that ..." accuses, it charges no one.
+_CHARGING = frozenset({"charge"})
+
+
+def _reports_words(verb: Token) -> bool:
+    """Whether a verb is used to report what someone said: it has a that-clause, or it is the
+    verb of an inverted attribution after a quotation ('"...," charged the leader')."""
+    return any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ == "parataxis"
+
+
+def _lexicon_code(verb: Token, lex: Lexicon) -> str | None:
     obj = _object(verb)
     preps = [c for c in verb.children if c.dep_ in ("prt", "prep")]
     for prep in preps:

@@ -46,6 +46,7 @@ _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _INTENDING = frozenset(
     "agree plan intend want aim hope promise pledge vow threaten prepare seek expect try propose "
     "offer decide schedule set urge call ask demand push press "
+    "order direct instruct allow permit authorize authorise "  # an order or a permission is not the act
     "ready willing prepared eager keen determined due".split()  # "is ready to meet"
 )
 _CONDITIONS = frozenset({"if", "unless", "whether"})
@@ -73,6 +74,8 @@ def _clause_modality(verb: Token, depth: int = 0) -> str:
         return "negated"
     if any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in children):
         return "negated"
+    if depth == 0 and any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in children):
+        return "negated"  # "nobody was arrested", "no arrests were made": that clause alone
     words = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "mark")}
     if words & _CONDITIONS:
         return "hypothetical"
@@ -95,6 +98,16 @@ def _clause_modality(verb: Token, depth: int = 0) -> str:
         if inherited != "asserted" and not (verb.dep_ == "advcl" and inherited == "future"):
             return inherited
     return "asserted"
+
+
+_NOBODY = frozenset({"nobody", "noone", "none", "nothing"})
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that names no one: "nobody", "none of them", "no one", "no arrests"."""
+    if subject.lower_ in _NOBODY:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _noun_modality(noun: Token, narrated_present: bool = False) -> str:
