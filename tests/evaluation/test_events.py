@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.document.records import Actor, CharSpan, Event, TextSpan
+from storyline.document.records import Actor, Event
 from storyline.errors import InvalidArgument
 from storyline.evaluation.events import (
     PloverRecord,
@@ -34,6 +34,7 @@ from storyline.evaluation.petrarch import (
 )
 from storyline.knowledge.actor_dictionary import load_dictionary
 
+from ..builders import event
 from ..conftest import SHARED, need
 
 EVENTS = SHARED / "data" / "events"
@@ -134,28 +135,8 @@ def _event(
     *,
     modality: str = "asserted",
     confidence: float = 0.5,
-    derived: str | None = None,
 ) -> Event:
-    """An event with the fields the scorers read; the rest are placeholders."""
-    return Event(
-        cameo=cameo,
-        root=cameo[:2],
-        quad_class=1,
-        goldstein=0.0,
-        plover=plover,
-        source=None,
-        target=None,
-        source_actor=source,
-        target_actor=target,
-        modality=modality,
-        reported_by=None,
-        date=None,
-        location=None,
-        evidence=CharSpan(0, 0),
-        confidence=confidence,
-        trigger=TextSpan("", 0, 0),
-        derived=derived,
-    )
+    return event(cameo, plover, source, target, modality=modality, confidence=confidence)
 
 
 # PLOVER -------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.document.records import Actor, CharSpan, Event, TextSpan
+from storyline.document.records import Actor, Event, TextSpan
 from storyline.errors import InvalidArgument
 from storyline.evaluation.events import evaluate_events
 from storyline.evaluation.police import (
@@ -19,6 +19,8 @@ from storyline.evaluation.police import (
     system_labels,
 )
 
+from ..builders import event
+
 TEXT = "police arrested 12 men on friday. the mob set fire to shops. police fired in the air."
 SENTENCES = (Sentence(0, 33, frozenset({"ARREST", "ANY_ACTION"})), Sentence(34, 60, frozenset()),
              Sentence(61, 86, frozenset({"FORCE", "ANY_ACTION"})))  # fmt: skip
@@ -27,24 +29,7 @@ DOCUMENT = PoliceDocument("1", "2002-03-01", TEXT, SENTENCES)
 
 def _event(trigger: str, cameo: str, source: Actor | None, modality: str = "asserted") -> Event:
     start = TEXT.index(trigger)
-    return Event(
-        cameo=cameo,
-        root=cameo[:2],
-        quad_class=4,
-        goldstein=-5.0,
-        plover=None,
-        source=None,
-        target=None,
-        source_actor=source,
-        target_actor=None,
-        modality=modality,
-        reported_by=None,
-        date=None,
-        location=None,
-        evidence=CharSpan(0, 0),
-        confidence=0.5,
-        trigger=TextSpan(trigger, start, start + len(trigger)),
-    )
+    return event(cameo, source=source, modality=modality, trigger=TextSpan(trigger, start, start + len(trigger)))
 
 
 POLICE = Actor("COP", sector="COP")
