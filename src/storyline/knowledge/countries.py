@@ -151,7 +151,9 @@ def _index() -> dict[str, CountryMatch]:
     for code, names in _EXTRA_DEMONYMS.items():
         for name in names:
             add(name, code, "demonym")
-    for info in infos:
+    # a demonym two countries share is the most populous one's: "Indian" is India's, not the
+    # British Indian Ocean Territory's; "Dominican" the Dominican Republic's
+    for info in sorted(infos, key=lambda i: -(i.get("population") or 0)):
         demonym = info.get("demonym")
         if demonym:
             code = info["ISO"]["alpha3"]
