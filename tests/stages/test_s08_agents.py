@@ -72,3 +72,26 @@ def test_a_users_agent_words_come_first(tmp_path: Path) -> None:
     found = _nominal(doc)
     assert found["Iranian clerics"].code == "IRNREL"
     assert found["Iraqi main opposition group"].code == "IRQMOP"  # a phrase of three words
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police arrested 12 people on Friday.", "Police"),
+        ("A senior police official said that the situation was calm.", "official"),
+        ("vadodara police imposed a curfew early in the morning.", "police"),
+    ],
+)
+def test_the_police_named_bare_or_by_an_unknown_place_are_the_police(text: str, name: str) -> None:
+    doc = storyline.process(text, published="2002-03-01", check_language=False)
+    actors = {e.name: e.actor for e in doc.entities}
+    assert actors[name] is not None and actors[name].sector == "COP"
+
+
+def test_an_army_named_bare_takes_the_home_country_and_says_it_is_inferred() -> None:
+    doc = storyline.process(
+        "Israel said on Monday that talks would resume. Israel sent aid. The army withdrew from the town.",
+        check_language=False,
+    )
+    army = next(e.actor for e in doc.entities if e.name == "army")
+    assert army is not None and (army.code, army.country_inferred) == ("ISRMIL", True)

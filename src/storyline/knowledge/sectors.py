@@ -21,6 +21,8 @@ AGENTS: dict[str, str] = {
     "foreign ministry": "GOV", "ministry": "GOV", "negotiator": "GOV", "delegation": "GOV",
     "regime": "GOV", "leadership": "GOV", "leader": "GOV",
     "police": "COP", "policeman": "COP", "security force": "COP", "cop": "COP", "constable": "COP",
+    "police official": "COP", "police officer": "COP", "police commissioner": "COP", "police chief": "COP",
+    "police spokesman": "COP", "police spokeswoman": "COP", "police superintendent": "COP",
     "parliament": "LEG", "lawmaker": "LEG", "legislator": "LEG", "legislature": "LEG",
     "rebel": "REB", "separatist": "REB", "guerrilla": "REB", "insurgent": "REB", "militant": "REB",
     "gunman": "REB", "fighter": "REB",
@@ -58,7 +60,8 @@ def body_sector(name: str) -> str | None:
 # a company's or a party's people ("officials", "leaders", "forces") are not among them.
 STATE_BODIES = frozenset(
     {
-        "police", "policeman", "cop", "constable", "security force",
+        "police", "policeman", "cop", "constable", "security force", "police official", "police officer",
+        "police commissioner", "police chief", "police spokesman", "police spokeswoman", "police superintendent",
         "troop", "soldier", "army", "military", "navy", "air force", "armed force", "peacekeeper",
         "prosecutor", "court", "judge",
         "government", "ministry", "administration", "authority",

@@ -101,7 +101,9 @@ def _bare_state_body(token: Token) -> str | None:
         if child.i > token.i:
             continue
         named = child.pos_ == "PROPN" or bool(child.ent_type_)
-        if child.dep_ not in _BARE_MODIFIERS or (named and child.ent_type_ not in _PLACES):
+        # a proper name the model gave no type ("vadodara police" in a lower-case story) is
+        # taken for a place, as an untyped name before a state body's word nearly always is
+        if child.dep_ not in _BARE_MODIFIERS or (named and child.ent_type_ and child.ent_type_ not in _PLACES):
             return None  # "Hamas fighters", "Valdorian troops": someone else's, whom we could not code
         if named:
             found = "named"
