@@ -39,7 +39,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +60,7 @@ from storyline.evaluation.petrarch import (
 )
 from storyline.evaluation.petrarch_verbs import verbs_toml
 from storyline.evaluation.police import evaluate_police, format_police, is_police_events
+from storyline.evaluation.prf import Counts
 from storyline.pipeline import process_many
 
 __all__ = [
@@ -142,28 +143,9 @@ def chosen_event(events: Sequence[Event]) -> Event | None:
     return max(candidates, key=lambda e: e.confidence) if candidates else None
 
 
-@dataclass
-class _PRF:
-    correct: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def add(self, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> None:
-        p, g = set(predicted), set(gold)
-        self.correct += len(p & g)
-        self.predicted += len(p)
-        self.gold += len(g)
-
-    def figures(self, prefix: str) -> dict[str, float]:
-        p = self.correct / self.predicted if self.predicted else 0.0
-        r = self.correct / self.gold if self.gold else 0.0
-        f1 = 2 * self.correct / (self.predicted + self.gold) if self.predicted + self.gold else 0.0
-        return {f"{prefix}_precision": p, f"{prefix}_recall": r, f"{prefix}_f1": f1}
-
-
 def score_plover(records: Sequence[PloverRecord], events: Sequence[Sequence[Event]]) -> JSONObject:
     """PLOVER figures for gold ``records`` and the system's events of each record's text."""
-    sources, targets = _PRF(), _PRF()
+    sources, targets = Counts(), Counts()
     per_type: dict[str, Counter[str]] = {}
     confusion: Counter[str] = Counter()
     for record, found in zip(records, events, strict=True):
@@ -210,7 +192,7 @@ def predicted_codings(events: Iterable[Event]) -> set[Coding]:
 
 def score_petrarch(records: Sequence[PetrarchRecord], events: Sequence[Sequence[Event]]) -> JSONObject:
     """PETRARCH2 figures for the expected codings of ``records`` and the system's events."""
-    triples, sources, targets, roots = _PRF(), _PRF(), _PRF(), _PRF()
+    triples, sources, targets, roots = Counts(), Counts(), Counts(), Counts()
     exact = same_roots = 0
     per_category: dict[str, Counter[str]] = {}
     for record, found in zip(records, events, strict=True):

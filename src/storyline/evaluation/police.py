@@ -33,6 +33,7 @@ from storyline.document.encode import JSONObject
 from storyline.document.records import Event
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument
+from storyline.evaluation.prf import Counts
 from storyline.pipeline import process_many
 
 __all__ = ["LABELS", "evaluate_police", "is_police_events", "keyword_labels", "system_labels"]
@@ -137,38 +138,25 @@ def keyword_labels(document: PoliceDocument) -> list[set[str]]:
     return out
 
 
-@dataclass
-class _Counts:
-    correct: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def add(self, predicted: bool, gold: bool) -> None:
-        self.correct += predicted and gold
-        self.predicted += predicted
-        self.gold += gold
-
-    def figures(self) -> dict[str, float]:
-        p = self.correct / self.predicted if self.predicted else 0.0
-        r = self.correct / self.gold if self.gold else 0.0
-        f1 = 2 * self.correct / (self.predicted + self.gold) if self.predicted + self.gold else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "gold": self.gold}
+def _figures(counts: Counts) -> dict[str, float]:
+    p, r, f1 = counts.rates()
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "gold": counts.gold}
 
 
 def _score(
     documents: Sequence[PoliceDocument], labelled: Callable[[int, PoliceDocument], list[set[str]]]
 ) -> JSONObject:
-    sentences = {label: _Counts() for label in LABELS}
-    docs = {label: _Counts() for label in LABELS}
+    sentences = {label: Counts() for label in LABELS}
+    docs = {label: Counts() for label in LABELS}
     for i, document in enumerate(documents):
         predicted = labelled(i, document)
         for label in LABELS:
             for sentence, found in zip(document.sentences, predicted, strict=True):
-                sentences[label].add(label in found, label in sentence.labels)
-            docs[label].add(
+                sentences[label].add_one(label in found, label in sentence.labels)
+            docs[label].add_one(
                 any(label in found for found in predicted), any(label in s.labels for s in document.sentences)
             )
-    return {label: {"sentence": sentences[label].figures(), "document": docs[label].figures()} for label in LABELS}
+    return {label: {"sentence": _figures(sentences[label]), "document": _figures(docs[label])} for label in LABELS}
 
 
 def _by_events(events: list[list[Event]]) -> Callable[[int, PoliceDocument], list[set[str]]]:
