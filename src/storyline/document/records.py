@@ -150,6 +150,7 @@ class Event:
     confidence: float
     trigger: TextSpan
     derived: str | None = omitted_if_none()  # "intent": an actor's own announced act
+    source_inferred: bool | None = omitted_if_none()  # the source is read off the context, not the sentence
 
 
 @dataclass(slots=True, frozen=True)

@@ -21,7 +21,7 @@ AGENTS: dict[str, str] = {
     "foreign ministry": "GOV", "ministry": "GOV", "negotiator": "GOV", "delegation": "GOV",
     "regime": "GOV", "leadership": "GOV", "leader": "GOV",
     "police": "COP", "policeman": "COP", "security force": "COP", "cop": "COP", "constable": "COP",
-    "police official": "COP", "police officer": "COP", "police commissioner": "COP", "police chief": "COP",
+    "police official": "COP", "police force": "COP", "police officer": "COP", "police commissioner": "COP", "police chief": "COP",
     "police spokesman": "COP", "police spokeswoman": "COP", "police superintendent": "COP",
     "parliament": "LEG", "lawmaker": "LEG", "legislator": "LEG", "legislature": "LEG",
     "rebel": "REB", "separatist": "REB", "guerrilla": "REB", "insurgent": "REB", "militant": "REB",

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.document.records import Actor, Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import lookup
+from storyline.knowledge.gazetteer import gazetteer
 from storyline.knowledge.sectors import AGENTS, STATE_BODIES
 from storyline.stages.s04_entities import token_owners
 from storyline.stages.s05_actors.actors import home_country
@@ -39,14 +40,14 @@ def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary
     for token in doc:
         sector = _sector(token, dictionary)
         covering = owner.get(token.i)
-        if sector is None or (covering is not None and (covering.actor or covering.type == "PERSON")):
+        if sector is None or (covering is not None and (covering.actor or _a_person(covering, token))):
             continue
         owning = _owning(token, owner, dictionary)
         # a bare state body is the home country's; the police of a place we cannot place, or of
         # a text with no home country, are coded by their sector alone (armies and governments
         # are too often another country's to guess)
-        bare = _bare_state_body(token) if owning is None and covering is None else None
-        country_of_bare = home if bare == "bare" else None
+        bare = _bare_state_body(token) if owning is None and (covering is None or covering.type == "PERSON") else None
+        country_of_bare = home if bare == "bare" else _named_country(token, home) if bare == "named" else None
         inferred = bare is not None and (country_of_bare is not None or sector == "COP")
         if inferred:
             owning = (country_of_bare or "", token.doc[token.i : token.i + 1])
@@ -80,7 +81,29 @@ def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary
 # "riot police", "the state government".
 _BARE_MODIFIERS = frozenset({"det", "amod", "nummod", "compound"})
 _PLACES = frozenset({"GPE", "LOC"})  # "Gujarat police": a place's own, if not a country we know
-_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "compound"})
+
+
+def _a_person(entity: Entity, token: Token) -> bool:
+    """Whether a person's name covers a group word: not where the word ends the name, which no
+    person's name does ("malda police" tagged a person in a lower-case story)."""
+    return entity.type == "PERSON" and not any(m.end == token.idx + len(token) for m in entity.mentions)
+
+
+def _place_name(token: Token) -> bool:
+    """A word the model took for a people's name that is a place's and no nationality's
+    ("gujarat" tagged NORP in a lower-case story)."""
+    return token.ent_type_ == "NORP" and lookup(token.text) is None and bool(gazetteer().lookup(token.text))
+
+
+def _named_country(token: Token, home: str | None) -> str | None:
+    """The country of the place named before a state body's word ("vadodara police"): the
+    home country where the place may be in it, else the one country the gazetteer gives."""
+    names = [c for c in token.children if c.i < token.i and (c.pos_ == "PROPN" or c.ent_type_)]
+    countries = {p.country for c in names for p in gazetteer().lookup(c.text) if p.country}
+    if home in countries:
+        return home
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _bare_state_body(token: Token) -> str | None:
@@ -103,7 +126,8 @@ def _bare_state_body(token: Token) -> str | None:
         named = child.pos_ == "PROPN" or bool(child.ent_type_)
         # a proper name the model gave no type ("vadodara police" in a lower-case story) is
         # taken for a place, as an untyped name before a state body's word nearly always is
-        if child.dep_ not in _BARE_MODIFIERS or (named and child.ent_type_ and child.ent_type_ not in _PLACES):
+        foreign = named and child.ent_type_ and child.ent_type_ not in _PLACES and not _place_name(child)
+        if child.dep_ not in _BARE_MODIFIERS or foreign:
             return None  # "Hamas fighters", "Valdorian troops": someone else's, whom we could not code
         if named:
             found = "named"
@@ -113,7 +137,7 @@ def _bare_state_body(token: Token) -> str | None:
 def _sector(token: Token, dictionary: ActorDictionary) -> str | None:
     """The sector of a group word ("" for one with the country alone), None for no group word;
     the dictionary's ``[[agent]]`` words first, longest first ("main opposition group")."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+    if token.pos_ not in ("NOUN", "PROPN") or (token.dep_ == "compound" and not _doer_modifier(token)):
         return None
     if dictionary.agents:
         words = [t.lower_ for t in token.doc[max(0, token.i - 3) : token.i + 1]]
@@ -127,6 +151,20 @@ def _sector(token: Token, dictionary: ActorDictionary) -> str | None:
         if key in AGENTS:
             return AGENTS[key]
     return None
+
+
+def _doer_modifier(token: Token) -> bool:
+    """ "police firing", "police action": a state body's word before a word naming no group
+    (not "police commissioner", where the group word is the title's)."""
+    head = token.head
+    lemma = token.lemma_.lower()
+    return (
+        lemma in STATE_BODIES
+        and head.i == token.i + 1
+        and head.pos_ in ("NOUN", "VERB")
+        and f"{lemma} {head.lemma_.lower()}" not in AGENTS
+        and head.lemma_.lower() not in AGENTS
+    )
 
 
 def _country(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary) -> str | None:

@@ -109,6 +109,7 @@ def code_events(
                 found.append(_noun_event(token, code, ctx))
     found.extend(_statements(found, ctx))
     found.extend(_intentions(found, ctx))
+    _arrested_by_police([e for e in found if e is not None], entities)
     sentence_of = {sentence.start_char: n for n, sentence in enumerate(doc.sents)}
     return _merge([e for e in found if e is not None], sentence_of)
 
@@ -224,6 +225,22 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
     return out
 
 
+def _arrested_by_police(events: list[Event], entities: list[Entity]) -> None:
+    """ "Fifteen workers were arrested": an arrest whose doer the sentence does not name was
+    made by the police, those the text named last before it (or in its sentence), if any;
+    the event says so with ``source_inferred``."""
+    mentions = sorted(
+        (m.start, e) for e in entities if e.actor and e.actor.sector == "COP" and e.type != "PERSON" for m in e.mentions
+    )
+    for event in events:
+        if event.source is not None or not event.cameo.startswith("173"):
+            continue
+        before = [e for start, e in mentions if start < event.evidence.end]
+        if before:
+            police = before[-1]
+            event.source, event.source_actor, event.source_inferred = police.id, police.actor, True
+
+
 def _verb_code(verb: Token, lex: Lexicon) -> str | None:
     code = _lexicon_code(verb, lex)
     if code is not None and code.startswith("173") and verb.lemma_.lower() in _CHARGING and _reports_words(verb):
@@ -289,7 +306,25 @@ def _light_verb_object(noun: Token, lex: Lexicon) -> bool:
 
 def _verb_events(verb: Token, code: str, ctx: _Context) -> list[Event | None]:
     source, target = _verb_actors(verb, ctx)
+    if source is None and code.startswith("15") and _forces_put_in_place(verb, target, ctx):
+        source, target = target, None  # "troops were deployed in the city": the troops' show of force
     return _each_pair(verb, code, source, target, ctx)
+
+
+_FORCES = frozenset({"COP", "MIL"})
+
+
+def _forces_put_in_place(verb: Token, target: Entity | None, ctx: _Context) -> bool:
+    """Whether an agentless passive show of force names the forces as its subject."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = any(c.dep_ == "agent" for c in verb.children)
+    return (
+        not agent
+        and target is not None
+        and target.actor is not None
+        and target.actor.sector in _FORCES
+        and _actor_of(subject, ctx) is target
+    )
 
 
 def _pattern_events(verb: Token, match: Match, ctx: _Context) -> list[Event | None]:
@@ -334,6 +369,10 @@ def _coordinated(verb: Token, entity: Entity, ctx: _Context) -> list[Entity]:
     return out
 
 
+# Verbs whose object does the act of their infinitive: "forced the police to open fire".
+_CAUSING = frozenset(
+    "force prompt compel oblige order direct instruct ask urge tell persuade lead provoke drive push".split()
+)
 _TAKING_PART_VERBS = frozenset({"engage", "involve", "embroil", "implicate", "entangle"})
 
 
@@ -355,10 +394,17 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
     for _ in range(MAX_CLIMB):
         if subject is not None or head.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp") or is_root(head):
             break
+        caused = head is verb and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _CAUSING
         head = head.head.head if head.dep_ == "pcomp" else head.head  # "resorted to throwing"
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        # "forcing the police to open fire": the object of a verb of causing does the act
+        controller = next((c for c in head.children if c.dep_ == "dobj"), None) if caused else None
+        subject = controller or next((c for c in head.children if c.dep_ == "nsubj"), None)
     agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     source = _actor_of(agent, ctx) if passive else _actor_of(subject, ctx)
+    if source is None and passive and agent is None:
+        source = _doer_of_means(verb, ctx)  # "six were killed in police firing"
+    if source is None and subject is None:
+        source = _group_modifier(verb, ctx)  # "police firing", "army shelling"
     if source is None and not passive and subject is not None and subject.lower_ in _SPEAKER_PRONOUNS:
         source = _speaker_entity(verb, ctx)  # "the rebels said they will release ...": the speaker
     target = _actor_of(subject, ctx) if passive else None
@@ -371,6 +417,46 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
             if target is not None:
                 break
     return source, target if target is not source else None
+
+
+def _group_modifier(word: Token, ctx: _Context) -> Entity | None:
+    """The group named as a modifier of an act ("police firing", "army shelling"): its doer.
+    Only a group (an actor with a sector): "a Gaza strike" is no strike by Gaza."""
+    for c in word.children:
+        if c.dep_ in ("compound", "amod") and c.i < word.i:
+            entity = ctx.owner.get(c.i)
+            if entity is not None and entity.actor and entity.actor.sector:
+                return entity
+    return None
+
+
+_MEANS_PREPS = frozenset({"in", "during", "by"})
+
+
+def _doer_of_means(verb: Token, ctx: _Context) -> Entity | None:
+    """ "were killed in police firing", "injured in firing by the army": a passive act with no
+    agent is done by the doer of the act it happened in."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _MEANS_PREPS:
+            continue
+        for act in (g for g in prep.children if g.dep_ == "pobj"):
+            if ctx.lexicon.noun(act.lemma_.lower()) or ctx.lexicon.verb(act.lemma_.lower()):
+                found = _group_modifier(act, ctx) or _actor_of(
+                    next(
+                        (
+                            g
+                            for c in act.children
+                            if c.dep_ == "prep" and c.lower_ == "by"
+                            for g in c.children
+                            if g.dep_ == "pobj"
+                        ),
+                        None,
+                    ),
+                    ctx,
+                )
+                if found is not None:
+                    return found
+    return None
 
 
 def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
@@ -387,6 +473,7 @@ def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
                 source, target = actors[0], actors[1]
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and target is None:
             target = _actor_of(next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
+    source = source or _group_modifier(noun, ctx)
     if source is None:
         # "gathered after an air attack": whoever acts after a conflict is not its doer
         conflict = ctx.lexicon.code(code).quad_class >= 3
@@ -554,12 +641,13 @@ def _reporter(word: Token, ctx: _Context) -> str | None:
 def _merge(events: list[Event], sentence_of: dict[int, int]) -> list[Event]:
     """The same event told twice is one: the same source, target, root, date, modality and
     reporter, in the same or the next sentence; the most confident telling is kept. An event
-    with no source is never merged: two arrests "by" no one known are not the same arrest."""
+    with no source, or one read off the context, is never merged: two arrests "by" no one
+    known are not the same arrest."""
     kept: list[Event] = []
     last: dict[tuple[str | None, ...], int] = {}  # key -> index in kept of its latest telling
     for e in sorted(events, key=lambda e: e.evidence.start):
         key = (e.source, e.target, e.root, e.date.value if e.date else None, e.modality, e.reported_by)
-        earlier = last.get(key) if e.source is not None else None
+        earlier = last.get(key) if e.source is not None and not e.source_inferred else None
         if earlier is not None and sentence_of[e.evidence.start] - sentence_of[kept[earlier].evidence.start] <= 1:
             if e.confidence > kept[earlier].confidence:
                 kept[earlier] = e
