@@ -25,6 +25,7 @@ from storyline.document.encode import JSONObject
 from storyline.document.records import Document
 from storyline.document.schema import document_schema, validate_document
 from storyline.document.skips import Skipped
+from storyline.document.subset import CODED_CHOICES, EventSubset
 from storyline.errors import InvalidArgument, NothingToProcess, StorylineError
 from storyline.ingest import FORMATS, detect_format, read_inputs
 from storyline.knowledge.quote_cues import METHODS
@@ -151,6 +152,21 @@ def _configure_logging(verbose: int) -> None:
     help=f"Seconds per 1,000 words (at least {TIME_BUDGET_MIN_SECONDS:g} s) an article's stages may take; "
     "an article over it is skipped as 'timeout' and the run goes on. 0: no budget.",
 )
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Keep only events at least this confident (the document keeps every event by default).",
+)
+@click.option(
+    "--coded",
+    type=click.Choice(list(CODED_CHOICES)),
+    default="any",
+    show_default=True,
+    help="Keep only events whose source ('source'), target ('target') or both are coded actors; "
+    "'source' gives the dataset-grade subset that exports count.",
+)
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
 @click.option("--validate", is_flag=True, help="Check every document against the JSON Schema.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr (skips still print).")
@@ -170,6 +186,8 @@ def process(
     lexicon_files: tuple[str, ...],
     quote_method: str,
     time_budget: float,
+    min_confidence: float,
+    coded: str,
     any_language: bool,
     validate: bool,
     quiet: bool,
@@ -188,7 +206,9 @@ def process(
       storyline process page.html
       storyline process corpus.jsonl --skips skipped.jsonl > docs.jsonl
       cat article.txt | storyline process - --published 2025-08-23
+      storyline process corpus.jsonl --coded source   # the dataset-grade events only
     """
+    subset = EventSubset(min_confidence=min_confidence, coded=coded)
     as_lines = _wants_lines(inputs, fmt) if output == "auto" else output == "jsonl"
     overrides = {"published": published, "title": title, "url": url, "source": source}
     articles = _with_overrides(read_inputs(inputs, fmt), overrides)
@@ -217,7 +237,7 @@ def process(
                 continue
             counts["documents"] += 1
             words += len(result.text.split())
-            _emit(result, as_lines, validate)
+            _emit(subset.of(result), as_lines, validate)
     skipped = sum(n for k, n in counts.items() if k.startswith("skipped:"))
     if as_lines and not quiet:
         elapsed = time.perf_counter() - started

@@ -149,6 +149,7 @@ class Event:
     caption: int | None = None  # the index of the caption it was told in
     confidence: float
     trigger: TextSpan
+    coded: str = "none"  # which of its actors are coded: "both", "source", "target" or "none"
     derived: str | None = omitted_if_none()  # "intent": an actor's own announced act
     source_inferred: bool | None = omitted_if_none()  # the source is read off the context, not the sentence
 

@@ -239,6 +239,10 @@ def _arrested_by_police(events: list[Event], entities: list[Entity]) -> None:
         if before:
             police = before[-1]
             event.source, event.source_actor, event.source_inferred = police.id, police.actor, True
+            event.confidence = round(min(1.0, event.confidence * 2 * _INFERRED), 2)  # no longer "unknown"
+
+
+_INFERRED = 0.7  # a source read off the context is less sure than one the sentence names
 
 
 def _verb_code(verb: Token, lex: Lexicon) -> str | None:
@@ -560,7 +564,7 @@ def _event(
     mood = mood or modality(word, ctx.narrated_present)
     location = _location(word, ctx)
     target_actor = target.actor if target and target.actor else None
-    if target is None and location and info.quad_class == 4:
+    if target is None and location and info.root in _ATTACKS:
         place = ctx.places[location]  # struck a station in the Bryansk region: an attack on Russia
         own = source.actor.country if source is not None and source.actor else None
         if place.place and place.place.country and place.place.country != own:
@@ -585,6 +589,9 @@ def _event(
         confidence=round(confidence * (1.0 if target else 0.85) * (1.0 if known else 0.5), 2),
         trigger=TextSpan(word.text, word.idx, word.idx + len(word)),
     )
+
+
+_ATTACKS = frozenset({"18", "19", "20"})  # an attack on a place is on its country; an arrest there is not
 
 
 def _clause_tokens(word: Token) -> list[Token]:
@@ -657,4 +664,11 @@ def _merge(events: list[Event], sentence_of: dict[int, int]) -> list[Event]:
     merged = sorted(kept, key=lambda e: (e.evidence.start, -e.confidence))
     for i, e in enumerate(merged, 1):
         e.id = f"V{i}"
+        e.coded = _coded(e)
     return merged
+
+
+def _coded(event: Event) -> str:
+    """Which of an event's actors are coded: "both", "source", "target" or "none"."""
+    source, target = event.source_actor is not None, event.target_actor is not None
+    return "both" if source and target else "source" if source else "target" if target else "none"
