@@ -6,6 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import storyline
 from storyline.stages.s01_clean.boilerplate import DEFAULT_RULES, Rule, split_credit
 from storyline.stages.s01_clean.clean import clean
 
@@ -69,6 +70,18 @@ def test_caption_lines_and_their_credits(line: str, caption: str, credit: str | 
         ("Advertisement", "advert"),
         ("Story continues below advertisement", "advert"),
         ("Download the Example News app", "app-promo"),
+        ("MORE: Senate passes the harbour bill after a late-night vote", "related-headline"),
+        ("Trending: Ferry operator fined over late sailings", "related-headline"),
+        ("related storiesÂ floods close the coast roadÂ mayor resigns", "related-headline"),
+        ("CLICK HERE TO GET THE EXAMPLE NEWS APP", "click-here"),
+        ("Click here for the latest headlines on the strike", "click-here"),
+        ("Listen to this article", "promo"),
+        ("Get breaking news alerts delivered to your phone", "promo"),
+        ("Comments (24)", "comments"),
+        ("Join the conversation", "comments"),
+        ("Log in to reply", "comments"),
+        ("(AP Photo/Jane Roe)", "photo-credit"),
+        ("Jane Roe/Reuters", "photo-credit"),
     ],
 )
 def test_promo_and_share_lines_are_removed_anywhere(line: str, rule: str) -> None:
@@ -189,3 +202,24 @@ def test_cleaning_is_idempotent_and_tidy(raw: str) -> None:
     assert clean(text).text == text
     assert text == text.strip()
     assert "  " not in text and "\n\n\n" not in text and "\t" not in text
+
+
+def test_a_page_s_furniture_codes_no_events() -> None:
+    # a page in the style of a wire story on a news site: related headlines, promos and a
+    # comment forum around three paragraphs of article
+    page = "\n\n".join(
+        [
+            "Harbour workers walked out in Valdoria on Monday, halting the ferries.",
+            "MORE: Police arrest three after clashes at the port gates",
+            "CLICK HERE TO GET THE EXAMPLE NEWS APP",
+            "The union said the strike would last until Friday.",
+            "Trending: Army chief fires his deputy over missing funds",
+            "Ministers met the union's leaders on Tuesday.",
+            "Comments (3)",
+            "Join the conversation",
+            "Reply",
+        ]
+    )
+    doc = storyline.process(page, published="2025-03-04", check_language=False)
+    assert not any(w in doc.text for w in ("MORE:", "CLICK HERE", "Trending", "Comments"))
+    assert {e.trigger.text for e in doc.events}.isdisjoint({"arrest", "clashes", "fires"})

@@ -113,6 +113,42 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "drop",
     ),
     Rule("app-promo", r"(?:download|get) (?:the|our) .{0,40}\bapp\b.*", "drop"),
+    # A related article's headline set off by a label: "MORE: Senate passes the budget bill",
+    # "related storiesÂ fresh violence in ..." (a run of headlines, separators mangled)
+    Rule(
+        "related-headline",
+        r"(?:more|trending|top stories|latest|editor'?s picks?|most popular|what to know)\s*:\s*.{3,200}"
+        r"|related (?:stories|articles|news|coverage)(?![a-z]).*",
+        "drop",
+        max_len=400,
+    ),
+    # "CLICK HERE TO GET THE FOX NEWS APP", "Click here for the latest headlines"
+    Rule("click-here", r"(?:click|tap) here\b.*", "drop"),
+    Rule(
+        "promo",
+        r"(?:listen to (?:this|the) (?:article|story)|support (?:our|independent|quality) journalism"
+        r"|(?:get|receive) (?:breaking news|the latest)\b.*(?:alerts?|updates?|newsletters?|notifications?)"
+        r"|for the latest (?:news|updates|headlines)\b.*(?:visit|follow|download|sign up))\b.*",
+        "drop",
+    ),
+    # A comment forum's furniture under the story: "Comments (12)", "Join the conversation",
+    # "Log in to reply", "Report abuse", "Sort by newest"
+    Rule(
+        "comments",
+        r"(?:\d+\s+)?comments?(?:\s*\(\d+\))?|(?:add|post|leave|view|show|read|see) (?:a |your |all |the )?"
+        r"(?:\d+ )?comments?\b.*|join the (?:conversation|discussion)\b.*|(?:log|sign) in to (?:comment|reply)\b.*"
+        r"|report (?:abuse|this comment)|reply|sort by\b.{0,30}|\d+ (?:replies|likes|reactions)",
+        "drop",
+    ),
+    # A photo credit left on its own line: "(AP Photo/Evan Vucci)", "Jane Roe/Reuters"
+    Rule(
+        "photo-credit",
+        r"[(\[]?\s*(?:AP|AFP|EPA|Reuters|Getty|PA|Xinhua)\s+(?:photo|images?)\s*/\s*[^()\[\]/]{2,60}[)\]]?"
+        r"|[(\[]?\s*(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*/\s*(?:AP|AFP|EPA|Reuters|Getty Images|"
+        r"Bloomberg|Shutterstock|Alamy|PA(?: Wire)?|Xinhua|NurPhoto)[)\]]?",
+        "drop",
+        max_len=90,
+    ),
     Rule(
         "cookie",
         r"(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|manage (?:cookie )?preferences).*",
