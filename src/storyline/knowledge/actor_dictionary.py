@@ -1,6 +1,7 @@
-"""The actor dictionary: international organisations, office holders and seats of government.
+"""The actor dictionary: international organisations, office holders, seats of government and a
+state's institutions by their own names.
 
-Shipped as ``data/actors.toml``; users add their own with ``--actors my.toml`` (same schema,
+Shipped as ``data/actors.toml`` and ``data/institutions.toml``; users add their own with ``--actors my.toml`` (same schema,
 their entries win). Offices carry dates, so that "the president" of an article from 2019 is
 not the president of today.
 """
@@ -54,6 +55,8 @@ class ActorDictionary:
     seats: dict[str, Office] = field(default_factory=dict)  # folded alias -> the government it stands for
     names: dict[str, str] = field(default_factory=dict)  # every alias as written -> ORG, PERSON or GPE
     agents: dict[str, str] = field(default_factory=dict)  # group words, lower case ("cleric") -> sector
+    institutions: dict[str, list[Office]] = field(default_factory=dict)  # folded alias -> dated bodies
+    home_institutions: dict[str, list[Office]] = field(default_factory=dict)  # "Congress": the home country's
 
     def person(self, name: str) -> tuple[str, list[Office]] | None:
         """A person by full name or alias; by surname only when one person has it."""
@@ -71,6 +74,15 @@ class ActorDictionary:
 
     def seat(self, name: str) -> Office | None:
         return self.seats.get(fold(name))
+
+    def institution(self, name: str, day: dt.date | None, home: str | None = None) -> Office | None:
+        """The state body a name stands for on ``day``: one named by its own name ("the FBI"),
+        or, with ``home``, the home country's body a shared name means ("Congress")."""
+        key = fold(name)
+        bodies = self.institutions.get(key, [])
+        if home is not None:
+            bodies = bodies + [b for b in self.home_institutions.get(key, []) if b.country == home]
+        return next((b for b in bodies if b.held_on(day) or (day is None and b.end is None)), None)
 
     def office(self, name: str, day: dt.date | None) -> Office | None:
         """The office a person held on ``day`` (the latest one they held, if none then). A
@@ -110,6 +122,15 @@ class ActorDictionary:
                 for alias in [entry["name"], *entry.get("aliases", [])]:
                     self.seats[fold(alias)] = office
                     self.names[alias] = "GPE"
+            for entry in data.get("institution", []):
+                body = Office(
+                    "institution", entry["sector"], entry["country"], None, entry.get("start"), entry.get("end")
+                )
+                for alias in [entry["name"], *entry.get("aliases", [])]:
+                    self.institutions.setdefault(fold(alias), []).insert(0, body)  # a later file's first
+                    self.names[alias] = "ORG"
+                for alias in entry.get("home_aliases", []):
+                    self.home_institutions.setdefault(fold(alias), []).insert(0, body)
             for entry in data.get("agent", []):
                 if "sector" not in entry:
                     continue  # a prefix agent ("MSF Arnor"): not read
@@ -148,6 +169,8 @@ def load_dictionary(*extra: str) -> ActorDictionary:
     dictionary = ActorDictionary()
     shipped = resources.files("storyline.knowledge").joinpath("data/actors.toml").read_text("utf-8")
     dictionary.add(tomllib.loads(shipped), "storyline/data/actors.toml")
+    bodies = resources.files("storyline.knowledge").joinpath("data/institutions.toml").read_text("utf-8")
+    dictionary.add(tomllib.loads(bodies), "storyline/data/institutions.toml")
     for path in extra:
         try:
             data = tomllib.loads(Path(path).read_text("utf-8"))

@@ -14,7 +14,7 @@ from collections import Counter
 from storyline.document.records import Actor, Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import CountryMatch, leading_country, lookup
-from storyline.knowledge.gazetteer import misspelt_country
+from storyline.knowledge.gazetteer import gazetteer, misspelt_country
 from storyline.knowledge.sectors import body_sector
 from storyline.stages.s05_actors.roles import Role, role_after, role_before
 
@@ -27,13 +27,13 @@ def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary
     owned_elsewhere = set()  # "Commission President Ibrahim Sesay": an office of a body we do not know
     for entity in entities:
         if entity.type != "PERSON":
-            entity.actor = entity.actor or _actor(entity, dictionary)
+            entity.actor = entity.actor or _actor(entity, dictionary, day)
             continue
         roles = [r for m in entity.mentions if m.label not in ("PRON", "TITLE") for r in _roles_at(m, text, dictionary)]
         entity.actor = entity.actor or _person(entity, roles, dictionary, day)
         if any(r.unknown_owner for r in roles):
             owned_elsewhere.add(entity.id)
-    _home_country([e for e in entities if e.id not in owned_elsewhere])
+    _home_country([e for e in entities if e.id not in owned_elsewhere], dictionary, day)
 
 
 def home_country(entities: list[Entity]) -> str | None:
@@ -49,10 +49,12 @@ def home_country(entities: list[Entity]) -> str | None:
     return ranked[0][0]
 
 
-def _home_country(entities: list[Entity]) -> None:
+def _home_country(entities: list[Entity], dictionary: ActorDictionary, day: dt.date | None) -> None:
     """An official the text gives no country ("President Abdelaziz Bouteflika said ...") is taken
     to be of the country the document names most (:func:`home_country`); the actor says so
-    with ``country_inferred``. Not one whose office the text gives to an unknown body."""
+    with ``country_inferred``. Not one whose office the text gives to an unknown body. So is
+    a state body named by a name other countries' bodies share ("Congress", "the Interior
+    Ministry", "the State Reserve Police")."""
     home = home_country(entities)
     if home is None:
         return
@@ -60,15 +62,52 @@ def _home_country(entities: list[Entity]) -> None:
         found = entity.actor
         if entity.type == "PERSON" and found and found.sector and not (found.country or found.org):
             found.code, found.country, found.country_inferred = home + found.sector, home, True
+        elif entity.type == "ORG" and found is None:
+            body = dictionary.institution(entity.name, day, home)
+            sector = body.sector if body else _state_body(entity.name, home)
+            if sector:
+                entity.actor = Actor(home + sector, country=home, sector=sector, country_inferred=True)
 
 
-def _actor(entity: Entity, dictionary: ActorDictionary) -> Actor | None:
-    """What a name that is no person's stands for: an organisation, a seat of government, a
-    country, its capital or its people, or a body named after its country."""
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+# The words state bodies' names are made of; a name with any other word ("the Interior Ministry
+# of Valdoria", "Hamas Police") may be another country's or a group's.
+_BODY_WORDS = frozenset(
+    """ministry department office agency bureau service services court police force forces army navy guard
+    guards reserve rapid action armed border security special national federal state central supreme high
+    constitutional interior foreign home defence defense justice finance affairs internal public of the and
+    for commission council directorate command military air paramilitary district city provincial regional
+    metropolitan parliament assembly senate congress legislature judiciary tribunal prosecutor prosecutors
+    prosecution general attorney attorney's cabinet government administration intelligence investigation
+    criminal crime branch unit task""".split()
+)
+
+
+def _state_body(name: str, home: str) -> str | None:
+    """The sector of an organisation whose name says it is a state body ("the Interior Ministry",
+    "the State Reserve Police", "Gujarat Police") and names no other owner: its words are those
+    of such names, or a place the gazetteer puts in the home country."""
+    sector = body_sector(name)
+    if sector not in _STATE_SECTORS:
+        return None
+    for word in name.replace("’s", "").replace("'s", "").split():
+        if word.lower() not in _BODY_WORDS and home not in {p.country for p in gazetteer().lookup(word)}:
+            return None
+    return sector
+
+
+def _actor(entity: Entity, dictionary: ActorDictionary, day: dt.date | None) -> Actor | None:
+    """What a name that is no person's stands for: an organisation, a state's institution, a
+    seat of government, a country, its capital or its people, or a body named after its country."""
     org = dictionary.org(entity.name)
     if org:
         sector = org.sector or (org.kind if org.kind == "NGO" else None)
         return Actor(org.code, country=org.country, org=org.name, sector=sector)
+    body = dictionary.institution(entity.name, day)
+    if body is not None and body.country:
+        return Actor(f"{body.country}{body.sector or ''}", country=body.country, sector=body.sector)
     seat = dictionary.seat(entity.name)
     if seat:
         return Actor(f"{seat.country}{seat.sector or ''}", country=seat.country, sector=seat.sector)
