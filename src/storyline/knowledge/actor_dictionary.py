@@ -1,9 +1,9 @@
 """The actor dictionary: international organisations, office holders, seats of government and a
 state's institutions by their own names.
 
-Shipped as ``data/actors.toml`` and ``data/institutions.toml``; users add their own with ``--actors my.toml`` (same schema,
-their entries win). Offices carry dates, so that "the president" of an article from 2019 is
-not the president of today.
+Shipped as ``data/actors.toml`` and ``data/institutions.toml``; users add their own with
+``--actors my.toml`` (same schema, their entries win). Offices carry dates, so that "the
+president" of an article from 2019 is not the president of today.
 """
 
 from __future__ import annotations
