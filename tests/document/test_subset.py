@@ -11,10 +11,7 @@ import storyline
 from storyline.app.cli import cli
 from storyline.document.subset import DATASET_GRADE, EventSubset
 
-TEXT = (
-    "Estonian soldiers attacked Latvian troops near the border on Monday. "
-    "Fifteen men were arrested in Tallinn on Tuesday."
-)
+TEXT = "Estonian soldiers attacked Latvian troops near the border on Monday. Fifteen men were arrested on Tuesday."
 
 
 def test_every_event_says_which_actors_are_coded() -> None:

@@ -312,6 +312,51 @@ def show(documents: Path) -> None:
         click.echo(summarise(doc))
 
 
+@cli.command("sample-events")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-n", "count", type=click.IntRange(min=1), default=200, show_default=True, help="Events to draw.")
+@click.option("--seed", type=int, default=15, show_default=True, help="The draw's seed: the same seed draws the same.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The sheet to write (CSV).")
+@click.option("--coded", type=click.Choice(list(CODED_CHOICES)), default="any", show_default=True,
+              help="Draw only from events whose source / target / both are coded.")  # fmt: skip
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes to run.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+def sample_events(
+    inputs: tuple[str, ...], count: int, seed: int, out: Path, coded: str, workers: int, quiet: bool
+) -> None:
+    """Draw events at random, with their sentences, into a sheet to read by hand.
+
+    INPUT as for 'storyline process'. The sheet (CSV) has one row per event: its code and name,
+    source and target, modality, trigger and sentence, and empty columns code_ok, source_ok,
+    target_ok, modality_ok (y, n or -) for the reader. 'storyline audit SHEET' gives the figures.
+
+    \b
+    Example:
+      storyline sample-events stories.jsonl -n 200 --seed 15 --out bench/audit.csv
+    """
+    from storyline.app.sample import draw_events, write_sheet
+
+    subset = EventSubset(coded=coded)
+    results = _progress(process_many(read_inputs(inputs, "auto"), workers=workers), not quiet and sys.stderr.isatty())
+    documents = [subset.of(r) for r in results if not isinstance(r, Skipped)]
+    drawn = draw_events(documents, count, seed)
+    write_sheet(drawn, out)
+    events = sum(len(d.events) for d in documents)
+    click.echo(f"storyline: {len(drawn)} of {events} events from {len(documents)} documents -> {out}", err=True)
+
+
+@cli.command()
+@click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def audit(sheet: Path) -> None:
+    """The figures of a filled 'sample-events' sheet: the share right of each verdict."""
+    from storyline.app.sample import audit_figures, read_sheet
+
+    rows = read_sheet(sheet)
+    for name, (right, judged) in audit_figures(rows).items():
+        share = f"{right / judged:.1%}" if judged else "-"
+        click.echo(f"{name:<28} {share:>6}  ({right} of {judged})")
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per stage.")
 def stages(as_json: bool) -> None:

@@ -36,6 +36,7 @@ from storyline.knowledge.verb_patterns import Match, best_match
 from storyline.stages.s03_annotate.syntax import MAX_CLIMB, is_root
 from storyline.stages.s04_entities import token_owners
 from storyline.stages.s11_events.modality import modality
+from storyline.stages.s11_events.senses import sense_code
 
 __all__ = ["code_events"]
 
@@ -101,15 +102,19 @@ def code_events(
                 found.extend(_pattern_events(token, match, ctx))
                 continue
             code = _verb_code(token, ctx.lexicon)
+            code = sense_code(token, code) if code else None
             if code:
                 found.extend(_verb_events(token, code, ctx))
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound",):
             code = ctx.lexicon.noun(_lemma(token) or token.lemma_.lower())  # "" for a modifier stops the head
+            code = sense_code(token, code) if code else None
             if code and not _light_verb_object(token, ctx.lexicon):
-                found.append(_noun_event(token, code, ctx))
+                event = _noun_event(token, code, ctx)
+                if event is not None and not _a_mere_mention(event, token, ctx.lexicon):
+                    found.append(event)
     found.extend(_statements(found, ctx))
     found.extend(_intentions(found, ctx))
-    _arrested_by_police([e for e in found if e is not None], entities)
+    _arrested_by_police([e for e in found if e is not None and _names_no_doer(_trigger(e, ctx))], entities, places)
     sentence_of = {sentence.start_char: n for n, sentence in enumerate(doc.sents)}
     return _merge([e for e in found if e is not None], sentence_of)
 
@@ -225,21 +230,45 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
     return out
 
 
-def _arrested_by_police(events: list[Event], entities: list[Entity]) -> None:
+def _names_no_doer(word: Token | None) -> bool:
+    """Whether the sentence gives an act no doer at all: a passive with no "by", a noun with
+    no possessor or "by" ("a court charged him" names one, if one we cannot code)."""
+    if word is None:
+        return False
+    if word.pos_ == "VERB":
+        return not any(c.dep_ in ("nsubj", "agent", "csubj") for c in word.children)
+    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in word.children)
+
+
+def _arrested_by_police(events: list[Event], entities: list[Entity], places: dict[str, Entity]) -> None:
     """ "Fifteen workers were arrested": an arrest whose doer the sentence does not name was
-    made by the police, those the text named last before it (or in its sentence), if any;
-    the event says so with ``source_inferred``."""
+    made by the police: those the sentence names, else the police of the country where it
+    happened ("arrested in Lebanon"), else those the text named last before it; the event says
+    so with ``source_inferred``."""
     mentions = sorted(
-        (m.start, e) for e in entities if e.actor and e.actor.sector == "COP" and e.type != "PERSON" for m in e.mentions
+        (
+            (m.start, e)
+            for e in entities
+            if e.actor and e.actor.sector == "COP" and e.type != "PERSON"
+            for m in e.mentions
+        ),
+        key=lambda pair: pair[0],
     )
     for event in events:
         if event.source is not None or not event.cameo.startswith("173"):
             continue
-        before = [e for start, e in mentions if start < event.evidence.end]
-        if before:
-            police = before[-1]
-            event.source, event.source_actor, event.source_inferred = police.id, police.actor, True
-            event.confidence = round(min(1.0, event.confidence * 2 * _INFERRED), 2)  # no longer "unknown"
+        before = [(start, e) for start, e in mentions if start < event.evidence.end]
+        place = places[event.location].place if event.location else None
+        if before and before[-1][0] >= event.evidence.start:
+            source, actor = before[-1][1], before[-1][1].actor
+        elif place is not None and place.country and event.location:
+            source, actor = places[event.location], Actor(f"{place.country}COP", country=place.country, sector="COP")
+        elif before:
+            source, actor = before[-1][1], before[-1][1].actor
+        else:
+            continue
+        event.source, event.source_actor, event.source_inferred = source.id, actor, True
+        event.confidence = round(min(1.0, event.confidence * 2 * _INFERRED), 2)  # no longer "unknown"
 
 
 _INFERRED = 0.7  # a source read off the context is less sure than one the sentence names
@@ -463,6 +492,20 @@ def _doer_of_means(verb: Token, ctx: _Context) -> Entity | None:
     return None
 
 
+# Event nouns that name a thing as often as a happening ("the Louvre agreement", "import
+# tariffs", "slack demand", "an inquiry"): cooperation, and verbal conflict short of protest.
+_THING_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "12", "13", "16"})
+
+
+def _a_mere_mention(event: Event, noun: Token, lex: Lexicon) -> bool:
+    """ "the treaty", "trade sanctions", "demand": a noun of cooperation or of verbal conflict
+    with no one taking part and no verb making it happen names a thing, not an event. Protests,
+    force and violence nouns report a happening alone ("clashes erupted")."""
+    if event.root not in _THING_ROOTS or event.source is not None or event.target is not None:
+        return False
+    return not (noun.dep_ == "dobj" and noun.head.lemma_ in _LIGHT_VERBS)
+
+
 def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
     source: Entity | None = None
     target: Entity | None = None
@@ -481,7 +524,7 @@ def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
     if source is None:
         # "gathered after an air attack": whoever acts after a conflict is not its doer
         conflict = ctx.lexicon.code(code).quad_class >= 3
-        source = _actor_of(_participant(noun, ("at", "in", "during") if conflict else _TAKING_PART), ctx)
+        source = _actor_of(_participant(noun, ("at", "in", "during") if conflict else (*_TAKING_PART, "for")), ctx)
     return _event(noun, code, source, target if target is not source else None, ctx)
 
 

@@ -1,0 +1,128 @@
+"""Sense before code: whether a trigger is used in the sense its code stands for.
+
+The lexicon gives a word's event code; the sentence decides whether the word is used in that
+sense. Each rule below is for a class of uses, read off the parse and the word classes of the
+arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentence:
+
+- violence and arrest (CAMEO 18x, 19x, 20x, 173, 181) are done to people, groups, places or
+  things: "attacked the policy", "kill time", "the rallies wound their way", "apprehending
+  retaliation" name an abstraction as what was done to, and are no such event. Verbs that also
+  criticise ("attacked", "blasted", "slammed") then criticise (111);
+- a violent word inside a hyphenated modifier describes, it reports no act ("violence-hit
+  areas", "conflict-torn");
+- firing a person is a dismissal, not a shooting: "fire" is violent with a weapon as its
+  object, at or on someone, or with no object;
+- "charged him with hypocrisy" accuses (112); "charged him with fraud" charges (173);
+- a violent verb whose subject is a natural event or an abstraction reports no violence ("an
+  earthquake killed two", "a deficit which hit 58 billion dlrs");
+- a participle used as a noun is no act ("evacuate the wounded"); withdrawing an abstraction
+  ("withdraw the sales tax") is no military retreat.
+
+:func:`sense_code` returns the code the trigger has in its sentence, or None for none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.knowledge.word_classes import word_class
+
+__all__ = ["sense_code"]
+
+_DONE_TO = ("18", "19", "20")
+_DONE_TO_CODES = ("173", "181")
+_CRITICISING = frozenset({"attack", "blast", "slam", "hammer", "assail", "savage", "lash", "bash", "hit", "target"})
+_AT = frozenset({"at", "on", "upon", "into", "against"})
+_NOUN_PATIENT = frozenset({"on", "against", "of"})
+_ENTITY_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+_NOMINAL = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+_WITHDRAWING = ("087",)  # withdrawing forces, not a tax
+
+
+def sense_code(trigger: Token, code: str) -> str | None:
+    """The code ``trigger`` has in its sentence: ``code``, another code, or None (no event)."""
+    if trigger.pos_ == "VERB" and trigger.tag_ == "VBN" and trigger.dep_ in _NOMINAL:
+        return None  # "evacuate the wounded", "the accused": a participle used as a noun
+    if code.startswith(_WITHDRAWING) and _abstract(_patient(trigger)):
+        return None  # "withdraw the sales tax": no retreat
+    violent = code[:2] in _DONE_TO or code.startswith(_DONE_TO_CODES)
+    if not violent:
+        return code
+    if _in_hyphenated_modifier(trigger) or _not_done_by_anyone(trigger):
+        return None
+    lemma = trigger.lemma_.lower()
+    if lemma == "fire" and trigger.pos_ == "VERB" and not _fired_a_weapon(trigger):
+        return None
+    if code.startswith("173") and lemma == "charge" and _charged_with(trigger) == "failing":
+        return "112"
+    patient = _patient(trigger)
+    if patient is not None and _abstract(patient):
+        return "111" if lemma in _CRITICISING else None
+    return code
+
+
+def _not_done_by_anyone(verb: Token) -> bool:
+    """ "an earthquake killed two people", "a deficit which hit 58 billion dlrs": the subject of
+    a violent verb is a natural event or an abstraction, not someone acting."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None or subject.ent_type_ or subject.pos_ in ("PROPN", "PRON"):
+        return False
+    return word_class(subject.lemma_, "doer") in ("nature", "abstract")
+
+
+def _in_hyphenated_modifier(word: Token) -> bool:
+    """ "violence-hit areas": the word ends a hyphenated compound that modifies a noun."""
+    if word.i == 0 or word.nbor(-1).text != "-" or word.nbor(-1).whitespace_:
+        return False
+    return word.dep_ in ("amod", "compound") or word.head.dep_ in ("amod", "compound")
+
+
+def _fired_a_weapon(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "prep" and c.lower_ in _AT for c in verb.children):
+        return True
+    if not objects:
+        return True  # "troops fired", "fired into the air"
+    return any(o.lower_ in ("fire", "shots", "shot") or word_class(o.lemma_, "patient") == "weapon" for o in objects)
+
+
+def _charged_with(verb: Token) -> str | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for what in (g for g in prep.children if g.dep_ == "pobj"):
+                return word_class(what.lemma_, "charge")
+    return None
+
+
+def _patient(trigger: Token) -> Token | None:
+    """What the act is done to: the object, the passive subject, the "at"/"on" object; for an
+    event noun, what follows "on", "against" or "of"."""
+    if trigger.pos_ == "VERB":
+        for dep in ("dobj", "nsubjpass"):
+            found = next((c for c in trigger.children if c.dep_ == dep), None)
+            if found is not None:
+                return found
+        preps = (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in _AT)
+    else:
+        preps = (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in _NOUN_PATIENT)
+    return next((g for p in preps for g in p.children if g.dep_ == "pobj"), None)
+
+
+def _abstract(word: Token | None) -> bool:
+    """Whether a noun names an abstraction: not a name, a pronoun or a number, and nearest the
+    abstract prototypes."""
+    if word is None:
+        return False
+    if word.ent_type_ in _ENTITY_TYPES or word.pos_ in ("PROPN", "PRON", "NUM") or word.like_num:
+        return False
+    if any(c.like_num or c.pos_ == "NUM" for c in word.children):  # "killed 12 people", "12 of them"
+        return False
+    if word_class(word.lemma_, "patient") != "abstract":
+        return False
+    # "tortured scores of refugees": a measure word's abstraction is what it measures
+    measured = [
+        g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+    ]
+    return not measured or all(_abstract(g) for g in measured)

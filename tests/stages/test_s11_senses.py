@@ -1,0 +1,68 @@
+"""Sense before code: a trigger codes its event only in the sense the code stands for. The
+sentences are written for the classes of use each rule is for; none is from a gold set."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline import process
+
+from .test_s11_events import events
+
+
+def _codes(text: str) -> dict[str, str]:
+    return {e.trigger.text: e.cameo for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The premier fired his finance minister on Monday.", "fired"),  # a dismissal
+        ("Delegates killed time at the airport before the vote.", "killed"),  # an abstraction
+        ("The marchers wound their way through the old town.", "wound"),
+        ("An earthquake killed two people in the hills on Sunday.", "killed"),  # no one's act
+        ("The trade deficit, which hit 58 billion dollars last year, worries the bank.", "hit"),
+        ("Ministers toured the flood-hit districts on Friday.", "hit"),  # a hyphenated modifier
+        ("Medics evacuated the wounded from the town.", "wounded"),  # a participle used as a noun
+        ("The minister will withdraw the sales tax next month.", "withdraw"),
+    ],
+)
+def test_a_sense_that_is_no_event_codes_nothing(text: str, trigger: str) -> None:
+    assert trigger not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "root"),
+    [
+        ("Troops fired rockets at the village on Monday.", "fired", "19"),
+        ("Police fired on the crowd outside the court.", "fired", "19"),
+        ("Gunmen killed 12 villagers near the border.", "killed", "19"),
+        ("Security forces tortured scores of refugees, the group said.", "tortured", "18"),
+    ],
+)
+def test_the_violent_sense_stays(text: str, trigger: str, root: str) -> None:
+    assert _codes(text)[trigger][:2] == root
+
+
+def test_attacking_an_idea_is_criticism_and_a_convoy_an_attack() -> None:
+    assert _codes("The senator attacked the policy in a speech.")["attacked"] == "111"
+    assert _codes("Rebels attacked the convoy near the pass.")["attacked"][:2] == "19"
+
+
+def test_charged_with_a_failing_accuses_and_with_a_crime_charges() -> None:
+    assert _codes("Critics charged the mayor with hypocrisy.")["charged"] == "112"
+    assert _codes("Prosecutors charged the mayor with fraud.")["charged"].startswith("173")
+
+
+def test_a_cooperation_noun_with_no_one_taking_part_is_a_thing_not_an_event() -> None:
+    found = _codes("Prices rose on slack demand, and the treaty of 1990 still governs exports.")
+    assert "demand" not in found and "treaty" not in found
+    assert "046" in _codes("Estonia and Latvia held talks on Monday.").values()  # the light verb codes it
+
+
+def test_an_arrest_with_no_doer_named_is_the_polices_of_its_place() -> None:
+    doc = process("A missionary was arrested in Lebanon on Friday.", published="2025-03-04", check_language=False)
+    (arrest,) = [e for e in doc.events if e.cameo.startswith("173")]
+    assert arrest.source_actor.code == "LBNCOP" and arrest.source_inferred  # type: ignore[union-attr]
+    court = process("A court charged him with fraud on Friday.", published="2025-03-04", check_language=False)
+    assert all(e.source_inferred is None for e in court.events)  # "a court" names a doer, if uncoded
