@@ -25,6 +25,9 @@ def _codes(text: str) -> dict[str, str]:
         ("Ministers toured the flood-hit districts on Friday.", "hit"),  # a hyphenated modifier
         ("Medics evacuated the wounded from the town.", "wounded"),  # a participle used as a noun
         ("The minister will withdraw the sales tax next month.", "withdraw"),
+        ("Officials expect the budget goals to be met this year.", "met"),
+        ("The president, fighting to regain public confidence, spoke on Tuesday.", "fighting"),
+        ("Oil imports could hit 50 percent of demand by 1995.", "hit"),
     ],
 )
 def test_a_sense_that_is_no_event_codes_nothing(text: str, trigger: str) -> None:

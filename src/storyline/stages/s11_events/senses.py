@@ -16,7 +16,10 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
 - a violent verb whose subject is a natural event or an abstraction reports no violence ("an
   earthquake killed two", "a deficit which hit 58 billion dlrs");
 - a participle used as a noun is no act ("evacuate the wounded"); withdrawing an abstraction
-  ("withdraw the sales tax") is no military retreat.
+  ("withdraw the sales tax") is no military retreat, meeting one ("targets will be met") no
+  meeting;
+- struggling for something is no fight ("fighting to regain confidence", "fight against
+  corruption"), and reaching an amount no blow ("imports could hit 50 pct").
 
 :func:`sense_code` returns the code the trigger has in its sentence, or None for none.
 """
@@ -36,20 +39,25 @@ _AT = frozenset({"at", "on", "upon", "into", "against"})
 _NOUN_PATIENT = frozenset({"on", "against", "of"})
 _ENTITY_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 _NOMINAL = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
-_WITHDRAWING = ("087",)  # withdrawing forces, not a tax
+_AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 
 
 def sense_code(trigger: Token, code: str) -> str | None:
     """The code ``trigger`` has in its sentence: ``code``, another code, or None (no event)."""
     if trigger.pos_ == "VERB" and trigger.tag_ == "VBN" and trigger.dep_ in _NOMINAL:
         return None  # "evacuate the wounded", "the accused": a participle used as a noun
-    if code.startswith(_WITHDRAWING) and _abstract(_patient(trigger)):
-        return None  # "withdraw the sales tax": no retreat
+    withdrawing = code.startswith("087")
+    meeting = code.startswith("04") and trigger.lemma_.lower() == "meet"
+    if (withdrawing or meeting) and _abstract(_patient(trigger)):
+        return None  # "withdraw the sales tax", "the goals will be met": no retreat, no meeting
     violent = code[:2] in _DONE_TO or code.startswith(_DONE_TO_CODES)
     if not violent:
         return code
-    if _in_hyphenated_modifier(trigger) or _not_done_by_anyone(trigger):
+    if _in_hyphenated_modifier(trigger) or _not_done_by_anyone(trigger) or _a_struggle(trigger):
         return None
+    patient = _patient(trigger)
+    if patient is not None and patient.ent_type_ in _AMOUNTS:
+        return None  # "imports could hit 50 pct", "the deficit hit 58 billion dlrs"
     lemma = trigger.lemma_.lower()
     if lemma == "fire" and trigger.pos_ == "VERB" and not _fired_a_weapon(trigger):
         return None
@@ -70,6 +78,19 @@ def _not_done_by_anyone(verb: Token) -> bool:
     if subject is None or subject.ent_type_ or subject.pos_ in ("PROPN", "PRON"):
         return False
     return word_class(subject.lemma_, "doer") in ("nature", "abstract")
+
+
+def _a_struggle(verb: Token) -> bool:
+    """ "fighting to regain confidence", "battled for votes", "fight against corruption": a
+    violent verb with an infinitive of purpose, or for or against an abstraction."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+        return True
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "against")):
+        if any(_abstract(g) for g in prep.children if g.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _in_hyphenated_modifier(word: Token) -> bool:
