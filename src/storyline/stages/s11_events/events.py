@@ -104,7 +104,10 @@ def code_events(
             code = _verb_code(token, ctx.lexicon)
             code = sense_code(token, code) if code else None
             if code:
-                found.extend(_verb_events(token, code, ctx))
+                told = _verb_events(token, code, ctx)
+                if token.tag_ == "VBG" and token.dep_ in _NOMINAL_PLACES:  # "the system of financing"
+                    told = [e for e in told if e is not None and not _a_mere_mention(e, token, ctx.lexicon)]
+                found.extend(told)
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound",):
             code = ctx.lexicon.noun(_lemma(token) or token.lemma_.lower())  # "" for a modifier stops the head
             code = sense_code(token, code) if code else None
@@ -458,8 +461,8 @@ def _group_modifier(word: Token, ctx: _Context) -> Entity | None:
     for c in word.children:
         if c.dep_ in ("compound", "amod") and c.i < word.i:
             entity = ctx.owner.get(c.i)
-            if entity is not None and entity.actor and entity.actor.sector:
-                return entity
+            if entity is not None and entity.actor and entity.actor.sector and entity.type not in _PLACE_TYPES:
+                return entity  # "the Paris accord" is where, not who
     return None
 
 
@@ -492,6 +495,7 @@ def _doer_of_means(verb: Token, ctx: _Context) -> Entity | None:
     return None
 
 
+_NOMINAL_PLACES = frozenset({"pobj", "nsubj", "nsubjpass"})  # a gerund there is a noun
 # Event nouns that name a thing as often as a happening ("the Louvre agreement", "import
 # tariffs", "slack demand", "an inquiry"): cooperation, and verbal conflict short of protest.
 _THING_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "12", "13", "16"})
@@ -560,17 +564,36 @@ def _actor_of(token: Token | None, ctx: _Context) -> Entity | None:
         return None
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         token = token.head.head
+    if _a_place_named(token, ctx):
+        return None  # "a meeting in Paris": where, not who
     # "Irish guerrillas", "U.N. helicopters", "Israel's army", "an attack by Osgiliath soldiers",
     # "forces in Guinea"
     candidates = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
     preps = [c for c in token.children if c.dep_ == "prep"]
-    for word in ("by", "in", "of", "from"):
+    # "forces in Guinea" are Guinea's; "a meeting in Paris" is no one's
+    owning = ("by", "of", "from") if ctx.lexicon.noun(token.lemma_.lower()) else ("by", "in", "of", "from")
+    for word in owning:
         candidates += [g for c in preps if c.lower_ == word for g in c.children if g.dep_ == "pobj"]
     for t in candidates:
         entity = ctx.owner.get(t.i)
         if entity is not None and entity.actor:
             return entity
     return None
+
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# ("from" is left out: "withdraw its troops from Lebanon" is a withdrawal from Lebanon)
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "via", "through"})
+
+
+def _a_place_named(token: Token, ctx: _Context) -> bool:
+    """Whether a place's name stands as a place, not as its government: after a preposition
+    of place ("met in Paris"); a capital elsewhere may stand for its government ("Moscow
+    said", "talks with Kyiv")."""
+    entity = ctx.owner.get(token.i)
+    return (
+        entity is not None and entity.type in _PLACE_TYPES and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+    )
 
 
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})

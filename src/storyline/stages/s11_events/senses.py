@@ -39,6 +39,7 @@ _AT = frozenset({"at", "on", "upon", "into", "against"})
 _NOUN_PATIENT = frozenset({"on", "against", "of"})
 _ENTITY_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 _NOMINAL = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+_NAMES = frozenset({"ORG", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "FAC"})
 _AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 
 
@@ -46,6 +47,8 @@ def sense_code(trigger: Token, code: str) -> str | None:
     """The code ``trigger`` has in its sentence: ``code``, another code, or None (no event)."""
     if trigger.pos_ == "VERB" and trigger.tag_ == "VBN" and trigger.dep_ in _NOMINAL:
         return None  # "evacuate the wounded", "the accused": a participle used as a noun
+    if trigger.ent_type_ in _NAMES:
+        return None  # "the London Interbank Offered Rate", "Operation Desert Storm": part of a name
     withdrawing = code.startswith("087")
     meeting = code.startswith("04") and trigger.lemma_.lower() == "meet"
     if (withdrawing or meeting) and _abstract(_patient(trigger)):
@@ -73,6 +76,8 @@ def _not_done_by_anyone(verb: Token) -> bool:
     """ "an earthquake killed two people", "a deficit which hit 58 billion dlrs": the subject of
     a violent verb is a natural event or an abstraction, not someone acting."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:  # "hit hard by the yen's rise"
+        subject = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head
     if subject is None or subject.ent_type_ or subject.pos_ in ("PROPN", "PRON"):
@@ -94,8 +99,12 @@ def _a_struggle(verb: Token) -> bool:
 
 
 def _in_hyphenated_modifier(word: Token) -> bool:
-    """ "violence-hit areas": the word ends a hyphenated compound that modifies a noun."""
-    if word.i == 0 or word.nbor(-1).text != "-" or word.nbor(-1).whitespace_:
+    """ "violence-hit areas", "strike-bound ships": the word is part of a hyphenated compound
+    that modifies a noun."""
+    doc = word.doc
+    after = word.i > 0 and doc[word.i - 1].text == "-" and not doc[word.i - 1].whitespace_
+    before = word.i + 2 < len(doc) and doc[word.i + 1].text == "-" and not word.whitespace_
+    if not (after or before):
         return False
     return word.dep_ in ("amod", "compound") or word.head.dep_ in ("amod", "compound")
 
