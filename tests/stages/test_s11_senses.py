@@ -24,6 +24,7 @@ def _codes(text: str) -> dict[str, str]:
         ("The trade deficit, which hit 58 billion dollars last year, worries the bank.", "hit"),
         ("Ministers toured the flood-hit districts on Friday.", "hit"),  # a hyphenated modifier
         ("Medics evacuated the wounded from the town.", "wounded"),  # a participle used as a noun
+        ("The opposition fought the proposed sales tax for months.", "proposed"),  # one describing a noun
         ("The minister will withdraw the sales tax next month.", "withdraw"),
         ("Officials expect the budget goals to be met this year.", "met"),
         ("The president, fighting to regain public confidence, spoke on Tuesday.", "fighting"),

@@ -15,7 +15,8 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
 - "charged him with hypocrisy" accuses (112); "charged him with fraud" charges (173);
 - a violent verb whose subject is a natural event or an abstraction reports no violence ("an
   earthquake killed two", "a deficit which hit 58 billion dlrs");
-- a participle used as a noun is no act ("evacuate the wounded"); withdrawing an abstraction
+- a participle used as a noun ("evacuate the wounded") or describing one ("the proposed tax",
+  "an alleged attack") is no act; withdrawing an abstraction
   ("withdraw the sales tax") is no military retreat, meeting one ("targets will be met") no
   meeting;
 - struggling for something is no fight ("fighting to regain confidence", "fight against
@@ -47,6 +48,8 @@ def sense_code(trigger: Token, code: str) -> str | None:
     """The code ``trigger`` has in its sentence: ``code``, another code, or None (no event)."""
     if trigger.pos_ == "VERB" and trigger.tag_ == "VBN" and trigger.dep_ in _NOMINAL:
         return None  # "evacuate the wounded", "the accused": a participle used as a noun
+    if trigger.tag_ in ("VBN", "VBD") and trigger.dep_ == "amod" and trigger.i < trigger.head.i:
+        return None  # "the proposed tax", "Japan's alleged failure": a participle describing a noun
     if trigger.ent_type_ in _NAMES:
         return None  # "the London Interbank Offered Rate", "Operation Desert Storm": part of a name
     withdrawing = code.startswith("087")
