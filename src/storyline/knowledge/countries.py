@@ -36,6 +36,10 @@ _EXTRA_NAMES = {
     "KOR": ["Korea"],
     "KHM": ["Kampuchea"],
     "COD": ["Congo-Kinshasa", "Zaire"],
+    # former states, coded as their successor (the convention of the PLOVER and ICEWS data):
+    # "West Germany" in a 1987 story is Germany's, "the Soviet Union" Russia's
+    "DEU": ["West Germany", "the Federal Republic of Germany"],
+    "RUS": ["the Soviet Union", "USSR", "U.S.S.R."],
 }
 _EXTRA_DEMONYMS = {
     "USA": ["American", "Americans"],
@@ -48,7 +52,8 @@ _EXTRA_DEMONYMS = {
     "PHL": ["Filipino", "Filipinos", "Philippine"],
     "NZL": ["New Zealander", "New Zealanders"],
     "UKR": ["Ukrainian", "Ukrainians"],
-    "RUS": ["Russian", "Russians", "Kremlin-backed", "Chechen", "Chechens"],
+    "RUS": ["Russian", "Russians", "Kremlin-backed", "Chechen", "Chechens", "Soviet", "Soviets"],
+    "DEU": ["West German", "West Germans"],
     # countryinfo spells these the older way (Kirghiz, Tadzhik, ...) or not at all
     "KGZ": ["Kyrgyz"],
     "TJK": ["Tajik", "Tajiks"],

@@ -633,7 +633,8 @@ def _event(
     if target is None and location and info.root in _ATTACKS:
         place = ctx.places[location]  # struck a station in the Bryansk region: an attack on Russia
         own = source.actor.country if source is not None and source.actor else None
-        if place.place and place.place.country and place.place.country != own:
+        # a sea or a region of water ("in the Gulf") is no country's to be attacked
+        if place.type != "LOC" and place.place and place.place.country and place.place.country != own:
             target = place
             country = place.place.country
             target_actor = Actor(country, country=country)
@@ -735,6 +736,11 @@ def _merge(events: list[Event], sentence_of: dict[int, int]) -> list[Event]:
 
 
 def _coded(event: Event) -> str:
-    """Which of an event's actors are coded: "both", "source", "target" or "none"."""
-    source, target = event.source_actor is not None, event.target_actor is not None
+    """Which of an event's actors are coded, to a country or an organisation (a sector alone,
+    "GOV", says what kind of actor but not whose): "both", "source", "target" or "none"."""
+    source, target = _whose(event.source_actor), _whose(event.target_actor)
     return "both" if source and target else "source" if source else "target" if target else "none"
+
+
+def _whose(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.org)

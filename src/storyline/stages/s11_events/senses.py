@@ -16,7 +16,7 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
 - a violent verb whose subject is a natural event or an abstraction reports no violence ("an
   earthquake killed two", "a deficit which hit 58 billion dlrs");
 - a participle used as a noun ("evacuate the wounded") or describing one ("the proposed tax",
-  "an alleged attack") is no act; withdrawing an abstraction
+  "an alleged attack", "the schedule agreed by the members") is no act; withdrawing an abstraction
   ("withdraw the sales tax") is no military retreat, meeting one ("targets will be met") no
   meeting;
 - struggling for something is no fight ("fighting to regain confidence", "fight against
@@ -41,6 +41,9 @@ _NOUN_PATIENT = frozenset({"on", "against", "of"})
 _ENTITY_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 _NOMINAL = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 _NAMES = frozenset({"ORG", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "FAC"})
+# codes whose past participle after a noun describes the thing ("the plan agreed in Paris"),
+# where a violent one still reports the act ("the soldiers killed in the raid")
+_SAYING_AND_AGREEING = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"})
 _AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 
 
@@ -50,6 +53,10 @@ def sense_code(trigger: Token, code: str) -> str | None:
         return None  # "evacuate the wounded", "the accused": a participle used as a noun
     if trigger.tag_ in ("VBN", "VBD") and trigger.dep_ == "amod" and trigger.i < trigger.head.i:
         return None  # "the proposed tax", "Japan's alleged failure": a participle describing a noun
+    # (not in a sentence parsed with no verb, where the participle is the predicate)
+    described = trigger.dep_ == "acl" and trigger.sent.root.pos_ in ("VERB", "AUX")
+    if trigger.tag_ == "VBN" and described and code[:2] in _SAYING_AND_AGREEING:
+        return None  # "the schedule agreed by the members", "measures announced last year"
     if trigger.ent_type_ in _NAMES:
         return None  # "the London Interbank Offered Rate", "Operation Desert Storm": part of a name
     withdrawing = code.startswith("087")
@@ -81,6 +88,8 @@ def _not_done_by_anyone(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:  # "hit hard by the yen's rise"
         subject = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if subject is None and verb.dep_ in ("xcomp", "advcl"):  # "the dollar slipped to hit a record low"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head
     if subject is None or subject.ent_type_ or subject.pos_ in ("PROPN", "PRON"):
