@@ -2,7 +2,9 @@
 
 A story is chosen when the corpus' own ``people`` field names someone (its tag for the
 politicians and officials a story is about) or when its text holds at least two distinct words
-of armed conflict. Writes the chosen stories as storyline JSON Lines input.
+of armed conflict. Writes the chosen stories as storyline JSON Lines input, each with its
+dateline put back before the body ("TOKYO, March 3 - ..."), as the wire carried it (the corpus
+keeps the dateline in a field of its own).
 
     python bench/audit_stories.py > /tmp/audit-stories.jsonl
     storyline sample-events /tmp/audit-stories.jsonl -n 200 --seed 15 --out bench/audit-issue15.csv
@@ -36,6 +38,8 @@ def main() -> None:
             story = json.loads(line)
             if political(story):
                 keep = {k: story[k] for k in ("id", "text", "title", "published", "source") if story.get(k)}
+                if story.get("dateline"):
+                    keep["text"] = f"{story['dateline']} - {keep['text']}"
                 sys.stdout.write(json.dumps(keep, ensure_ascii=False) + "\n")
 
 

@@ -37,9 +37,10 @@ _EXTRA_NAMES = {
     "KHM": ["Kampuchea"],
     "COD": ["Congo-Kinshasa", "Zaire"],
     # former states, coded as their successor (the convention of the PLOVER and ICEWS data):
-    # "West Germany" in a 1987 story is Germany's, "the Soviet Union" Russia's
+    # "West Germany" in a 1987 story is Germany's, "the Soviet Union" Russia's, Yugoslavia Serbia's
     "DEU": ["West Germany", "the Federal Republic of Germany"],
     "RUS": ["the Soviet Union", "USSR", "U.S.S.R."],
+    "SRB": ["Yugoslavia"],
 }
 _EXTRA_DEMONYMS = {
     "USA": ["American", "Americans"],
@@ -80,7 +81,7 @@ _EXTRA_DEMONYMS = {
     "SVN": ["Slovenian", "Slovene", "Slovenians"],
     "ISL": ["Icelandic", "Icelander", "Icelanders"],
     # peoples whose state news names after them
-    "SRB": ["Serb", "Serbs"],
+    "SRB": ["Serb", "Serbs", "Yugoslav", "Yugoslavs"],
     "HRV": ["Croat", "Croats"],
     "TUR": ["Turk", "Turks"],
     "CYP": ["Greek Cypriot", "Greek Cypriots", "Turkish Cypriot", "Turkish Cypriots"],

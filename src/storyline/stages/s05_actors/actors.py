@@ -42,7 +42,8 @@ def home_country(entities: list[Entity], lead: float = 2.0) -> str | None:
     counts: Counter[str] = Counter()
     for entity in entities:
         if entity.type != "PERSON" and entity.actor and entity.actor.country:
-            counts[entity.actor.country] += len(entity.mentions)
+            # a place at the very start is the dateline's, where the story is told from: twice
+            counts[entity.actor.country] += len(entity.mentions) + sum(m.start == 0 for m in entity.mentions)
     ranked = counts.most_common(2)
     if not ranked:
         return None

@@ -113,6 +113,28 @@ class Role:
     unknown_owner: bool = False  # "Commission President": whose office it is, the text says, but not to us
 
 
+# The first words of the longer titles ("Prime"), and the modifiers of any; not a body's word
+# ("Army spokesman" is the army's)
+_TITLE_WORDS = frozenset(
+    w for title in _ROLES for w in title.split()[:-1] if body_sector(w) is None and w not in ("opposition", "rebel")
+) | frozenset(_MODIFIERS.split("|"))
+# Words that name a government department before an office ("Treasury Secretary", "Economy
+# Minister", "Foreign Affairs Minister"): part of the office, not another owner.
+_DEPARTMENTS = frozenset(
+    """treasury defense defence state agriculture commerce energy interior justice labor labour finance foreign
+    affairs trade economy economic home health education transport transportation industry planning budget
+    environment information culture public works development international fiscal monetary security
+    communications housing tourism and of the""".split()
+)
+
+
+def _a_department(owner: str) -> bool:
+    """Whether the words before an office are the office's own: a department ("Treasury"), or
+    the first word of a longer title the pattern split ("Prime" of "Prime Minister")."""
+    words = owner.lower().replace("-", " ").split()
+    return bool(words) and all(w in _DEPARTMENTS or w in _TITLE_WORDS for w in words)
+
+
 def _role(match: re.Match[str], dictionary: ActorDictionary, offset: int, *owners: str | None) -> Role:
     role = " ".join(match.group("role").lower().replace("-", " ").split())
     base = _MODIFIER.sub("", role)
@@ -120,8 +142,8 @@ def _role(match: re.Match[str], dictionary: ActorDictionary, offset: int, *owner
     country = org = None
     unknown = False
     for owner in owners:
-        if not owner:
-            continue
+        if not owner or _a_department(owner):
+            continue  # "Treasury Secretary", "Foreign Minister": the office's own department
         org_match = dictionary.org(owner)
         found = lookup(owner) or leading_country(owner) or near(owner)
         if org_match:

@@ -466,6 +466,17 @@ def _group_modifier(word: Token, ctx: _Context) -> Entity | None:
     return None
 
 
+def _country_modifier(noun: Token, ctx: _Context) -> Entity | None:
+    """The country or people named before an act of conflict: its doer ("an Iranian attack").
+    Not a capital standing for its government ("the Paris talks" name where)."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+            entity = ctx.owner.get(c.i)
+            if entity is not None and entity.actor and entity.actor.country and not entity.actor.sector:
+                return entity
+    return None
+
+
 _MEANS_PREPS = frozenset({"in", "during", "by"})
 
 
@@ -525,6 +536,8 @@ def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and target is None:
             target = _actor_of(next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
     source = source or _group_modifier(noun, ctx)
+    if source is None and ctx.lexicon.code(code).quad_class >= 3:
+        source = _country_modifier(noun, ctx)  # "an Iranian attack", "U.S. air strikes"
     if source is None:
         # "gathered after an air attack": whoever acts after a conflict is not its doer
         conflict = ctx.lexicon.code(code).quad_class >= 3
