@@ -375,3 +375,22 @@ def test_charging_in_words_accuses_and_a_cardiac_arrest_arrests_no_one() -> None
     assert [e.cameo for e in events("The minister charged that the police had failed on Friday.")][:1] == ["112"]
     assert "173" in [e.cameo for e in events("The three men were charged with murder on Friday.")]
     assert [e.cameo for e in events("He suffered a cardiac arrest on Friday.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Police denied that any arrest has been made in the case.", "negated"),  # a denied claim
+        ("Police have not been able to arrest the gunmen.", "negated"),  # inability
+        ("The government allowed the army to strike rebel targets.", "future"),  # a permission
+    ],
+)
+def test_denials_inability_and_permission_are_not_reported_as_done(text: str, modality: str) -> None:
+    acts = [e for e in events(text) if e.cameo.startswith(("173", "19"))]
+    assert acts and all(e.modality == modality for e in acts)
+
+
+def test_a_ruling_that_states_is_no_denial() -> None:
+    assert [e.modality for e in events("The court ruled that the arrest was lawful.") if e.cameo == "173"] == [
+        "asserted"
+    ]

@@ -2,13 +2,16 @@
 
 The clause of the event's word is read, and the clauses it hangs in up to its sentence's root:
 
-- negated: "not"/"never" on the verb, "no" on its object or on the noun that governs it
-  ("there are no plans for a meeting"), or a verb that denies what hangs on it ("ruled out
-  sending troops", "refused to meet");
+- negated: "not"/"never" on the verb (or on the verb an "able to" hangs on: "have not been
+  able to arrest"), "no" on its object or on the noun that governs it ("there are no plans
+  for a meeting"), a subject that names no one ("nobody was arrested"), or a verb that denies
+  what hangs on it ("ruled out sending troops", "refused to meet", "unable to stop", "denied
+  that any arrest was made");
 - hypothetical: "if"/"unless", a modal of possibility (could, would, might, may, should);
 - future: "will", "shall", "going to", a reported "would" ("said he would visit"), an
   intention that governs it ("agreed to meet", "plans to visit", "threatened to strike"), or
-  a purpose ("sent troops to protect the town").
+  a purpose ("sent troops to protect the town"), or an order or a permission ("allowed the
+  army to strike").
 
 The verb that denies or intends is itself asserted: "Trump ruled out sending ground troops" is an
 asserted rejection by Trump and a negated deployment.
@@ -39,8 +42,12 @@ _DENYING = frozenset(
         "stop",
         "prevent",
         "block",
+        "unable",
     }
 )
+# Verbs that say a reported claim is false: what their that-clause says did not happen. ("ruled
+# that ..." states, it does not deny.)
+_DENYING_CLAIMS = frozenset({"deny", "dismiss", "refute"})
 _POSSIBLE = frozenset({"could", "would", "might", "may", "should", "can", "must"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _INTENDING = frozenset(
@@ -83,17 +90,21 @@ def _clause_modality(verb: Token, depth: int = 0) -> str:
     embedded = verb.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj") and not is_root(verb)
     if embedded and head.lemma_ in _DENYING and verb.dep_ != "ccomp":
         return "negated"
+    if embedded and verb.dep_ == "ccomp" and head.lemma_ in _DENYING_CLAIMS:
+        return "negated"  # "denied that any arrest has been made"
     if "would" in words and verb.dep_ == "ccomp" and head.lemma_ in REPORTING_VERBS and not words & _CONDITIONS:
         return "future"  # "said he would visit": the future of the reported moment
     if words & _POSSIBLE:
         return "hypothetical"
     if words & _FUTURE or (verb.tag_ == "VB" and "to" in words and head.lemma_ == "go"):
         return "future"
-    if embedded and verb.dep_ in ("xcomp", "dobj", "pcomp") and head.lemma_ in _INTENDING:
-        return "future"
+    infinitive = verb.dep_ in ("xcomp", "dobj", "pcomp") or (verb.dep_ == "ccomp" and "to" in words)
+    if embedded and infinitive and head.lemma_ in _INTENDING:
+        return "future"  # "agreed to meet", "allowed the army to strike"
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and "to" in words:
         return "future"  # a purpose: "sent troops to protect the town", not yet done
-    if verb.dep_ in ("advcl", "conj", "xcomp", "relcl", "pcomp") and not is_root(verb) and depth < MAX_CLIMB:
+    # ("acomp": "have not been able to arrest" takes the "not" of "been")
+    if verb.dep_ in ("advcl", "conj", "xcomp", "relcl", "pcomp", "acomp") and not is_root(verb) and depth < MAX_CLIMB:
         inherited = _clause_modality(head, depth + 1)
         if inherited != "asserted" and not (verb.dep_ == "advcl" and inherited == "future"):
             return inherited
