@@ -394,3 +394,14 @@ def test_a_ruling_that_states_is_no_denial() -> None:
     assert [e.modality for e in events("The court ruled that the arrest was lawful.") if e.cameo == "173"] == [
         "asserted"
     ]
+
+
+def test_a_datelines_place_never_acts_or_speaks() -> None:
+    doc = process(
+        "WELLINGTON, June 18 - Analysts said they were surprised by the budget surplus.",
+        published="1987-06-18",
+        check_language=False,
+    )
+    wellington = next(e for e in doc.entities if e.name == "WELLINGTON")
+    assert all(q.speaker != wellington.id for q in doc.quotes)
+    assert all(e.source != wellington.id for e in doc.events)

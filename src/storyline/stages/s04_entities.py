@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from storyline.document.records import Entity, Mention
@@ -25,7 +25,7 @@ from storyline.knowledge.gazetteer import REGION_WORDS, misspelt_country
 from storyline.stages.s03_annotate.nlp import text_of
 from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["ENTITY_LABELS", "STAGE", "extract_entities", "token_owners"]
+__all__ = ["ENTITY_LABELS", "STAGE", "extract_entities", "in_dateline", "token_owners"]
 
 # Numeric and temporal labels are not actors or places (dates go to the time stage).
 ENTITY_LABELS = frozenset(
@@ -159,6 +159,15 @@ def _untagged_surnames(doc: Doc, entities: list[Entity]) -> None:
 # "MOSCOW, Feb 26 (Reuters) -", "ADEN, Yemen, Nov 3 -", "BELGRADE 1996-08-30": a dateline opens a
 # paragraph with a place in capitals, then a comma, a date or the agency in brackets.
 _DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,| \d| \()")
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether a word is the place of a dateline ("WELLINGTON, June 18 - Analysts said ..."):
+    where the story was filed, never who did or said anything, whatever the parse makes of it."""
+    text = token.doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    m = _DATELINE.match(text, line_start)
+    return m is not None and m.start("place") <= token.idx < m.end("place")
 
 
 def _datelines(text: str, mentions: list[Mention]) -> None:

@@ -45,6 +45,7 @@ from storyline.stages.s01_clean.quote_marks import Stretch, quoted_stretches
 from storyline.stages.s03_annotate.nlp import text_of
 from storyline.stages.s03_annotate.quote_tagger import tag_parts
 from storyline.stages.s03_annotate.syntax import lineage
+from storyline.stages.s04_entities import in_dateline
 from storyline.stages.stage import QuoteTags
 
 __all__ = ["find_quotes"]
@@ -507,10 +508,10 @@ def _speaker(token: Token, owner: dict[int, str]) -> str | None:
     ("Russia's foreign minister Sergei Lavrov"); "who" is its antecedent's."""
     if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
         token = token.head.head
-    if token.idx in owner:
+    if token.idx in owner and not in_dateline(token):
         return owner[token.idx]
     for t in reversed(list(token.subtree)):
-        if t.idx in owner:
+        if t.idx in owner and not in_dateline(t):  # "WELLINGTON, June 18 - Analysts said": not Wellington
             return owner[t.idx]
     return None
 

@@ -34,7 +34,7 @@ from storyline.document.span_index import SpanIndex
 from storyline.knowledge.cameo import Lexicon, lexicon
 from storyline.knowledge.verb_patterns import Match, best_match
 from storyline.stages.s03_annotate.syntax import MAX_CLIMB, is_root
-from storyline.stages.s04_entities import token_owners
+from storyline.stages.s04_entities import in_dateline, token_owners
 from storyline.stages.s11_events.modality import modality
 from storyline.stages.s11_events.senses import sense_code
 
@@ -577,8 +577,8 @@ def _actor_of(token: Token | None, ctx: _Context) -> Entity | None:
         return None
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         token = token.head.head
-    if _a_place_named(token, ctx):
-        return None  # "a meeting in Paris": where, not who
+    if _a_place_named(token, ctx) or in_dateline(token):
+        return None  # "a meeting in Paris", "WELLINGTON, June 18 - ...": where, not who
     # "Irish guerrillas", "U.N. helicopters", "Israel's army", "an attack by Osgiliath soldiers",
     # "forces in Guinea"
     candidates = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
