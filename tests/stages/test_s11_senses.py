@@ -29,6 +29,8 @@ def _codes(text: str) -> dict[str, str]:
         ("Officials expect the budget goals to be met this year.", "met"),
         ("The president, fighting to regain public confidence, spoke on Tuesday.", "fighting"),
         ("Oil imports could hit 50 percent of demand by 1995.", "hit"),
+        ("The minister is looking for ways to finance the tax reform.", "finance"),
+        ("Trade figures released today showed a rise in exports.", "released"),
     ],
 )
 def test_a_sense_that_is_no_event_codes_nothing(text: str, trigger: str) -> None:
@@ -70,3 +72,9 @@ def test_an_arrest_with_no_doer_named_is_the_polices_of_its_place() -> None:
     assert arrest.source_actor.code == "LBNCOP" and arrest.source_inferred  # type: ignore[union-attr]
     court = process("A court charged him with fraud on Friday.", published="2025-03-04", check_language=False)
     assert all(e.source_inferred is None for e in court.events)  # "a court" names a doer, if uncoded
+
+
+def test_agreeing_that_is_accord_and_a_strike_with_no_weapon_is_a_labour_strike() -> None:
+    assert _codes("The minister agreed that much of the blame lay with the bank.")["agreed"] == "019"
+    assert _codes("A threatened strike by 55,000 oil workers worried the government.")["strike"] == "143"
+    assert _codes("An air strike on the depot killed four soldiers.")["strike"][:2] == "19"

@@ -20,7 +20,11 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
   ("withdraw the sales tax") is no military retreat, meeting one ("targets will be met") no
   meeting;
 - struggling for something is no fight ("fighting to regain confidence", "fight against
-  corruption"), and reaching an amount no blow ("imports could hit 50 pct").
+  corruption"), and reaching an amount no blow ("imports could hit 50 pct");
+- paying for an abstraction is no aid ("finance the tax reform"), releasing one no release
+  ("figures released today");
+- agreeing that something is so expresses accord (019), it promises nothing; a "strike" with
+  no weapon, force or target is a labour strike (143).
 
 :func:`sense_code` returns the code the trigger has in its sentence, or None for none.
 """
@@ -59,10 +63,17 @@ def sense_code(trigger: Token, code: str) -> str | None:
         return None  # "the schedule agreed by the members", "measures announced last year"
     if trigger.ent_type_ in _NAMES:
         return None  # "the London Interbank Offered Rate", "Operation Desert Storm": part of a name
+    lemma = trigger.lemma_.lower()
     withdrawing = code.startswith("087")
-    meeting = code.startswith("04") and trigger.lemma_.lower() == "meet"
-    if (withdrawing or meeting) and _abstract(_patient(trigger)):
-        return None  # "withdraw the sales tax", "the goals will be met": no retreat, no meeting
+    meeting = code.startswith("04") and lemma == "meet"
+    paying = code.startswith("07") and lemma in _PAYING
+    releasing = code.startswith("084") and lemma == "release"
+    if (withdrawing or meeting or paying or releasing) and _abstract(_patient(trigger)):
+        return None  # "withdraw the sales tax", "the goals will be met", "finance tax cuts", "figures released"
+    if code.startswith("03") and lemma == "agree" and any(_a_view(c) for c in trigger.children):
+        return "019"  # "agreed that the blame lay with Baker": accord with a view, no promise
+    if lemma == "strike" and trigger.pos_ == "NOUN" and code[:2] == "19" and not _armed(trigger):
+        return "143"  # "a threatened strike by oil workers": a labour strike
     violent = code[:2] in _DONE_TO or code.startswith(_DONE_TO_CODES)
     if not violent:
         return code
@@ -71,7 +82,6 @@ def sense_code(trigger: Token, code: str) -> str | None:
     patient = _patient(trigger)
     if patient is not None and patient.ent_type_ in _AMOUNTS:
         return None  # "imports could hit 50 pct", "the deficit hit 58 billion dlrs"
-    lemma = trigger.lemma_.lower()
     if lemma == "fire" and trigger.pos_ == "VERB" and not _fired_a_weapon(trigger):
         return None
     if code.startswith("173") and lemma == "charge" and _charged_with(trigger) == "failing":
@@ -80,6 +90,36 @@ def sense_code(trigger: Token, code: str) -> str | None:
     if patient is not None and _abstract(patient):
         return "111" if lemma in _CRITICISING else None
     return code
+
+
+# Verbs of paying for something: aid only when what they pay for is not an abstraction
+# ("funded the rebels", not "finance the tax reform").
+_PAYING = frozenset({"finance", "fund", "bankroll", "subsidize", "subsidise", "underwrite"})
+# What makes a "strike" an armed one: a weapon or a force before it, or a target after it.
+_ARMED = frozenset(
+    """air missile drone military nuclear rocket artillery retaliatory preemptive pre-emptive surgical precision
+    naval aerial bombing""".split()
+)
+
+
+def _armed(noun: Token) -> bool:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
+            return True
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.lemma_.lower() in _ARMED or c.ent_type_):
+            return True
+    return False
+
+
+def _a_view(clause: Token) -> bool:
+    """A that-clause stating how things are ("... that the blame lay with Baker"), not what
+    someone is to do ("... that their countries should cooperate")."""
+    if clause.dep_ != "ccomp":
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in _TO_DO for c in clause.children)
+
+
+_TO_DO = frozenset({"should", "will", "would", "must", "shall", "'ll", "to", "can", "could"})
 
 
 def _not_done_by_anyone(verb: Token) -> bool:
