@@ -238,15 +238,14 @@ def test_a_surname_several_office_holders_share() -> None:
     assert _actor(doc, "Bush").code == "USAGOV"  # not the country the sentence names
 
 
-def test_an_official_takes_the_leading_country_and_no_country_on_a_tie() -> None:
+def test_no_home_country_without_a_clear_lead() -> None:
+    # Peru 3, Chile 2: Peru leads, but not with twice Chile's mentions (a guess of the leading
+    # country codes foreign leaders in stories about a summit as the host's: no guess)
     doc = storyline.process(
         "President Tomas Arvelo spoke about Peru. Peru and Chile signed a deal; Peru's rivals in Chile objected.",
         check_language=False,
-    )  # Peru 3, Chile 2: Peru leads, if not with twice Chile's mentions
-    arvelo = _actor(doc, "Tomas Arvelo")
-    assert arvelo.country == "PER" and arvelo.country_inferred
-    tie = storyline.process("President Tomas Arvelo spoke about Peru and Chile.", check_language=False)
-    assert _actor(tie, "Tomas Arvelo").country is None
+    )
+    assert _actor(doc, "Tomas Arvelo").country is None
 
 
 def test_an_office_named_after_its_department() -> None:

@@ -161,13 +161,21 @@ def _untagged_surnames(doc: Doc, entities: list[Entity]) -> None:
 _DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,| \d| \()")
 
 
+_DATELINE_END = re.compile(r"\s[-–—]{1,2}\s")  # "SIDON, Lebanon, March 23 - ": the dash that ends it
+_DATELINE_MAX = 80
+
+
 def in_dateline(token: Token) -> bool:
-    """Whether a word is the place of a dateline ("WELLINGTON, June 18 - Analysts said ..."):
-    where the story was filed, never who did or said anything, whatever the parse makes of it."""
+    """Whether a word is part of a dateline ("WELLINGTON, June 18 - Analysts said ...", "SIDON,
+    Lebanon, March 23 - Israeli jets ..."): where and when the story was filed, never who did or
+    said anything, whatever the parse makes of it."""
     text = token.doc.text
     line_start = text.rfind("\n", 0, token.idx) + 1
     m = _DATELINE.match(text, line_start)
-    return m is not None and m.start("place") <= token.idx < m.end("place")
+    if m is None:
+        return False
+    end = _DATELINE_END.search(text, m.end("place"), min(len(text), line_start + _DATELINE_MAX))
+    return token.idx < (end.start() if end else m.end("place"))
 
 
 def _datelines(text: str, mentions: list[Mention]) -> None:

@@ -19,7 +19,7 @@ from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import lookup
 from storyline.knowledge.gazetteer import gazetteer
 from storyline.knowledge.sectors import AGENTS, STATE_BODIES
-from storyline.stages.s04_entities import token_owners
+from storyline.stages.s04_entities import in_dateline, token_owners
 from storyline.stages.s05_actors.actors import home_country
 from storyline.stages.stage import Config, Stage, Work
 
@@ -190,11 +190,14 @@ def _owning(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary)
     """The country owning a group word and the phrase that says so."""
     doc = token.doc
     for child in token.children:
-        if child.dep_ in _MODIFIERS and child.i < token.i:
-            for t in (child, *(g for g in child.children if g.dep_ in _MODIFIERS)):
+        if child.dep_ in _MODIFIERS and child.i < token.i and not in_dateline(child):
+            for t in (child, *(g for g in child.children if g.dep_ in _MODIFIERS and not in_dateline(g))):
                 country = _country(t, owner, dictionary)
                 if country:
-                    return country, doc[min(t.left_edge.i, child.left_edge.i) : token.i + 1]
+                    start = min(t.left_edge.i, child.left_edge.i)
+                    while start < token.i and (doc[start].is_punct or in_dateline(doc[start])):
+                        start += 1  # "SIDON, Lebanon, March 23 - Israeli jets": from "Israeli"
+                    return country, doc[start : token.i + 1]
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in _OWNING_PREPS:
             continue

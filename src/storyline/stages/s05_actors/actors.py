@@ -54,26 +54,22 @@ def home_country(entities: list[Entity], lead: float = 2.0) -> str | None:
 
 def _home_country(entities: list[Entity], dictionary: ActorDictionary, day: dt.date | None) -> None:
     """An official the text gives no country ("President Abdelaziz Bouteflika said ...") is taken
-    to be of the country the document names most (:func:`home_country`, any lead will do for
-    a person); the actor says so
+    to be of the country the document names most (:func:`home_country`); the actor says so
     with ``country_inferred``. Not one whose office the text gives to an unknown body. So is
     a state body named by a name other countries' bodies share ("Congress", "the Interior
     Ministry", "the State Reserve Police")."""
     home = home_country(entities)
-    # an office holder is far more often of the country the text names most than of another
-    leading = home or home_country(entities, lead=1.0)
+    if home is None:
+        return  # a guess at a country is worse than none: the actor keeps its sector alone
     for entity in entities:
         found = entity.actor
         if entity.type == "PERSON" and found and found.sector and not (found.country or found.org):
-            if leading is not None:
-                found.code, found.country, found.country_inferred = leading + found.sector, leading, True
-        elif entity.type == "ORG" and found is None and leading is not None:
-            # "Congress" in a text that names the USA most; "the Interior Ministry" only where
-            # one country leads clearly
-            body = dictionary.institution(entity.name, day, leading)
-            sector = body.sector if body else _state_body(entity.name, home) if home else None
+            found.code, found.country, found.country_inferred = home + found.sector, home, True
+        elif entity.type == "ORG" and found is None:
+            body = dictionary.institution(entity.name, day, home)
+            sector = body.sector if body else _state_body(entity.name, home)
             if sector:
-                entity.actor = Actor(leading + sector, country=leading, sector=sector, country_inferred=True)
+                entity.actor = Actor(home + sector, country=home, sector=sector, country_inferred=True)
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})

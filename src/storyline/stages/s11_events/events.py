@@ -32,6 +32,8 @@ from spacy.tokens import Doc, Span, Token
 from storyline.document.records import Actor, CharSpan, Entity, Event, EventDate, Quote, TextSpan, Timex
 from storyline.document.span_index import SpanIndex
 from storyline.knowledge.cameo import Lexicon, lexicon
+from storyline.knowledge.quote_cues import cue_frames
+from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.knowledge.verb_patterns import Match, best_match
 from storyline.stages.s03_annotate.syntax import MAX_CLIMB, is_root
 from storyline.stages.s04_entities import in_dateline, token_owners
@@ -208,6 +210,8 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
         span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if span is None or any(e and e.trigger.start == span.root.idx and e.root != "01" for e in found):
             continue  # "ruled out ...": the cue is an event of its own (beyond a bare "announced")
+        if not _a_saying(span.root):
+            continue  # a cue the tagger found on "were unable to agree": no one said anything
         reported = [
             e for e in found if e and e.reported_by == speaker.id and content.start <= e.trigger.start < content.end
         ]
@@ -275,6 +279,13 @@ def _arrested_by_police(events: list[Event], entities: list[Entity], places: dic
 
 
 _INFERRED = 0.7  # a source read off the context is less sure than one the sentence names
+
+
+def _a_saying(cue: Token) -> bool:
+    """Whether an attribution's cue word is one of saying: a verb of speech or belief, a cue
+    verb the quotes stage knows, or "according" (to)."""
+    lemma = cue.lemma_.lower()
+    return lemma in REPORTING_VERBS or lemma in cue_frames() or cue.lower_ == "according"
 
 
 def _verb_code(verb: Token, lex: Lexicon) -> str | None:
