@@ -54,6 +54,7 @@ def test_the_audit_counts_each_verdict_over_the_events_it_applies_to() -> None:
     ]
     figures = audit_figures(rows)
     assert figures["code"] == (3, 4)
+    assert figures["code (events with a coded source)"] == (1, 1)
     assert figures["violent codes (18x, 19x)"] == (1, 2)
     assert figures["source (events with a coded one)"] == (1, 1)  # a sector alone is not coded
     assert figures["source (any, sector alone too)"] == (1, 2)

@@ -354,7 +354,7 @@ def audit(sheet: Path) -> None:
     rows = read_sheet(sheet)
     for name, (right, judged) in audit_figures(rows).items():
         share = f"{right / judged:.1%}" if judged else "-"
-        click.echo(f"{name:<28} {share:>6}  ({right} of {judged})")
+        click.echo(f"{name:<36} {share:>6}  ({right} of {judged})")
 
 
 @cli.command()

@@ -89,13 +89,14 @@ def _share(rows: list[dict[str, str]], column: str) -> tuple[int, int]:
 
 
 def audit_figures(rows: list[dict[str, str]]) -> dict[str, tuple[int, int]]:
-    """(right, judged) for each verdict, for the violent codes alone, and the events with a
-    coded source among all drawn."""
+    """(right, judged) for each verdict, for the violent codes alone and for the dataset-grade
+    events (a coded source), and the events with a coded source among all drawn."""
     violent = [r for r in rows if r["cameo"][:2] in ("18", "19")]
     coded_source = [r for r in rows if r["coded"] in ("both", "source")]
     coded_target = [r for r in rows if r["coded"] in ("both", "target")]
     return {
         "code": _share(rows, "code_ok"),
+        "code (events with a coded source)": _share(coded_source, "code_ok"),
         "source (events with a coded one)": _share(coded_source, "source_ok"),
         "target (events with a coded one)": _share(coded_target, "target_ok"),
         "source (any, sector alone too)": _share([r for r in rows if r["source"]], "source_ok"),
