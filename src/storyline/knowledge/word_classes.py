@@ -20,7 +20,6 @@ import numpy as np
 import numpy.typing as npt
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.vectors import Vectors
-from spacy.vocab import Vocab
 
 __all__ = ["PROTOTYPES", "word_class"]
 
@@ -77,7 +76,8 @@ def _model_vocab() -> str:
 
 @functools.cache
 def _vectors() -> Vectors:
-    return Vocab().from_disk(_model_vocab(), exclude=["lookups"]).vectors
+    # the vectors and their key table alone: the model's 500,000 strings would cost 150 MB more
+    return Vectors().from_disk(_model_vocab(), exclude=["strings"])
 
 
 def _unit(word: str) -> Vector | None:
