@@ -10,6 +10,7 @@ actors are known; actor codes come from ``actors``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -169,13 +170,17 @@ def in_dateline(token: Token) -> bool:
     """Whether a word is part of a dateline ("WELLINGTON, June 18 - Analysts said ...", "SIDON,
     Lebanon, March 23 - Israeli jets ..."): where and when the story was filed, never who did or
     said anything, whatever the parse makes of it."""
-    text = token.doc.text
-    line_start = text.rfind("\n", 0, token.idx) + 1
-    m = _DATELINE.match(text, line_start)
-    if m is None:
-        return False
-    end = _DATELINE_END.search(text, m.end("place"), min(len(text), line_start + _DATELINE_MAX))
-    return token.idx < (end.start() if end else m.end("place"))
+    return any(start <= token.idx < end for start, end in _dateline_spans(token.doc.text))
+
+
+@functools.lru_cache(maxsize=4)
+def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the datelines of a text are: from a line's dateline place to the dash after it."""
+    spans = []
+    for m in _DATELINE.finditer(text):
+        end = _DATELINE_END.search(text, m.end("place"), min(len(text), m.start() + _DATELINE_MAX))
+        spans.append((m.start("place"), end.start() if end else m.end("place")))
+    return tuple(spans)
 
 
 def _datelines(text: str, mentions: list[Mention]) -> None:
