@@ -170,7 +170,7 @@ def in_dateline(token: Token) -> bool:
     """Whether a word is part of a dateline ("WELLINGTON, June 18 - Analysts said ...", "SIDON,
     Lebanon, March 23 - Israeli jets ..."): where and when the story was filed, never who did or
     said anything, whatever the parse makes of it."""
-    return any(start <= token.idx < end for start, end in _dateline_spans(token.doc.text))
+    return any(start <= token.idx < end for start, end in _dateline_spans(text_of(token.doc)))
 
 
 @functools.lru_cache(maxsize=4)
