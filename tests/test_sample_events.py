@@ -70,3 +70,16 @@ def test_a_sheet_with_a_verdict_it_cannot_read_is_refused(tmp_path: Path) -> Non
         writer.writerow(_row(n="1", code_ok="maybe"))
     with pytest.raises(InvalidArgument, match="code_ok"):
         read_sheet(sheet)
+
+
+def test_the_shipped_audit_sheets_are_read_in_full() -> None:
+    sheets = sorted((Path(__file__).resolve().parents[1] / "bench").glob("audit-issue15*.csv"))
+    assert sheets
+    for sheet in sheets:
+        rows = read_sheet(sheet)
+        assert len(rows) == 200, sheet.name
+        for row in rows:
+            assert row["code_ok"] in ("y", "n") and row["modality_ok"] in ("y", "n"), (sheet.name, row["n"])
+            # an actor verdict exactly where the event names that actor
+            assert (row["source_ok"] == "-") == (not row["source"]), (sheet.name, row["n"])
+            assert (row["target_ok"] == "-") == (not row["target"]), (sheet.name, row["n"])
