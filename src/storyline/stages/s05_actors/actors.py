@@ -36,18 +36,16 @@ def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary
     _home_country([e for e in entities if e.id not in owned_elsewhere], dictionary, day)
 
 
-def home_country(entities: list[Entity], lead: float = 2.0) -> str | None:
-    """The country the document names most, where it leads clearly (``lead`` times the mentions
-    of the next; 1.0: any lead at all), counting the countries of entities that are no people."""
+def home_country(entities: list[Entity]) -> str | None:
+    """The country the document names most, where it leads clearly (twice the mentions of the
+    next), counting the countries of entities that are no people."""
     counts: Counter[str] = Counter()
     for entity in entities:
         if entity.type != "PERSON" and entity.actor and entity.actor.country:
             # a place at the very start is the dateline's, where the story is told from: twice
             counts[entity.actor.country] += len(entity.mentions) + sum(m.start == 0 for m in entity.mentions)
     ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    if len(ranked) == 2 and (ranked[0][1] < lead * ranked[1][1] or ranked[0][1] == ranked[1][1]):
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return ranked[0][0]
 

@@ -24,7 +24,7 @@ A document pass merges duplicates: the same source, target, root code and date s
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +37,7 @@ from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.knowledge.verb_patterns import Match, best_match
 from storyline.stages.s03_annotate.syntax import MAX_CLIMB, is_root
 from storyline.stages.s04_entities import in_dateline, token_owners
+from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer
 from storyline.stages.s11_events.modality import modality
 from storyline.stages.s11_events.senses import sense_code
 
@@ -108,18 +109,18 @@ def code_events(
             if code:
                 told = _verb_events(token, code, ctx)
                 if token.tag_ == "VBG" and token.dep_ in _NOMINAL_PLACES:  # "the system of financing"
-                    told = [e for e in told if e is not None and not _a_mere_mention(e, token, ctx.lexicon)]
+                    told = [e for e in told if e is not None and not _a_mere_mention(e, token)]
                 found.extend(told)
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound",):
             code = ctx.lexicon.noun(_lemma(token) or token.lemma_.lower())  # "" for a modifier stops the head
             code = sense_code(token, code) if code else None
             if code and not _light_verb_object(token, ctx.lexicon):
                 event = _noun_event(token, code, ctx)
-                if event is not None and not _a_mere_mention(event, token, ctx.lexicon):
+                if event is not None and not _a_mere_mention(event, token):
                     found.append(event)
     found.extend(_statements(found, ctx))
     found.extend(_intentions(found, ctx))
-    _arrested_by_police([e for e in found if e is not None and _names_no_doer(_trigger(e, ctx))], entities, places)
+    arrested_by_police([e for e in found if e is not None and names_no_doer(_trigger(e, ctx))], entities, places)
     sentence_of = {sentence.start_char: n for n, sentence in enumerate(doc.sents)}
     return _merge([e for e in found if e is not None], sentence_of)
 
@@ -235,50 +236,6 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
             code = "010"
         out.append(_event(span.root, code, speaker, target, ctx))
     return out
-
-
-def _names_no_doer(word: Token | None) -> bool:
-    """Whether the sentence gives an act no doer at all: a passive with no "by", a noun with
-    no possessor or "by" ("a court charged him" names one, if one we cannot code)."""
-    if word is None:
-        return False
-    if word.pos_ == "VERB":
-        return not any(c.dep_ in ("nsubj", "agent", "csubj") for c in word.children)
-    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in word.children)
-
-
-def _arrested_by_police(events: list[Event], entities: list[Entity], places: dict[str, Entity]) -> None:
-    """ "Fifteen workers were arrested": an arrest whose doer the sentence does not name was
-    made by the police: those the sentence names, else the police of the country where it
-    happened ("arrested in Lebanon"), else those the text named last before it; the event says
-    so with ``source_inferred``."""
-    mentions = sorted(
-        (
-            (m.start, e)
-            for e in entities
-            if e.actor and e.actor.sector == "COP" and e.type != "PERSON"
-            for m in e.mentions
-        ),
-        key=lambda pair: pair[0],
-    )
-    for event in events:
-        if event.source is not None or not event.cameo.startswith("173"):
-            continue
-        before = [(start, e) for start, e in mentions if start < event.evidence.end]
-        place = places[event.location].place if event.location else None
-        if before and before[-1][0] >= event.evidence.start:
-            source, actor = before[-1][1], before[-1][1].actor
-        elif place is not None and place.country and event.location:
-            source, actor = places[event.location], Actor(f"{place.country}COP", country=place.country, sector="COP")
-        elif before:
-            source, actor = before[-1][1], before[-1][1].actor
-        else:
-            continue
-        event.source, event.source_actor, event.source_inferred = source.id, actor, True
-        event.confidence = round(min(1.0, event.confidence * 2 * _INFERRED), 2)  # no longer "unknown"
-
-
-_INFERRED = 0.7  # a source read off the context is less sure than one the sentence names
 
 
 def _a_saying(cue: Token) -> bool:
@@ -468,22 +425,27 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
 
 def _group_modifier(word: Token, ctx: _Context) -> Entity | None:
     """The group named as a modifier of an act ("police firing", "army shelling"): its doer.
-    Only a group (an actor with a sector): "a Gaza strike" is no strike by Gaza."""
-    for c in word.children:
-        if c.dep_ in ("compound", "amod") and c.i < word.i:
-            entity = ctx.owner.get(c.i)
-            if entity is not None and entity.actor and entity.actor.sector and entity.type not in _PLACE_TYPES:
-                return entity  # "the Paris accord" is where, not who
-    return None
+    Only a group (an actor with a sector): "a Gaza strike" is no strike by Gaza, and "the Paris
+    accord" is where, not who."""
+    return _modifier(
+        word, ctx, ("compound", "amod"), lambda e: bool(e.actor and e.actor.sector) and e.type not in _PLACE_TYPES
+    )
 
 
 def _country_modifier(noun: Token, ctx: _Context) -> Entity | None:
     """The country or people named before an act of conflict: its doer ("an Iranian attack").
     Not a capital standing for its government ("the Paris talks" name where)."""
-    for c in noun.children:
-        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+    return _modifier(
+        noun, ctx, ("compound", "amod", "nmod"), lambda e: bool(e.actor and e.actor.country and not e.actor.sector)
+    )
+
+
+def _modifier(word: Token, ctx: _Context, deps: Collection[str], wanted: Callable[[Entity], bool]) -> Entity | None:
+    """The first entity named in a modifier (``deps``) before ``word`` that is ``wanted``."""
+    for c in word.children:
+        if c.dep_ in deps and c.i < word.i:
             entity = ctx.owner.get(c.i)
-            if entity is not None and entity.actor and entity.actor.country and not entity.actor.sector:
+            if entity is not None and wanted(entity):
                 return entity
     return None
 
@@ -523,7 +485,7 @@ _NOMINAL_PLACES = frozenset({"pobj", "nsubj", "nsubjpass"})  # a gerund there is
 _THING_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "12", "13", "16"})
 
 
-def _a_mere_mention(event: Event, noun: Token, lex: Lexicon) -> bool:
+def _a_mere_mention(event: Event, noun: Token) -> bool:
     """ "the treaty", "trade sanctions", "demand": a noun of cooperation or of verbal conflict
     with no one taking part and no verb making it happen names a thing, not an event. Protests,
     force and violence nouns report a happening alone ("clashes erupted")."""
