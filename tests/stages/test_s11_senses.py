@@ -31,6 +31,7 @@ def _codes(text: str) -> dict[str, str]:
         ("Oil imports could hit 50 percent of demand by 1995.", "hit"),
         ("The minister is looking for ways to finance the tax reform.", "finance"),
         ("Trade figures released today showed a rise in exports.", "released"),
+        ("The central bank intervened to support the dollar on Monday.", "support"),
     ],
 )
 def test_a_sense_that_is_no_event_codes_nothing(text: str, trigger: str) -> None:

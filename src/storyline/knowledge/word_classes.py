@@ -57,6 +57,13 @@ PROTOTYPES: dict[str, dict[str, tuple[str, ...]]] = {
             "deficit price rate inflation growth index market currency dollar economy debt output".split()
         ),
     },
+    "backing": {  # what is supported or defended: a political cause, or a market quantity
+        "political": tuple(
+            """policy plan proposal bill law candidate government party leader reform measure initiative decision
+            treaty resolution rebels regime cause movement""".split()
+        ),
+        "market": tuple("dollar currency price economy growth market rate export demand output yen stock".split()),
+    },
     "charge": {  # what one is charged with: a crime, or a failing one is accused of
         "crime": tuple(
             """murder fraud terrorism theft assault rioting sedition treason robbery rape bribery smuggling

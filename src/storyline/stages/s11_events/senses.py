@@ -24,7 +24,8 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
 - paying for an abstraction is no aid ("finance the tax reform"), releasing one no release
   ("figures released today");
 - agreeing that something is so expresses accord (019), it promises nothing; a "strike" with
-  no weapon, force or target is a labour strike (143).
+  no weapon, force or target is a labour strike (143); supporting or defending a market
+  quantity ("support the dollar", "defend the price") is no political backing.
 
 :func:`sense_code` returns the code the trigger has in its sentence, or None for none.
 """
@@ -70,6 +71,8 @@ def sense_code(trigger: Token, code: str) -> str | None:
     releasing = code.startswith("084") and lemma == "release"
     if (withdrawing or meeting or paying or releasing) and _abstract(_patient(trigger)):
         return None  # "withdraw the sales tax", "the goals will be met", "finance tax cuts", "figures released"
+    if code[:2] == "05" and _market(_patient(trigger)):
+        return None  # "support the dollar", "defend the price": a market's, no political backing
     if code.startswith("03") and lemma == "agree" and any(_a_view(c) for c in trigger.children):
         return "019"  # "agreed that the blame lay with Baker": accord with a view, no promise
     if lemma == "strike" and trigger.pos_ == "NOUN" and code[:2] == "19" and not _armed(trigger):
@@ -109,6 +112,13 @@ def _armed(noun: Token) -> bool:
         if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.lemma_.lower() in _ARMED or c.ent_type_):
             return True
     return False
+
+
+def _market(word: Token | None) -> bool:
+    """Whether what is backed is a market quantity ("the dollar", "firmer prices")."""
+    if word is None or word.ent_type_ in _ENTITY_TYPES or word.pos_ in ("PROPN", "PRON"):
+        return False
+    return word_class(word.lemma_, "backing") == "market"
 
 
 def _a_view(clause: Token) -> bool:
