@@ -54,16 +54,31 @@ _AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 
 def sense_code(trigger: Token, code: str) -> str | None:
     """The code ``trigger`` has in its sentence: ``code``, another code, or None (no event)."""
+    if _no_act(trigger, code):
+        return None
+    other = _other_sense(trigger, code)
+    if other != code:
+        return other
+    violent = code[:2] in _DONE_TO or code.startswith(_DONE_TO_CODES)
+    return _violent_sense(trigger, code) if violent else code
+
+
+def _no_act(trigger: Token, code: str) -> bool:
+    """A participle used as a noun or describing one, or a word inside a name: no act told."""
     if trigger.pos_ == "VERB" and trigger.tag_ == "VBN" and trigger.dep_ in _NOMINAL:
-        return None  # "evacuate the wounded", "the accused": a participle used as a noun
+        return True  # "evacuate the wounded", "the accused": a participle used as a noun
     if trigger.tag_ in ("VBN", "VBD") and trigger.dep_ == "amod" and trigger.i < trigger.head.i:
-        return None  # "the proposed tax", "Japan's alleged failure": a participle describing a noun
+        return True  # "the proposed tax", "Japan's alleged failure": a participle describing a noun
     # (not in a sentence parsed with no verb, where the participle is the predicate)
     described = trigger.dep_ == "acl" and trigger.sent.root.pos_ in ("VERB", "AUX")
     if trigger.tag_ == "VBN" and described and code[:2] in _SAYING_AND_AGREEING:
-        return None  # "the schedule agreed by the members", "measures announced last year"
-    if trigger.ent_type_ in _NAMES:
-        return None  # "the London Interbank Offered Rate", "Operation Desert Storm": part of a name
+        return True  # "the schedule agreed by the members", "measures announced last year"
+    return trigger.ent_type_ in _NAMES  # "the London Interbank Offered Rate": part of a name
+
+
+def _other_sense(trigger: Token, code: str) -> str | None:
+    """The code of a non-violent trigger in the sense its arguments give it (``code`` unchanged
+    where none of these senses applies)."""
     lemma = trigger.lemma_.lower()
     withdrawing = code.startswith("087")
     meeting = code.startswith("04") and lemma == "meet"
@@ -77,19 +92,21 @@ def sense_code(trigger: Token, code: str) -> str | None:
         return "019"  # "agreed that the blame lay with Baker": accord with a view, no promise
     if lemma == "strike" and trigger.pos_ == "NOUN" and code[:2] == "19" and not _armed(trigger):
         return "143"  # "a threatened strike by oil workers": a labour strike
-    violent = code[:2] in _DONE_TO or code.startswith(_DONE_TO_CODES)
-    if not violent:
-        return code
+    return code
+
+
+def _violent_sense(trigger: Token, code: str) -> str | None:
+    """A violent or arrest code, kept only where it is done by someone to someone or something."""
     if _in_hyphenated_modifier(trigger) or _not_done_by_anyone(trigger) or _a_struggle(trigger):
         return None
     patient = _patient(trigger)
     if patient is not None and patient.ent_type_ in _AMOUNTS:
         return None  # "imports could hit 50 pct", "the deficit hit 58 billion dlrs"
+    lemma = trigger.lemma_.lower()
     if lemma == "fire" and trigger.pos_ == "VERB" and not _fired_a_weapon(trigger):
         return None
     if code.startswith("173") and lemma == "charge" and _charged_with(trigger) == "failing":
         return "112"
-    patient = _patient(trigger)
     if patient is not None and _abstract(patient):
         return "111" if lemma in _CRITICISING else None
     return code
