@@ -39,6 +39,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WORDS = re.compile(r"\S+")
 _INVISIBLE = "".join(k for k, v in _REWRITE.items() if not v)
 _VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE))
 # A doubled mark may have invisible characters inside (`\u200b`): they vanish, so it is still a pair.
 _SPECIAL = re.compile(rf"`[{_INVISIBLE}]*`|'[{_INVISIBLE}]*'|[\u201e\u201f{_INVISIBLE}]")
 # Anything add_words would change: a special character, or whitespace other than one space.
@@ -163,10 +164,12 @@ def _lines(raw: str) -> list[_Line]:
 def _apply_rules(
     line: str, rules: Sequence[Rule], *, at_edge: bool, captions: list[Caption], removed: list[Removed]
 ) -> bool:
+    # a rule reads the line as cleaning will leave it: "\u200b(c)" is the "(c)" it becomes
+    visible = line.translate(_DROP_INVISIBLE).strip()
     for rule in rules:
         if rule.where == "edges" and not at_edge:
             continue
-        m = rule.match(line)
+        m = rule.match(visible)
         if m is None:
             continue
         if rule.action == "caption":
