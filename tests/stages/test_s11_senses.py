@@ -28,6 +28,8 @@ def _codes(text: str) -> dict[str, str]:
         ("The minister will withdraw the sales tax next month.", "withdraw"),
         ("Officials expect the budget goals to be met this year.", "met"),
         ("The president, fighting to regain public confidence, spoke on Tuesday.", "fighting"),
+        ("The nominee withdrew in the face of a long battle for confirmation.", "battle"),
+        ("The agencies said the system was vital for crime-fighting.", "fighting"),
         ("Oil imports could hit 50 percent of demand by 1995.", "hit"),
         ("The minister is looking for ways to finance the tax reform.", "finance"),
         ("Trade figures released today showed a rise in exports.", "released"),

@@ -20,7 +20,8 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
   ("withdraw the sales tax") is no military retreat, meeting one ("targets will be met") no
   meeting;
 - struggling for something is no fight ("fighting to regain confidence", "fight against
-  corruption"), and reaching an amount no blow ("imports could hit 50 pct");
+  corruption", "a battle for confirmation", "crime-fighting"), and reaching an amount no blow
+  ("imports could hit 50 pct");
 - paying for an abstraction is no aid ("finance the tax reform"), releasing one no release
   ("figures released today");
 - agreeing that something is so expresses accord (019), it promises nothing; a "strike" with
@@ -164,17 +165,26 @@ def _not_done_by_anyone(verb: Token) -> bool:
     return word_class(subject.lemma_, "doer") in ("nature", "abstract")
 
 
-def _a_struggle(verb: Token) -> bool:
-    """ "fighting to regain confidence", "battled for votes", "fight against corruption": a
-    violent verb with an infinitive of purpose, or for or against an abstraction."""
-    if verb.pos_ != "VERB":
-        return False
-    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+def _a_struggle(word: Token) -> bool:
+    """ "fighting to regain confidence", "fight against corruption", "a long battle for
+    confirmation", "crime-fighting": a violent word with an infinitive of purpose, for, against
+    or over an abstraction, or a gerund joined to what it is done to."""
+    if word.pos_ == "VERB" and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in word.children
+    ):
         return True
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "against")):
+    doc = word.doc
+    if word.i >= 2 and word.lower_.endswith("ing") and doc[word.i - 1].text == "-" and not doc[word.i - 2].whitespace_:
+        joined = doc[word.i - 2]
+        if joined.pos_ == "NOUN" and not joined.ent_type_:
+            return True  # "crime-fighting", "fire-fighting": a noun and its gerund name a task
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _FOR_AGAINST):
         if any(_abstract(g) for g in prep.children if g.dep_ == "pobj"):
             return True
     return False
+
+
+_FOR_AGAINST = frozenset({"for", "against", "over"})
 
 
 def _in_hyphenated_modifier(word: Token) -> bool:
