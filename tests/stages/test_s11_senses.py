@@ -34,6 +34,8 @@ def _codes(text: str) -> dict[str, str]:
         ("The minister is looking for ways to finance the tax reform.", "finance"),
         ("Trade figures released today showed a rise in exports.", "released"),
         ("The central bank intervened to support the dollar on Monday.", "support"),
+        ("The minister was talking to reporters on the eve of the meeting.", "talking"),
+        ("He was questioned about the affair by the committee.", "questioned"),
     ],
 )
 def test_a_sense_that_is_no_event_codes_nothing(text: str, trigger: str) -> None:

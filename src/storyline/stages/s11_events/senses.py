@@ -26,7 +26,9 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
   ("figures released today");
 - agreeing that something is so expresses accord (019), it promises nothing; a "strike" with
   no weapon, force or target is a labour strike (143); supporting or defending a market
-  quantity ("support the dollar", "defend the price") is no political backing.
+  quantity ("support the dollar", "defend the price") is no political backing;
+- talking to reporters is the setting of a statement, no consultation; questioning a person
+  is asking, not disapproving.
 
 :func:`sense_code` returns the code the trigger has in its sentence, or None for none.
 """
@@ -87,6 +89,10 @@ def _other_sense(trigger: Token, code: str) -> str | None:
     releasing = code.startswith("084") and lemma == "release"
     if (withdrawing or meeting or paying or releasing) and _abstract(_patient(trigger)):
         return None  # "withdraw the sales tax", "the goals will be met", "finance tax cuts", "figures released"
+    if code[:2] == "04" and _with_the_press(trigger):
+        return None  # "talking to reporters", "a news conference": a statement's setting, no consultation
+    if lemma == "question" and code[:2] == "11" and _a_person(_patient(trigger)):
+        return None  # "he was questioned about the affair": asked, not disapproved of
     if code[:2] == "05" and _market(_patient(trigger)):
         return None  # "support the dollar", "defend the price": a market's, no political backing
     if code.startswith("03") and lemma == "agree" and any(_a_view(c) for c in trigger.children):
@@ -130,6 +136,21 @@ def _armed(noun: Token) -> bool:
         if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.lemma_.lower() in _ARMED or c.ent_type_):
             return True
     return False
+
+
+_PRESS = frozenset({"reporter", "journalist", "press", "newsman", "correspondent", "media", "news"})
+
+
+def _with_the_press(trigger: Token) -> bool:
+    """ "talking to reporters", "met journalists": the press as the other party of a meeting.
+    (A joint press conference of two leaders is a meeting of theirs: it stays.)"""
+    words = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for g in c.children]
+    words += [c for c in trigger.children if c.dep_ == "dobj"]
+    return any(w.lemma_.lower() in _PRESS for w in words)
+
+
+def _a_person(word: Token | None) -> bool:
+    return word is not None and (word.ent_type_ == "PERSON" or word.pos_ == "PRON")
 
 
 def _market(word: Token | None) -> bool:
