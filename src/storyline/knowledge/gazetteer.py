@@ -121,6 +121,10 @@ class Gazetteer:
             return self.region_cores.get(core, []) or [p for p in self.names.get(core, []) if p.kind != "city"]
         return []
 
+    def countries_of(self, name: str) -> set[str]:
+        """The countries the places a name may stand for lie in ("Delhi": CAN, IND, USA)."""
+        return {p.country for p in self.lookup(name) if p.country}
+
     def _add(self, name: str, place: Place, key: str | None = None) -> None:
         key = name_key(name) if key is None else key
         if key and place not in self.names[key]:

@@ -100,7 +100,7 @@ def _named_country(token: Token, home: str | None) -> str | None:
     """The country of the place named before a state body's word ("vadodara police"): the
     home country where the place may be in it, else the one country the gazetteer gives."""
     names = [c for c in token.children if c.i < token.i and (c.pos_ == "PROPN" or c.ent_type_)]
-    countries = {p.country for c in names for p in gazetteer().lookup(c.text) if p.country}
+    countries = set().union(*(gazetteer().countries_of(c.text) for c in names))
     if home in countries:
         return home
     return countries.pop() if len(countries) == 1 else None

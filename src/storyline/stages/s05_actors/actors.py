@@ -94,7 +94,7 @@ def _state_body(name: str, home: str) -> str | None:
     if sector not in _STATE_SECTORS:
         return None
     for word in name.replace("’s", "").replace("'s", "").split():
-        if word.lower() not in _BODY_WORDS and home not in {p.country for p in gazetteer().lookup(word)}:
+        if word.lower() not in _BODY_WORDS and home not in gazetteer().countries_of(word):
             return None
     return sector
 

@@ -59,11 +59,12 @@ def sense_code(trigger: Token, code: str) -> str | None:
     """The code ``trigger`` has in its sentence: ``code``, another code, or None (no event)."""
     if _no_act(trigger, code):
         return None
-    other = _other_sense(trigger, code)
+    patient = _patient(trigger)
+    other = _other_sense(trigger, code, patient)
     if other != code:
         return other
     violent = code[:2] in _DONE_TO or code.startswith(_DONE_TO_CODES)
-    return _violent_sense(trigger, code) if violent else code
+    return _violent_sense(trigger, code, patient) if violent else code
 
 
 def _no_act(trigger: Token, code: str) -> bool:
@@ -79,21 +80,21 @@ def _no_act(trigger: Token, code: str) -> bool:
     return trigger.ent_type_ in _NAMES  # "the London Interbank Offered Rate": part of a name
 
 
-def _other_sense(trigger: Token, code: str) -> str | None:
+def _other_sense(trigger: Token, code: str, patient: Token | None) -> str | None:
     """The code of a non-violent trigger in the sense its arguments give it (``code`` unchanged
-    where none of these senses applies)."""
+    where none of these senses applies); ``patient`` is what it is done to."""
     lemma = trigger.lemma_.lower()
     withdrawing = code.startswith("087")
     meeting = code.startswith("04") and lemma == "meet"
     paying = code.startswith("07") and lemma in _PAYING
     releasing = code.startswith("084") and lemma == "release"
-    if (withdrawing or meeting or paying or releasing) and _abstract(_patient(trigger)):
+    if (withdrawing or meeting or paying or releasing) and _abstract(patient):
         return None  # "withdraw the sales tax", "the goals will be met", "finance tax cuts", "figures released"
     if code[:2] == "04" and _with_the_press(trigger):
-        return None  # "talking to reporters", "a news conference": a statement's setting, no consultation
-    if lemma == "question" and code[:2] == "11" and _a_person(_patient(trigger)):
+        return None  # "talking to reporters": a statement's setting, no consultation
+    if lemma == "question" and code[:2] == "11" and _a_person(patient):
         return None  # "he was questioned about the affair": asked, not disapproved of
-    if code[:2] == "05" and _market(_patient(trigger)):
+    if code[:2] == "05" and _market(patient):
         return None  # "support the dollar", "defend the price": a market's, no political backing
     if code.startswith("03") and lemma == "agree" and any(_a_view(c) for c in trigger.children):
         return "019"  # "agreed that the blame lay with Baker": accord with a view, no promise
@@ -102,11 +103,10 @@ def _other_sense(trigger: Token, code: str) -> str | None:
     return code
 
 
-def _violent_sense(trigger: Token, code: str) -> str | None:
+def _violent_sense(trigger: Token, code: str, patient: Token | None) -> str | None:
     """A violent or arrest code, kept only where it is done by someone to someone or something."""
     if _in_hyphenated_modifier(trigger) or _not_done_by_anyone(trigger) or _a_struggle(trigger):
         return None
-    patient = _patient(trigger)
     if patient is not None and patient.ent_type_ in _AMOUNTS:
         return None  # "imports could hit 50 pct", "the deficit hit 58 billion dlrs"
     lemma = trigger.lemma_.lower()
