@@ -261,3 +261,35 @@ def test_the_stage_codes_the_entities_it_is_given(config: Config) -> None:
     austria, keller = (e.actor for e in work.entities)
     assert austria is not None and austria.code == "AUT"
     assert keller is not None and (keller.code, keller.role) == ("AUTGOV", "foreign minister")
+
+
+def test_a_title_the_model_kept_inside_the_name_is_a_role() -> None:
+    doc = storyline.process("Saudi Arabia will not cut prices, King Fahd told the Saudi cabinet on Monday.")
+    assert _actor(doc, "King Fahd").code == "SAUGOV"
+
+
+def test_an_official_named_by_title_alone_is_of_the_datelines_country() -> None:
+    doc = storyline.process(
+        "BONN, March 22 - Economics Minister Martin Bangemann said the state could not pour more money "
+        "into the steel industry.",
+        published="1987-03-22",
+    )
+    actor = _actor(doc, "Martin Bangemann")
+    assert (actor.code, actor.country_inferred) == ("DEUGOV", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "U.S. officials and U.S. banks met Argentine finance secretary Mario Brodersohn in Washington.",
+            "Mario Brodersohn",
+            "ARGGOV",
+        ),
+        ("Assistant U.S. Treasury Secretary David Mulford met the banks.", "David Mulford", "USAGOV"),
+        ("Bundesbank President Karl Otto Poehl met the banks.", "Karl Otto Poehl", "DEUGOV"),
+        ("New York Federal Reserve Bank President Gerald Corrigan met the banks.", "Gerald Corrigan", "USAGOV"),
+    ],
+)
+def test_the_owner_of_an_office_read_past_its_title_words(text: str, name: str, code: str) -> None:
+    assert _actor(storyline.process(text, published="1987-04-07"), name).code == code

@@ -405,3 +405,51 @@ def test_a_datelines_place_never_acts_or_speaks() -> None:
     wellington = next(e for e in doc.entities if e.name == "WELLINGTON")
     assert all(q.speaker != wellington.id for q in doc.quotes)
     assert all(e.source != wellington.id for e in doc.events)
+
+
+def test_a_dateline_is_parsed_apart_from_the_lead() -> None:
+    # read together, "GENEVA, June 3 - The European Community yesterday warned" makes
+    # "yesterday" the subject and the Community a conjunct of the date
+    found = events("GENEVA, June 3 - The European Community yesterday warned Japan against new import quotas.")
+    (warning,) = [e for e in found if e.cameo == "130"]
+    assert warning.source_actor is not None and warning.source_actor.code == "IGOEUR"
+    assert warning.target_actor is not None and warning.target_actor.country == "JPN"
+
+
+def test_a_subject_that_names_no_actor_gives_way_to_its_conjunct() -> None:
+    (warning,) = [e for e in events("Both the clerk and the police commissioner warned the crowd on Friday.")]
+    assert warning.source_actor is not None and warning.source_actor.sector == "COP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police have stepped up vigil across the state after the riots.",  # the object parsed as a modifier
+        "The police kept a strict vigil on the border on Friday.",
+    ],
+)
+def test_who_steps_up_or_keeps_an_act_does_it(text: str) -> None:
+    vigil = next(e for e in events(text) if e.trigger.text == "vigil")
+    assert vigil.source_actor is not None and vigil.source_actor.sector == "COP"
+
+
+def test_a_state_body_named_in_a_story_with_no_home_country_keeps_its_sector() -> None:
+    (dispersal,) = events("The State Reserve Police dispersed the crowd on Friday.")
+    assert dispersal.source_actor is not None
+    assert (dispersal.source_actor.sector, dispersal.source_actor.country) == ("COP", None)
+
+
+def test_a_definite_event_noun_names_again_the_act_told_before_with_the_same_word() -> None:
+    found = events(
+        "Iraqi jets attacked an Iranian oil platform on Monday. The attack set the platform on fire, "
+        "Iranian officials said. The attack on Tuesday hit a tanker."
+    )
+    first, again, other = [e for e in found if e.trigger.text.lower().startswith("attack")]
+    assert again.refers_to == first.id and again.source_inferred
+    assert again.source_actor == first.source_actor and again.date == first.date
+    assert other.refers_to is None and other.source is None  # its own day: another attack
+
+
+def test_a_hyphenated_verb_codes_as_its_compound() -> None:
+    assert [e.cameo for e in events("Valdoria has test-fired a new anti-ship missile.")] == ["150"]
+    assert events("The new network hit the air last year.") == []

@@ -36,6 +36,14 @@ def _codes(text: str) -> dict[str, str]:
         ("The central bank intervened to support the dollar on Monday.", "support"),
         ("The minister was talking to reporters on the eve of the meeting.", "talking"),
         ("He was questioned about the affair by the committee.", "questioned"),
+        ("The governor may lose his budget battle with the assembly.", "battle"),  # a struggle over an abstraction
+        ("A group of the agency's reporters visited the front on Monday.", "visited"),  # the press at work
+        ("The lenders would have to recognize a heavy loss on the loans.", "recognize"),
+        (
+            "He saw nothing that would cause the minister to back away from the plan.",
+            "back",
+        ),  # a phrasal verb's own sense
+        ("The spokesman declined to comment on the reports.", "comment"),  # refused: no statement
     ],
 )
 def test_a_sense_that_is_no_event_codes_nothing(text: str, trigger: str) -> None:
@@ -83,3 +91,13 @@ def test_agreeing_that_is_accord_and_a_strike_with_no_weapon_is_a_labour_strike(
     assert _codes("The minister agreed that much of the blame lay with the bank.")["agreed"] == "019"
     assert _codes("A threatened strike by 55,000 oil workers worried the government.")["strike"] == "143"
     assert _codes("An air strike on the depot killed four soldiers.")["strike"][:2] == "19"
+
+
+def test_refusing_to_say_declines_comment_and_asking_someone_to_act_is_a_request() -> None:
+    assert _codes("The minister declined to disclose the terms of the loan.") == {"declined": "011"}
+    assert _codes("The cabinet asked parliament to approve the new tariff schedule.")["asked"] == "020"
+
+
+def test_an_act_done_without_is_negated() -> None:
+    (admission,) = [e for e in events("He settled the case without admitting the charges.") if e.cameo == "015"]
+    assert admission.modality == "negated"

@@ -152,6 +152,7 @@ class Event:
     coded: str = "none"  # which of its actors are coded: "both", "source", "target" or "none"
     derived: str | None = omitted_if_none()  # "intent": an actor's own announced act
     source_inferred: bool | None = omitted_if_none()  # the source is read off the context, not the sentence
+    refers_to: str | None = omitted_if_none()  # "the attack": the id of the event told before that it names again
 
 
 @dataclass(slots=True, frozen=True)

@@ -10,23 +10,23 @@ actors are known; actor codes come from ``actors``.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from storyline.document.records import Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import fold, lookup
 from storyline.knowledge.gazetteer import REGION_WORDS, misspelt_country
+from storyline.stages.s03_annotate.datelines import DATELINE
 from storyline.stages.s03_annotate.nlp import text_of
 from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["ENTITY_LABELS", "STAGE", "extract_entities", "in_dateline", "token_owners"]
+__all__ = ["ENTITY_LABELS", "STAGE", "extract_entities", "token_owners"]
 
 # Numeric and temporal labels are not actors or places (dates go to the time stage).
 ENTITY_LABELS = frozenset(
@@ -157,37 +157,11 @@ def _untagged_surnames(doc: Doc, entities: list[Entity]) -> None:
             people[0].mentions.append(Mention(token.idx, token.idx + len(token), token.text, "PERSON"))
 
 
-# "MOSCOW, Feb 26 (Reuters) -", "ADEN, Yemen, Nov 3 -", "BELGRADE 1996-08-30": a dateline opens a
-# paragraph with a place in capitals, then a comma, a date or the agency in brackets.
-_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,| \d| \()")
-
-
-_DATELINE_END = re.compile(r"\s[-–—]{1,2}\s")  # "SIDON, Lebanon, March 23 - ": the dash that ends it
-_DATELINE_MAX = 80
-
-
-def in_dateline(token: Token) -> bool:
-    """Whether a word is part of a dateline ("WELLINGTON, June 18 - Analysts said ...", "SIDON,
-    Lebanon, March 23 - Israeli jets ..."): where and when the story was filed, never who did or
-    said anything, whatever the parse makes of it."""
-    return any(start <= token.idx < end for start, end in _dateline_spans(text_of(token.doc)))
-
-
-@functools.lru_cache(maxsize=4)
-def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Where the datelines of a text are: from a line's dateline place to the dash after it."""
-    spans = []
-    for m in _DATELINE.finditer(text):
-        end = _DATELINE_END.search(text, m.end("place"), min(len(text), m.start() + _DATELINE_MAX))
-        spans.append((m.start("place"), end.start() if end else m.end("place")))
-    return tuple(spans)
-
-
 def _datelines(text: str, mentions: list[Mention]) -> None:
     """Dateline places are places, whatever the model tagged them (it often says ORG)."""
     from storyline.knowledge.gazetteer import gazetteer  # the place index is built once per process, and only if needed
 
-    for m in _DATELINE.finditer(text):
+    for m in DATELINE.finditer(text):
         start, end = m.span("place")
         if not gazetteer().lookup(m.group("place")):
             continue

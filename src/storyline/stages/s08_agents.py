@@ -19,7 +19,8 @@ from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import lookup
 from storyline.knowledge.gazetteer import gazetteer
 from storyline.knowledge.sectors import AGENTS, STATE_BODIES
-from storyline.stages.s04_entities import in_dateline, token_owners
+from storyline.stages.s03_annotate.datelines import in_dateline
+from storyline.stages.s04_entities import token_owners
 from storyline.stages.s05_actors.actors import home_country
 from storyline.stages.stage import Config, Stage, Work
 

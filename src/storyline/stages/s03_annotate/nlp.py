@@ -1,6 +1,8 @@
 """The spaCy stage: one ``Language`` per process, loaded once, run with ``nlp.pipe``.
 
-storyline adds one small component before the parser, :func:`cap_sentences`: a stretch of
+storyline adds two small components before the parser. One starts a sentence after a
+dateline (:func:`~storyline.stages.s03_annotate.datelines.split_datelines`). The other,
+:func:`cap_sentences`, caps a sentence's length: a stretch of
 text with no full stop for more than :data:`MAX_SENTENCE_TOKENS` tokens (a table, a list, one
 word repeated) is cut into sentences of at most that many. Prose never has one (the longest in
 4,000 Reuters-21578 stories is 148 tokens, in 924 PolNeAR articles 222), so its parse is the
@@ -25,7 +27,8 @@ from storyline.settings import MAX_TEXT_CHARS, model_name
 __all__ = ["MAX_SENTENCE_TOKENS", "SENTENCE_CAP", "bare", "cap_sentences", "load_model", "model_version", "text_of"]
 
 MAX_SENTENCE_TOKENS = 250
-SENTENCE_CAP = "storyline_sentence_cap"  # the component's name in the pipeline
+SENTENCE_CAP = "storyline_sentence_cap"  # the components' names in the pipeline
+DATELINE_SPLIT = "storyline_dateline_split"
 _FULL_STOPS = frozenset({".", "!", "?"})
 
 log = logging.getLogger(__name__)
@@ -51,9 +54,12 @@ def _load(name: str) -> Language:
             f"'pip install -r requirements.lock'), or set STORYLINE_MODEL to an installed model"
         ) from err
     nlp.max_length = MAX_TEXT_CHARS + 1
-    if not Language.has_factory(SENTENCE_CAP):
-        Language.component(SENTENCE_CAP, func=cap_sentences)
-    nlp.add_pipe(SENTENCE_CAP, before="parser" if "parser" in nlp.pipe_names else None)
+    from storyline.stages.s03_annotate.datelines import split_datelines  # (it reads text_of, below)
+
+    for component, func in ((SENTENCE_CAP, cap_sentences), (DATELINE_SPLIT, split_datelines)):
+        if not Language.has_factory(component):
+            Language.component(component, func=func)
+        nlp.add_pipe(component, before="parser" if "parser" in nlp.pipe_names else None)
     log.info("loaded spaCy model %s in %.1f s", name, time.perf_counter() - started)
     return nlp
 
@@ -92,6 +98,6 @@ def cap_sentences(doc: Doc) -> Doc:
 
 
 def bare(nlp: Language) -> DisabledPipes:
-    """``with bare(nlp):`` the model as it ships, without storyline's component (the
+    """``with bare(nlp):`` the model as it ships, without storyline's components (the
     baseline that ``storyline bench`` and ``storyline eval ner`` compare with)."""
-    return nlp.select_pipes(disable=[SENTENCE_CAP])
+    return nlp.select_pipes(disable=[SENTENCE_CAP, DATELINE_SPLIT])

@@ -16,6 +16,7 @@ from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import CountryMatch, leading_country, lookup
 from storyline.knowledge.gazetteer import gazetteer, misspelt_country
 from storyline.knowledge.sectors import body_sector
+from storyline.stages.s03_annotate.datelines import dateline_spans
 from storyline.stages.s05_actors.roles import Role, role_after, role_before
 
 __all__ = ["assign_actors", "home_country"]
@@ -33,7 +34,7 @@ def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary
         entity.actor = entity.actor or _person(entity, roles, dictionary, day)
         if any(r.unknown_owner for r in roles):
             owned_elsewhere.add(entity.id)
-    _home_country([e for e in entities if e.id not in owned_elsewhere], dictionary, day)
+    _home_country([e for e in entities if e.id not in owned_elsewhere], text, dictionary, day)
 
 
 def home_country(entities: list[Entity]) -> str | None:
@@ -50,24 +51,43 @@ def home_country(entities: list[Entity]) -> str | None:
     return ranked[0][0]
 
 
-def _home_country(entities: list[Entity], dictionary: ActorDictionary, day: dt.date | None) -> None:
+def _home_country(entities: list[Entity], text: str, dictionary: ActorDictionary, day: dt.date | None) -> None:
     """An official the text gives no country ("President Abdelaziz Bouteflika said ...") is taken
-    to be of the country the document names most (:func:`home_country`); the actor says so
-    with ``country_inferred``. Not one whose office the text gives to an unknown body. So is
-    a state body named by a name other countries' bodies share ("Congress", "the Interior
-    Ministry", "the State Reserve Police")."""
-    home = home_country(entities)
-    if home is None:
-        return  # a guess at a country is worse than none: the actor keeps its sector alone
+    to be of the country the document names most (:func:`home_country`), or where no country
+    leads, of the country its dateline is in: a wire story names the nationality of a foreign
+    official and leaves the local one's to the dateline ("TOKYO - Finance Minister Kiichi
+    Miyazawa said"). The actor says so with ``country_inferred``. Not one whose office the text
+    gives to an unknown body. So is a state body named by a name other countries' bodies share
+    ("Congress", "the Interior Ministry", "the State Reserve Police")."""
+    home = home_country(entities) or _dateline_country(entities, text)
     for entity in entities:
         found = entity.actor
-        if entity.type == "PERSON" and found and found.sector and not (found.country or found.org):
+        if home is None:
+            # a guess at a country is worse than none: a state body keeps its sector alone
+            sector = _state_body(entity.name, None) if entity.type == "ORG" and found is None else None
+            entity.actor = Actor(sector, sector=sector) if sector else found
+        elif entity.type == "PERSON" and found and found.sector and not (found.country or found.org):
             found.code, found.country, found.country_inferred = home + found.sector, home, True
         elif entity.type == "ORG" and found is None:
             body = dictionary.institution(entity.name, day, home)
             sector = body.sector if body else _state_body(entity.name, home)
             if sector:
                 entity.actor = Actor(home + sector, country=home, sector=sector, country_inferred=True)
+
+
+def _dateline_country(entities: list[Entity], text: str) -> str | None:
+    """The country of the story's first dateline place, where the place lies in one country."""
+    spans = dateline_spans(text)
+    if not spans:
+        return None
+    start = spans[0][0]
+    for entity in entities:
+        if any(m.start == start for m in entity.mentions):
+            if entity.actor and entity.actor.country:
+                return entity.actor.country
+            countries = gazetteer().countries_of(entity.name)
+            return countries.pop() if len(countries) == 1 else None
+    return None
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
@@ -86,15 +106,15 @@ _BODY_WORDS = frozenset(
 )
 
 
-def _state_body(name: str, home: str) -> str | None:
+def _state_body(name: str, home: str | None) -> str | None:
     """The sector of an organisation whose name says it is a state body ("the Interior Ministry",
     "the State Reserve Police", "Gujarat Police") and names no other owner: its words are those
-    of such names, or a place the gazetteer puts in the home country."""
+    of such names, or a place the gazetteer puts in the home country (where there is one)."""
     sector = body_sector(name)
     if sector not in _STATE_SECTORS:
         return None
     for word in name.replace("’s", "").replace("'s", "").split():
-        if word.lower() not in _BODY_WORDS and home not in gazetteer().countries_of(word):
+        if word.lower() not in _BODY_WORDS and (home is None or home not in gazetteer().countries_of(word)):
             return None
     return sector
 
@@ -156,5 +176,9 @@ def _person(entity: Entity, roles: list[Role], dictionary: ActorDictionary, day:
 
 
 def _roles_at(mention: Mention, text: str, dictionary: ActorDictionary) -> list[Role]:
-    found = [role_before(text, mention.start, dictionary), role_after(text, mention.end, dictionary)]
+    before = role_before(text, mention.start, dictionary)
+    first, _, rest = mention.text.partition(" ")
+    if before is None and rest:  # "[King Fahd]", "[Governor Smith]": the model kept the title in the name
+        before = role_before(text, mention.start + len(first) + 1, dictionary)
+    found = [before, role_after(text, mention.end, dictionary)]
     return [r for r in found if r]

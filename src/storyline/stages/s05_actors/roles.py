@@ -88,12 +88,27 @@ _ROLES: dict[str, str] = {
 _MODIFIERS = "first deputy|deputy|vice|acting|former|interim|assistant|chief|lead|junior|senior|outgoing|caretaker"
 _SPACED_MODIFIERS = _MODIFIERS.replace(" ", r"\s+")
 _ROLE = rf"(?:(?:{_SPACED_MODIFIERS})\s+)?(?:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in _ROLES) + ")"
-_OWNER = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?"  # lazy: "Kyrgyz" + "Deputy Foreign Minister"
+_OWNER = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}?"  # lazy: "Kyrgyz" + "Deputy Foreign Minister"
+# Words that name a government department before an office ("Treasury Secretary", "Economy
+# Minister", "Foreign Affairs Minister"): part of the office, not another owner.
+_DEPARTMENTS = frozenset(
+    """treasury defense defence state agriculture commerce energy interior justice labor labour finance foreign
+    affairs trade economy economic home health education transport transportation industry planning budget
+    environment information culture public works development international fiscal monetary security
+    communications housing tourism economics agrarian reform land lands mines mining oil petroleum power water
+    resources natural revenue customs employment welfare social science technology youth sport sports women
+    immigration fisheries forestry aviation railways telecommunications investment cooperation relations
+    and of the""".split()
+)
+# "Argentine finance secretary": a department in lower case between the owner and the office
+_DEPARTMENT = "|".join(sorted(_DEPARTMENTS - {"and", "of", "the"}))
 # "emir, Sheikh Hamad", "Foreign Secretary Sir Alan Duncan": a courtesy title between role and name
 _HONORIFIC = r"(?:(?:Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prince|Princess)\s+)?"
 # "Chancellor of the Exchequer Nigel Lawson": an office named after its department
 _OF_OFFICE = r"(?:\s+of\s+the\s+[A-Z][\w-]*)?"
-_BEFORE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE})){_OF_OFFICE},?\s+{_HONORIFIC}$")
+_BEFORE = re.compile(
+    rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?:(?:{_DEPARTMENT})\s+){{0,2}}?(?P<role>(?i:{_ROLE})){_OF_OFFICE},?\s+{_HONORIFIC}$"
+)
 _AFTER = re.compile(
     rf"^,\s+(?:(?:the|a|an)\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE}))"
     rf"(?:\s+of\s+(?:the\s+)?(?P<owner2>{_OWNER}))?\b"
@@ -118,14 +133,6 @@ class Role:
 _TITLE_WORDS = frozenset(
     w for title in _ROLES for w in title.split()[:-1] if body_sector(w) is None and w not in ("opposition", "rebel")
 ) | frozenset(_MODIFIERS.split("|"))
-# Words that name a government department before an office ("Treasury Secretary", "Economy
-# Minister", "Foreign Affairs Minister"): part of the office, not another owner.
-_DEPARTMENTS = frozenset(
-    """treasury defense defence state agriculture commerce energy interior justice labor labour finance foreign
-    affairs trade economy economic home health education transport transportation industry planning budget
-    environment information culture public works development international fiscal monetary security
-    communications housing tourism and of the""".split()
-)
 
 
 def _a_department(owner: str) -> bool:
@@ -135,19 +142,40 @@ def _a_department(owner: str) -> bool:
     return bool(words) and all(w in _DEPARTMENTS or w in _TITLE_WORDS for w in words)
 
 
+_MODIFIER_WORDS = frozenset(_MODIFIERS.split("|"))
+
+
+def _owner_core(owner: str | None) -> str | None:
+    """The owner named before an office, without the office's own words around it: "Assistant
+    U.S. Treasury" (Secretary) is the United States'; "Treasury" alone, or "Prime", names none."""
+    if not owner or _a_department(owner):
+        return None
+    words = owner.split()
+    while words and (words[0].lower() in _MODIFIER_WORDS or words[0].lower() in _TITLE_WORDS):
+        words.pop(0)
+    while words and words[-1].lower() in _DEPARTMENTS:
+        words.pop()
+    return " ".join(words) or None
+
+
 def _role(match: re.Match[str], dictionary: ActorDictionary, offset: int, *owners: str | None) -> Role:
     role = " ".join(match.group("role").lower().replace("-", " ").split())
     base = _MODIFIER.sub("", role)
     sector = _ROLES.get(base) or _ROLES.get(match.group("role").lower(), "GOV")
     country = org = None
     unknown = False
-    for owner in owners:
-        if not owner or _a_department(owner):
+    for named in owners:
+        owner = _owner_core(named)
+        if not owner:
             continue  # "Treasury Secretary", "Foreign Minister": the office's own department
         org_match = dictionary.org(owner)
+        # "Bundesbank President", "White House spokesman": the state's own body, or its seat
+        body = dictionary.institution(owner, None) or dictionary.seat(owner)
         found = lookup(owner) or leading_country(owner) or near(owner)
         if org_match:
             org = org_match.name
+        elif body is not None and body.country:
+            country = body.country
         elif found:
             country = found.code
         else:

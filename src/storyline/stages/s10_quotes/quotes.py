@@ -42,10 +42,10 @@ from storyline.document.span_index import SpanIndex
 from storyline.errors import StageOrderError
 from storyline.knowledge.quote_cues import cue_frames
 from storyline.stages.s01_clean.quote_marks import Stretch, quoted_stretches
+from storyline.stages.s03_annotate.datelines import in_dateline
 from storyline.stages.s03_annotate.nlp import text_of
 from storyline.stages.s03_annotate.quote_tagger import tag_parts
 from storyline.stages.s03_annotate.syntax import lineage
-from storyline.stages.s04_entities import in_dateline
 from storyline.stages.stage import QuoteTags
 
 __all__ = ["find_quotes"]

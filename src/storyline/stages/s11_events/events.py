@@ -35,11 +35,12 @@ from storyline.knowledge.cameo import Lexicon, lexicon
 from storyline.knowledge.quote_cues import cue_frames
 from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.knowledge.verb_patterns import Match, best_match
+from storyline.stages.s03_annotate.datelines import in_dateline
 from storyline.stages.s03_annotate.syntax import MAX_CLIMB, is_root
-from storyline.stages.s04_entities import in_dateline, token_owners
-from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer
+from storyline.stages.s04_entities import token_owners
+from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer, told_before
 from storyline.stages.s11_events.modality import modality
-from storyline.stages.s11_events.senses import sense_code
+from storyline.stages.s11_events.senses import REFUSING, sense_code
 
 __all__ = ["code_events"]
 
@@ -121,8 +122,15 @@ def code_events(
     found.extend(_statements(found, ctx))
     found.extend(_intentions(found, ctx))
     arrested_by_police([e for e in found if e is not None and names_no_doer(_trigger(e, ctx))], entities, places)
+    named_again = told_before([(e, _trigger(e, ctx)) for e in found if e is not None])
     sentence_of = {sentence.start_char: n for n, sentence in enumerate(doc.sents)}
-    return _merge([e for e in found if e is not None], sentence_of)
+    merged = _merge([e for e in found if e is not None], sentence_of)
+    kept = {id(e) for e in merged}
+    for event in merged:
+        earlier = named_again.get(id(event))
+        if earlier is not None and id(earlier) in kept:
+            event.refers_to = earlier.id
+    return merged
 
 
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -211,8 +219,8 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
         span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if span is None or any(e and e.trigger.start == span.root.idx and e.root != "01" for e in found):
             continue  # "ruled out ...": the cue is an event of its own (beyond a bare "announced")
-        if not _a_saying(span.root):
-            continue  # a cue the tagger found on "were unable to agree": no one said anything
+        if not _a_saying(span.root) or span.root.lemma_.lower() in REFUSING:
+            continue  # a cue on "were unable to agree", "declined comment": no one said anything
         reported = [
             e for e in found if e and e.reported_by == speaker.id and content.start <= e.trigger.start < content.end
         ]
@@ -246,10 +254,22 @@ def _a_saying(cue: Token) -> bool:
 
 
 def _verb_code(verb: Token, lex: Lexicon) -> str | None:
+    joined = _hyphen_compound(verb)
+    if joined is not None and joined in lex.verbs:  # "test-fired": the compound's entry, not "fire"'s
+        return lex.verb(joined, None, _lemma(_object(verb)))
     code = _lexicon_code(verb, lex)
     if code is not None and code.startswith("173") and verb.lemma_.lower() in _CHARGING and _reports_words(verb):
         return "112"  # "Gowda charged that ...", '"...," charged the leader': an accusation in words
     return code
+
+
+def _hyphen_compound(verb: Token) -> str | None:
+    """The lemma of a verb joined to the word before it by a hyphen ("test-fired" ->
+    "test-fire"), which the tokenizer splits in three; None for a verb standing alone."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "-" or doc[verb.i - 2].whitespace_ or doc[verb.i - 1].whitespace_:
+        return None
+    return f"{doc[verb.i - 2].lower_}-{verb.lemma_.lower()}"
 
 
 # Verbs of a legal charge that also report words: "charged that ..." accuses, it charges no one.
@@ -262,8 +282,17 @@ def _reports_words(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ == "parataxis"
 
 
+# Particles the parser often reads as adverbs ("back away from", "called off"): a phrasal
+# entry for the verb with one of them is the verb's meaning there.
+_ADVERB_PARTICLES = frozenset({"away", "off", "out", "down", "up", "back", "over", "in"})
+
+
 def _lexicon_code(verb: Token, lex: Lexicon) -> str | None:
     obj = _object(verb)
+    lemma = verb.lemma_.lower()
+    for adverb in (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES):
+        if f"{lemma} {adverb.lower_}" in lex.verbs:
+            return lex.verb(lemma, adverb.lower_, _lemma(obj))  # ("" where the phrase is no event)
     preps = [c for c in verb.children if c.dep_ in ("prt", "prep")]
     for prep in preps:
         pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -384,7 +413,7 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
     children = list(verb.children)
     # "forces were engaged in ethnic cleansing": a participle of taking part names its doer
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) and verb.lemma_ not in _TAKING_PART_VERBS
-    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _subject(children, ctx)
     if subject is None and verb.dep_ == "acl" and not is_root(verb):
         root = verb.sent.root
         if root.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBN"):
@@ -421,6 +450,18 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
             if target is not None:
                 break
     return source, target if target is not source else None
+
+
+def _subject(children: list[Token], ctx: _Context) -> Token | None:
+    """The verb's subject: the first that names an actor where the parse gives two ("vadodara
+    police imposed", a name parsed as a subject of its own), else the first; where it names no
+    actor, the first of its conjuncts that does ("the dgp and the police commissioner warned")."""
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subject in subjects:
+        for word in (subject, *subject.conjuncts):
+            if _actor_of(word, ctx) is not None:
+                return word
+    return subjects[0] if subjects else None
 
 
 def _group_modifier(word: Token, ctx: _Context) -> Entity | None:
@@ -518,8 +559,11 @@ def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
     return _event(noun, code, source, target if target is not source else None, ctx)
 
 
+# Verbs that make the act their object names happen ("held talks"), or make more of it ("stepped
+# up vigil", "tightened security", "imposed a curfew", "kept a watch"): their subject takes part.
 _LIGHT_VERBS = frozenset(
-    "hold have launch carry conduct stage begin start mount make sign reach attend host join open resume".split()
+    """hold have launch carry conduct stage begin start mount make sign reach attend host join open resume
+    step intensify tighten impose clamp keep maintain increase""".split()
 )
 _TAKING_PART = ("at", "in", "during", "after", "before")
 
@@ -530,8 +574,8 @@ def _participant(noun: Token, taking_part: Collection[str] = _TAKING_PART) -> To
     head, via = noun.head, noun
     if noun.dep_ == "pobj" and head.lower_ in taking_part:
         head, via = head.head, head
-    elif not (noun.dep_ == "dobj" and head.lemma_ in _LIGHT_VERBS):
-        return None
+    elif not (noun.dep_ in ("dobj", "npadvmod") and head.lemma_ in _LIGHT_VERBS):
+        return None  # (an object parsed as a modifier: "stepped up vigil")
     for _ in range(3):
         if head.pos_ not in ("VERB", "AUX"):
             return None

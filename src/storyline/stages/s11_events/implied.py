@@ -6,6 +6,10 @@ of the country where it happened, else the police the text named last before it,
 the event ``source_inferred``, with less confidence than a named source. Only for an act whose
 sentence names no doer at all (:func:`names_no_doer`): "a court charged him" names one, if
 one storyline cannot code.
+
+"Iraqi jets attacked a convoy ... The attack killed 12": a definite event noun with no one
+named points back to the act of its kind told before it; :func:`told_before` gives it that
+act's actors, marked ``source_inferred`` too.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from spacy.tokens import Token
 
 from storyline.document.records import Actor, Entity, Event
 
-__all__ = ["arrested_by_police", "names_no_doer"]
+__all__ = ["arrested_by_police", "names_no_doer", "told_before"]
 
 
 def names_no_doer(word: Token | None) -> bool:
@@ -59,3 +63,40 @@ def arrested_by_police(events: list[Event], entities: list[Entity], places: dict
 
 
 _INFERRED = 0.7  # a source read off the context is less sure than one the sentence names
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def told_before(events: list[tuple[Event, Token | None]]) -> dict[int, Event]:
+    """ "The attack", "the talks", "these clashes" with no one named: the actors of the latest
+    act told before it with the same word ("attacked" ... "the attack"), the same code and a
+    source the text names, on a date that does not differ. (A word of its kind alone is not
+    enough: a riot story tells of many killings, by many hands.) Returns, by ``id()`` of each
+    such event, the event it names again."""
+    named_again: dict[int, Event] = {}
+    told: dict[tuple[str, str], Event] = {}  # (lemma, code) -> its latest telling with a named source
+    for event, word in sorted(events, key=lambda pair: pair[0].evidence.start):
+        if word is None:
+            continue
+        key = (word.lemma_.lower(), event.cameo)
+        if event.source is not None and not event.source_inferred:
+            told[key] = event
+            continue
+        earlier = told.get(key)
+        if earlier is None or event.source is not None or event.target is not None:
+            continue
+        if event.date and event.date.timex and earlier.date and event.date.value != earlier.date.value:
+            continue  # "the attack on Tuesday" after Monday's: another one
+        if (
+            word.pos_ == "NOUN"
+            and names_no_doer(word)
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children)
+        ):
+            event.source, event.source_actor = earlier.source, earlier.source_actor
+            event.target, event.target_actor = earlier.target, earlier.target_actor
+            event.date = event.date if event.date and event.date.timex else earlier.date
+            event.source_inferred = True
+            event.confidence = round(min(1.0, event.confidence * 2 * _INFERRED), 2)
+            named_again[id(event)] = earlier
+    return named_again

@@ -87,6 +87,8 @@ def _clause_modality(verb: Token, depth: int = 0) -> str:
     if words & _CONDITIONS:
         return "hypothetical"
     head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "without":
+        return "negated"  # "consented without admitting the allegations"
     embedded = verb.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj") and not is_root(verb)
     if embedded and head.lemma_ in _DENYING and verb.dep_ != "ccomp":
         return "negated"

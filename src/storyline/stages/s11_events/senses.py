@@ -20,15 +20,17 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
   ("withdraw the sales tax") is no military retreat, meeting one ("targets will be met") no
   meeting;
 - struggling for something is no fight ("fighting to regain confidence", "fight against
-  corruption", "a battle for confirmation", "crime-fighting"), and reaching an amount no blow
+  corruption", "a battle for confirmation", "crime-fighting", "a veto battle"), and reaching an amount no blow
   ("imports could hit 50 pct");
 - paying for an abstraction is no aid ("finance the tax reform"), releasing one no release
   ("figures released today");
 - agreeing that something is so expresses accord (019), it promises nothing; a "strike" with
   no weapon, force or target is a labour strike (143); supporting or defending a market
   quantity ("support the dollar", "defend the price") is no political backing;
-- talking to reporters is the setting of a statement, no consultation; questioning a person
-  is asking, not disapproving.
+- talking to reporters is the setting of a statement, no consultation, and reporters visiting
+  a place make no visit of state; questioning a person is asking, not disapproving;
+- refusing to say something ("declined to comment") is no statement: the refusal is coded;
+  recognising an abstraction ("recognize a loss") is no diplomatic recognition.
 
 :func:`sense_code` returns the code the trigger has in its sentence, or None for none.
 """
@@ -39,7 +41,7 @@ from spacy.tokens import Token
 
 from storyline.knowledge.word_classes import word_class
 
-__all__ = ["sense_code"]
+__all__ = ["REFUSING", "sense_code"]
 
 _DONE_TO = ("18", "19", "20")
 _DONE_TO_CODES = ("173", "181")
@@ -67,8 +69,15 @@ def sense_code(trigger: Token, code: str) -> str | None:
     return _violent_sense(trigger, code, patient) if violent else code
 
 
+# Verbs of refusing: refusing to say something is declining comment (011), coded on the refusal.
+REFUSING = frozenset({"decline", "refuse"})
+
+
 def _no_act(trigger: Token, code: str) -> bool:
-    """A participle used as a noun or describing one, or a word inside a name: no act told."""
+    """A participle used as a noun or describing one, a word inside a name, or a saying
+    refused ("declined to comment"): no act told."""
+    if code[:2] == "01" and trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in REFUSING:
+        return True
     if trigger.pos_ == "VERB" and trigger.tag_ == "VBN" and trigger.dep_ in _NOMINAL:
         return True  # "evacuate the wounded", "the accused": a participle used as a noun
     if trigger.tag_ in ("VBN", "VBD") and trigger.dep_ == "amod" and trigger.i < trigger.head.i:
@@ -88,10 +97,11 @@ def _other_sense(trigger: Token, code: str, patient: Token | None) -> str | None
     meeting = code.startswith("04") and lemma == "meet"
     paying = code.startswith("07") and lemma in _PAYING
     releasing = code.startswith("084") and lemma == "release"
-    if (withdrawing or meeting or paying or releasing) and _abstract(patient):
-        return None  # "withdraw the sales tax", "the goals will be met", "finance tax cuts", "figures released"
+    recognising = code.startswith("054")
+    if (withdrawing or meeting or paying or releasing or recognising) and _abstract(patient):
+        return None  # "withdraw the sales tax", "the goals will be met", "finance tax cuts", "recognize a loss"
     if code[:2] == "04" and _with_the_press(trigger):
-        return None  # "talking to reporters": a statement's setting, no consultation
+        return None  # "talking to reporters", "reporters visited the front": the press at work
     if lemma == "question" and code[:2] == "11" and _a_person(patient):
         return None  # "he was questioned about the affair": asked, not disapproved of
     if code[:2] == "05" and _market(patient):
@@ -142,10 +152,13 @@ _PRESS = frozenset({"reporter", "journalist", "press", "newsman", "correspondent
 
 
 def _with_the_press(trigger: Token) -> bool:
-    """ "talking to reporters", "met journalists": the press as the other party of a meeting.
+    """ "talking to reporters", "met journalists", "reporters visited": the press as a party of
+    a meeting or a visit.
     (A joint press conference of two leaders is a meeting of theirs: it stays.)"""
     words = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for g in c.children]
-    words += [c for c in trigger.children if c.dep_ == "dobj"]
+    words += [c for c in trigger.children if c.dep_ in ("dobj", "nsubj")]
+    # "a group of its reporters": the group's members
+    words += [g for w in words for c in w.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return any(w.lemma_.lower() in _PRESS for w in words)
 
 
@@ -188,8 +201,11 @@ def _not_done_by_anyone(verb: Token) -> bool:
 
 def _a_struggle(word: Token) -> bool:
     """ "fighting to regain confidence", "fight against corruption", "a long battle for
-    confirmation", "crime-fighting": a violent word with an infinitive of purpose, for, against
-    or over an abstraction, or a gerund joined to what it is done to."""
+    confirmation", "crime-fighting", "a veto battle", "a trade war": a violent word with an
+    infinitive of purpose, for, against or over an abstraction, a gerund joined to what it is
+    done to, or a struggle noun named after an abstraction."""
+    if word.pos_ == "NOUN" and word.lemma_.lower() in _STRUGGLES and any(_named_after(c) for c in word.children):
+        return True
     if word.pos_ == "VERB" and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in word.children
     ):
@@ -205,7 +221,13 @@ def _a_struggle(word: Token) -> bool:
     return False
 
 
+def _named_after(modifier: Token) -> bool:
+    """A noun before a struggle that names an abstraction it is about ("veto", "trade")."""
+    return modifier.dep_ == "compound" and modifier.pos_ == "NOUN" and _abstract(modifier)
+
+
 _FOR_AGAINST = frozenset({"for", "against", "over"})
+_STRUGGLES = frozenset({"battle", "war", "fight", "struggle", "clash", "warfare", "showdown"})
 
 
 def _in_hyphenated_modifier(word: Token) -> bool:
