@@ -44,6 +44,10 @@ def _codes(text: str) -> dict[str, str]:
             "back",
         ),  # a phrasal verb's own sense
         ("The spokesman declined to comment on the reports.", "comment"),  # refused: no statement
+        ("The surplus, which hit a record 18 billion dlrs last year, worries the bank.", "hit"),  # an amount
+        ("The opposition has been on the offensive since January.", "offensive"),  # a posture
+        ("Analysts expect the firm to retaliate with price cuts.", "retaliate"),  # a trade measure
+        ("The plan, quickly shot down by the ministry, was revived in May.", "shot"),  # what is described
     ],
 )
 def test_a_sense_that_is_no_event_codes_nothing(text: str, trigger: str) -> None:
@@ -101,3 +105,7 @@ def test_refusing_to_say_declines_comment_and_asking_someone_to_act_is_a_request
 def test_an_act_done_without_is_negated() -> None:
     (admission,) = [e for e in events("He settled the case without admitting the charges.") if e.cameo == "015"]
     assert admission.modality == "negated"
+
+
+def test_retaliating_for_an_attack_is_violent() -> None:
+    assert "190" in [e.cameo for e in events("Valdoria vowed to retaliate for the rocket attack on its border post.")]

@@ -20,8 +20,9 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
   ("withdraw the sales tax") is no military retreat, meeting one ("targets will be met") no
   meeting;
 - struggling for something is no fight ("fighting to regain confidence", "fight against
-  corruption", "a battle for confirmation", "crime-fighting", "a veto battle"), and reaching an amount no blow
-  ("imports could hit 50 pct");
+  corruption", "a battle for confirmation", "crime-fighting", "a veto battle"), reaching an
+  amount no blow ("imports could hit 50 pct", "hit a record 18 billion dlrs"), people who
+  clash no violence ("the two ministers clashed"), and being "on the offensive" a posture;
 - paying for an abstraction is no aid ("finance the tax reform"), releasing one no release
   ("figures released today");
 - agreeing that something is so expresses accord (019), it promises nothing; a "strike" with
@@ -86,7 +87,33 @@ def _no_act(trigger: Token, code: str) -> bool:
     described = trigger.dep_ == "acl" and trigger.sent.root.pos_ in ("VERB", "AUX")
     if trigger.tag_ == "VBN" and described and code[:2] in _SAYING_AND_AGREEING:
         return True  # "the schedule agreed by the members", "measures announced last year"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "on" and trigger.lemma_.lower() in _POSTURES:
+        return True  # "the conservatives have been on the offensive": a posture, no attack
     return trigger.ent_type_ in _NAMES  # "the London Interbank Offered Rate": part of a name
+
+
+# Units wire copy writes amounts in, which the model does not always tag as money or percent.
+_UNITS = frozenset({"dlr", "dlrs", "pct", "stg", "yen", "mark", "marks", "franc", "francs", "lire", "tonne", "tonnes"})
+
+
+def _an_amount(word: Token | None) -> bool:
+    """ "50 pct", "58 billion dlrs", "a record 18 billion dlrs": an amount, not something hit."""
+    if word is None:
+        return False
+    if word.ent_type_ in _AMOUNTS or any(c.ent_type_ in _AMOUNTS for c in word.children):
+        return True
+    return word.lemma_.lower() in _UNITS and any(c.like_num or c.pos_ == "NUM" for c in word.subtree if c is not word)
+
+
+_POSTURES = frozenset({"offensive", "defensive", "attack", "warpath"})
+
+
+def lemma_of(word: Token) -> str:
+    return word.lemma_.lower()
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _other_sense(trigger: Token, code: str, patient: Token | None) -> str | None:
@@ -117,9 +144,11 @@ def _violent_sense(trigger: Token, code: str, patient: Token | None) -> str | No
     """A violent or arrest code, kept only where it is done by someone to someone or something."""
     if _in_hyphenated_modifier(trigger) or _not_done_by_anyone(trigger) or _a_struggle(trigger):
         return None
-    if patient is not None and patient.ent_type_ in _AMOUNTS:
+    if _an_amount(patient):
         return None  # "imports could hit 50 pct", "the deficit hit 58 billion dlrs"
-    lemma = trigger.lemma_.lower()
+    if lemma_of(trigger) == "clash" and _a_person(_subject(trigger)):
+        return None  # "Regan and Volcker clashed": people at odds, no violence
+    lemma = lemma_of(trigger)
     if lemma == "fire" and trigger.pos_ == "VERB" and not _fired_a_weapon(trigger):
         return None
     if code.startswith("173") and lemma == "charge" and _charged_with(trigger) == "failing":
@@ -266,6 +295,9 @@ def _patient(trigger: Token) -> Token | None:
             found = next((c for c in trigger.children if c.dep_ == dep), None)
             if found is not None:
                 return found
+        reduced = not any(c.dep_ in ("nsubj", "mark", "aux", "auxpass") for c in trigger.children)
+        if trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBD") and reduced:
+            return trigger.head  # "a story, quickly shot down by others": what it describes
         preps = (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in _AT)
     else:
         preps = (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in _NOUN_PATIENT)
