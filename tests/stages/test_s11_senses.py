@@ -109,3 +109,43 @@ def test_an_act_done_without_is_negated() -> None:
 
 def test_retaliating_for_an_attack_is_violent() -> None:
     assert "190" in [e.cameo for e in events("Valdoria vowed to retaliate for the rocket attack on its border post.")]
+
+
+def test_saying_one_will_oppose_is_no_intent_to_cooperate() -> None:
+    found = events("Norway said it would oppose the new grain quotas in Geneva.")
+    assert "030" not in [e.cameo for e in found]
+    assert [e.modality for e in found if e.root == "11"] == ["future"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Norway said: "They will consider it, should we choose to advance it in April."',  # a condition
+    ],
+)
+def test_a_should_that_binds_no_one_is_no_demand(text: str) -> None:
+    assert "100" not in [e.cameo for e in events(text)]
+
+
+def test_dismissing_speculation_denies_it() -> None:
+    assert [e.cameo for e in events("Officials dismissed speculation about an early election.")] == ["016"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Asked if he planned to visit the U.S. to attend IMF meetings in April, Japan's finance minister "
+            "Kiichi Miyazawa said he will make a decision carefully.",
+            "Asked",
+        ),
+        ("The Norwegian prime minister spoke at a televised news conference on Monday.", "conference"),
+    ],
+)
+def test_being_asked_and_a_news_conference_are_no_events(text: str, trigger: str) -> None:
+    assert trigger not in _codes(text)
+
+
+def test_a_joint_press_conference_is_a_meeting_of_its_hosts() -> None:
+    found = events("Norway's prime minister held a joint press conference with Sweden's prime minister in Oslo.")
+    assert "040" in [e.cameo for e in found]

@@ -100,14 +100,15 @@ _DEPARTMENTS = frozenset(
     immigration fisheries forestry aviation railways telecommunications investment cooperation relations
     and of the""".split()
 )
-# "Argentine finance secretary": a department in lower case between the owner and the office
+# "Argentine finance secretary", "Philippines Trade and Industry Secretary": the department
+# between the owner and the office
 _DEPARTMENT = "|".join(sorted(_DEPARTMENTS - {"and", "of", "the"}))
 # "emir, Sheikh Hamad", "Foreign Secretary Sir Alan Duncan": a courtesy title between role and name
 _HONORIFIC = r"(?:(?:Sheikh|Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prince|Princess)\s+)?"
 # "Chancellor of the Exchequer Nigel Lawson": an office named after its department
 _OF_OFFICE = r"(?:\s+of\s+the\s+[A-Z][\w-]*)?"
 _BEFORE = re.compile(
-    rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?:(?:{_DEPARTMENT})\s+){{0,2}}?(?P<role>(?i:{_ROLE})){_OF_OFFICE},?\s+{_HONORIFIC}$"
+    rf"(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?:(?i:{_DEPARTMENT})\s+(?:and\s+)?){{0,3}}?(?P<role>(?i:{_ROLE})){_OF_OFFICE},?\s+{_HONORIFIC}$"
 )
 _AFTER = re.compile(
     rf"^,\s+(?:(?:the|a|an)\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?P<role>(?i:{_ROLE}))"

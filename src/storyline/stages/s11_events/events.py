@@ -40,7 +40,7 @@ from storyline.stages.s03_annotate.syntax import MAX_CLIMB, is_root
 from storyline.stages.s04_entities import token_owners
 from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer, told_before
 from storyline.stages.s11_events.modality import modality
-from storyline.stages.s11_events.senses import REFUSING, sense_code
+from storyline.stages.s11_events.senses import REFUSING, being_asked, sense_code
 
 __all__ = ["code_events"]
 
@@ -138,10 +138,14 @@ _ANNOUNCING = frozenset({"will", "shall", "'ll"})
 _ULTIMATUM = frozenset({"unless", "if"})
 
 
-def _intent_code(root: str, ultimatum: bool = False) -> str:
+def _intent_code(root: str, ultimatum: bool = False) -> str | None:
     """What saying one will do an act of ``root`` is: an intent to cooperate (03x) or, for
-    conflict or an act made to depend on the other side ("unless ..."), a threat (130)."""
-    return "130" if ultimatum or int(root) >= 14 else _INTENT.get(root, "030")
+    conflict or an act made to depend on the other side ("unless ..."), a threat (130). Saying
+    one will demand, disapprove, reject or threaten is no intent of its own: the act, told as
+    to come, is the event (None)."""
+    if ultimatum or int(root) >= 14:
+        return "130"
+    return None if "09" <= root <= "13" else _INTENT.get(root, "030")
 
 
 def _intentions(found: list[Event | None], ctx: _Context) -> list[Event | None]:
@@ -160,6 +164,8 @@ def _intentions(found: list[Event | None], ctx: _Context) -> list[Event | None]:
         if verb is None or verb.pos_ != "VERB" or not _aux(verb, _ANNOUNCING):
             continue
         code = _intent_code(e.root, _ultimatum(verb))
+        if code is None:
+            continue
         target = entities.get(e.target or "")
         intent = _event(verb, code, entities[e.source], target, ctx, mood="asserted")
         if intent is not None:
@@ -195,10 +201,18 @@ def _obliged(content: Span | None, speaker: Entity, ctx: _Context) -> tuple[bool
     if content is None:
         return False, None
     for verb in (content.root, *content.root.conjuncts):
-        if verb.pos_ in ("VERB", "AUX") and _aux(verb, _OBLIGING):
+        if verb.pos_ in ("VERB", "AUX") and _aux(verb, _OBLIGING) and _one_obliged(verb):
             obliged = _verb_actors(verb, ctx)[0]
             return True, obliged if obliged is not speaker else None
     return False, None
+
+
+def _one_obliged(verb: Token) -> bool:
+    """Whether the "must"/"should" states what someone is to do, not a condition: its subject
+    comes before it ("should we choose to advance it" binds no one)."""
+    aux = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGING)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.i < aux.i
 
 
 def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
@@ -219,8 +233,11 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
         span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if span is None or any(e and e.trigger.start == span.root.idx and e.root != "01" for e in found):
             continue  # "ruled out ...": the cue is an event of its own (beyond a bare "announced")
-        if not _a_saying(span.root) or span.root.lemma_.lower() in REFUSING:
+        cue_word = span.root
+        if not _a_saying(cue_word) or cue_word.lemma_.lower() in REFUSING:
             continue  # a cue on "were unable to agree", "declined comment": no one said anything
+        if cue_word.lemma_.lower() == "ask" and being_asked(cue_word):
+            continue  # "Asked if he planned to visit ...": the question put to him is not his
         reported = [
             e for e in found if e and e.reported_by == speaker.id and content.start <= e.trigger.start < content.end
         ]
@@ -235,7 +252,8 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
         elif intended or refused:
             first = (intended or refused)[0]
             verb = _trigger(first, ctx)
-            code = _intent_code(first.root, verb is not None and _ultimatum(verb)) if intended else "120"
+            intent = _intent_code(first.root, verb is not None and _ultimatum(verb)) if intended else "120"
+            code = intent or "010"  # "said it would oppose the plan": the opposing is the event
             other = first.target if first.source == speaker.id else first.source
             target = entities.get(other or "")
         elif any(e.modality == "asserted" for e in reported):

@@ -42,7 +42,7 @@ from spacy.tokens import Token
 
 from storyline.knowledge.word_classes import word_class
 
-__all__ = ["REFUSING", "sense_code"]
+__all__ = ["REFUSING", "being_asked", "sense_code"]
 
 _DONE_TO = ("18", "19", "20")
 _DONE_TO_CODES = ("173", "181")
@@ -129,6 +129,8 @@ def _other_sense(trigger: Token, code: str, patient: Token | None) -> str | None
         return None  # "withdraw the sales tax", "the goals will be met", "finance tax cuts", "recognize a loss"
     if code[:2] == "04" and _with_the_press(trigger):
         return None  # "talking to reporters", "reporters visited the front": the press at work
+    if lemma == "ask" and code[:2] == "02" and being_asked(trigger):
+        return None  # "Asked if he planned to visit, he said ...": the one asked requests nothing
     if lemma == "question" and code[:2] == "11" and _a_person(patient):
         return None  # "he was questioned about the affair": asked, not disapproved of
     if code[:2] == "05" and _market(patient):
@@ -186,9 +188,24 @@ def _with_the_press(trigger: Token) -> bool:
     (A joint press conference of two leaders is a meeting of theirs: it stays.)"""
     words = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for g in c.children]
     words += [c for c in trigger.children if c.dep_ in ("dobj", "nsubj")]
+    joint = any(c.dep_ == "amod" and c.lower_ == "joint" for c in trigger.children)
+    if trigger.pos_ == "NOUN" and not joint:  # "a news conference"; a joint one is a meeting
+        words += [c for c in trigger.children if c.dep_ == "compound"]
     # "a group of its reporters": the group's members
     words += [g for w in words for c in w.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return any(w.lemma_.lower() in _PRESS for w in words)
+
+
+def being_asked(verb: Token) -> bool:
+    """ "he was asked", "Asked if ...", "when asked to clarify": a passive, or a participle
+    clause with no subject of its own."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "ccomp", "xcomp")
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _a_person(word: Token | None) -> bool:
