@@ -27,7 +27,14 @@ demo: $(VENV)/.installed
 	$(BIN)/storyline process samples/articles --skips demo-output/skipped.jsonl > demo-output/documents.jsonl
 	$(BIN)/storyline process samples/articles/ceasefire-talks.txt --published 2025-03-14 > demo-output/ceasefire-talks.json
 	$(BIN)/storyline show demo-output/documents.jsonl
+	@rm -f demo-output/storyline.duckdb demo-output/storyline.duckdb.wal
+	$(BIN)/storyline ingest samples/articles --db demo-output/storyline.duckdb -q
+	$(BIN)/storyline events --db demo-output/storyline.duckdb --coded source --limit 8
+	$(BIN)/storyline actors --db demo-output/storyline.duckdb --limit 5
+	$(BIN)/storyline quotes --db demo-output/storyline.duckdb --speaker ministry --limit 5
+	$(BIN)/storyline export --db demo-output/storyline.duckdb --format csv --out demo-output/export
 	@echo "Documents: demo-output/documents.jsonl (one per line), demo-output/ceasefire-talks.json (one, indented)"
+	@echo "Corpus store: demo-output/storyline.duckdb (storyline events|quotes|actors|articles --db ...); export: demo-output/export/"
 
 test: lint typecheck pytest
 

@@ -25,6 +25,7 @@ __all__ = [
     "QuoteTaggerMissing",
     "SchemaViolation",
     "StageOrderError",
+    "StoreError",
     "StorylineError",
     "UnknownCode",
 ]
@@ -86,6 +87,11 @@ class NothingToProcess(StorylineError):
 
 class SchemaViolation(StorylineError):
     """A document does not validate against the shipped JSON Schema (a storyline bug)."""
+
+
+class StoreError(StorylineError):
+    """The store refused a statement (a damaged file, a schema older storyline code cannot read,
+    a lost connection); the message names the store and what it said."""
 
 
 class InputSkipped(StorylineError):

@@ -289,6 +289,11 @@ def test_an_official_named_by_title_alone_is_of_the_datelines_country() -> None:
         ("Assistant U.S. Treasury Secretary David Mulford met the banks.", "David Mulford", "USAGOV"),
         ("Bundesbank President Karl Otto Poehl met the banks.", "Karl Otto Poehl", "DEUGOV"),
         (
+            "ABUJA, April 22 - Guinea's government spokesman, Mamadou Camara, called the decision unjust.",
+            "Mamadou Camara",
+            "GINGOV",
+        ),
+        (
             "NEW YORK - Philippines Trade and Industry Secretary Jose Concepcion met the banks.",
             "Jose Concepcion",
             "PHLGOV",

@@ -20,6 +20,7 @@ from typing import IO, Any, TypeVar
 import click
 
 from storyline._version import __version__
+from storyline.app.store_cli import COMMANDS as STORE_COMMANDS
 from storyline.document.article import Article, parse_published
 from storyline.document.encode import JSONObject
 from storyline.document.records import Document
@@ -303,9 +304,16 @@ def _progress(results: Iterator[Document | Skipped], show: bool) -> Iterator[Doc
 
 
 @cli.command()
-@click.argument("documents", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("documents", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 def show(documents: Path) -> None:
-    """Summarise documents (the output of 'storyline process') for reading in a terminal."""
+    """Summarise documents (the output of 'storyline process') for reading in a terminal:
+    who did what to whom, each event with its sentence, and who said what.
+
+    DOCUMENTS is a JSON or JSON Lines file, or - for standard input:
+
+    \b
+      storyline process article.txt | storyline show -
+    """
     from storyline.app.show import load_documents, summarise
 
     for doc in load_documents(documents):
@@ -486,6 +494,10 @@ _evaluator(
     "PLOVER gold records (.json), or the PETRARCH2 unit-test folder (PETR.UnitTest.records.xml).",
     "Events: PLOVER type accuracy and actor F1, or PETRARCH2 (source, target, CAMEO) F1.",
 )
+
+
+for _command in STORE_COMMANDS:  # ingest, events, quotes, actors, articles, export
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from storyline.document.encode import internal
+from storyline.document.encode import internal, omitted_if_none
 from storyline.errors import InvalidArgument
 
 __all__ = ["EARLIEST_PUBLISHED", "LATEST_PUBLISHED", "Article", "article_id", "is_news_date", "parse_published"]
@@ -27,6 +27,7 @@ class Article:
     """An article before cleaning. ``id`` is stable: re-reading the same input gives the same id."""
 
     id: str
+    input_id: str | None = omitted_if_none()  # the input's own id (a JSON line's "id"), kept as given
     text: str = internal("")  # the raw input; the document's own text is the cleaned one
     url: str | None = None
     title: str | None = None
@@ -45,10 +46,12 @@ class Article:
         published: str | dt.date | None = None,
         source: str | None = None,
         byline: str | None = None,
+        input_id: str | None = None,
         where: str = "-",
     ) -> Article:
         return cls(
-            id=article_id(text, url),
+            id=article_id(text, url, input_id),
+            input_id=input_id or None,
             text=text,
             url=url or None,
             title=title or None,
@@ -76,7 +79,7 @@ class Article:
             source=source or self.source,
             byline=byline or self.byline,
         )
-        return replace(updated, id=article_id(updated.text, updated.url)) if url else updated
+        return replace(updated, id=article_id(updated.text, updated.url, updated.input_id)) if url else updated
 
     def not_unicode(self) -> str | None:
         """Why the article cannot be written as UTF-8 (a lone surrogate, which only a str made
@@ -92,12 +95,19 @@ class Article:
         return None
 
 
-def article_id(text: str, url: str | None = None) -> str:
-    """16 hex digits of SHA-1 over the url, or over the text with whitespace and case folded.
+def article_id(text: str, url: str | None = None, input_id: str | None = None) -> str:
+    """16 hex digits of SHA-1 over the url, else over the input's own id, else over the text
+    with whitespace and case folded.
 
-    The same story re-scraped with different spacing keeps its id; so re-ingesting is idempotent.
+    The same story re-scraped with different spacing keeps its id, so re-ingesting is
+    idempotent; two inputs with their own ids stay two articles even if their texts are equal.
     """
-    key = "url:" + url.strip() if url and url.strip() else "text:" + _SPACE.sub(" ", text).strip().lower()
+    if url and url.strip():
+        key = "url:" + url.strip()
+    elif input_id and input_id.strip():
+        key = "id:" + input_id.strip()
+    else:
+        key = "text:" + _SPACE.sub(" ", text).strip().lower()
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 

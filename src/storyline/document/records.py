@@ -133,12 +133,15 @@ class EventDate:
 class Event:
     id: str = ""  # numbered once the document's events are all found
     cameo: str
+    cameo_name: str | None = omitted_if_none()  # the codebook's name of the code, "Make statement"
     root: str
     quad_class: int
     goldstein: float
     plover: str | None
-    source: str | None  # entity ids
-    target: str | None
+    source: str | None  # an entity id
+    source_name: str | None = omitted_if_none()  # that entity's name, beside its id
+    target: str | None  # an entity id
+    target_name: str | None = omitted_if_none()  # that entity's name
     source_actor: Actor | None
     target_actor: Actor | None
     modality: str

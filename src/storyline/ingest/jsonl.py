@@ -1,4 +1,4 @@
-"""JSON Lines: one article per line, ``{"text": ..., "url"?, "title"?, "published"?, "source"?}``."""
+"""JSON Lines: one article per line, ``{"text": ..., "id"?, "url"?, "title"?, "published"?, "source"?}``."""
 
 from __future__ import annotations
 
@@ -62,4 +62,6 @@ def _record(line: bytes, where: str) -> Article | Skipped:
         published = parse_published(record.get("published") or record.get("date"))
     except InvalidArgument:
         published = None  # an unreadable date leaves relative dates unresolved; the text is kept
-    return Article.create(text, published=published, where=where, **fields)
+    own_id = record.get("id")
+    input_id = str(own_id) if isinstance(own_id, str | int) and not isinstance(own_id, bool) else None
+    return Article.create(text, published=published, input_id=input_id, where=where, **fields)

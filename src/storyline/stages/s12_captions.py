@@ -50,11 +50,13 @@ def _as_body_event(event: Event, caption: int, same: dict[str, Entity | None], n
     event.id, event.caption = f"V{number}", caption
     event.source, event.target = (source.id if source else None), (target.id if target else None)
     event.location = location.id if location else None
-    # the body may know more of who it is
-    if source is not None and source.actor:
-        event.source_actor = source.actor
-    if target is not None and target.actor:
-        event.target_actor = target.actor
+    # the body may know more of who it is, and calls them by its own name
+    if source is not None:
+        event.source_name = source.name
+        event.source_actor = source.actor or event.source_actor
+    if target is not None:
+        event.target_name = target.name
+        event.target_actor = target.actor or event.target_actor
     if event.date:
         event.date = EventDate(None, event.date.value)
     return event

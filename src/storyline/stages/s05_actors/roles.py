@@ -98,7 +98,7 @@ _DEPARTMENTS = frozenset(
     communications housing tourism economics agrarian reform land lands mines mining oil petroleum power water
     resources natural revenue customs employment welfare social science technology youth sport sports women
     immigration fisheries forestry aviation railways telecommunications investment cooperation relations
-    and of the""".split()
+    government and of the""".split()
 )
 # "Argentine finance secretary", "Philippines Trade and Industry Secretary": the department
 # between the owner and the office

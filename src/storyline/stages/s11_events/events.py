@@ -126,10 +126,14 @@ def code_events(
     sentence_of = {sentence.start_char: n for n, sentence in enumerate(doc.sents)}
     merged = _merge([e for e in found if e is not None], sentence_of)
     kept = {id(e) for e in merged}
+    names = {e.id: e.name for e in entities}
     for event in merged:
         earlier = named_again.get(id(event))
         if earlier is not None and id(earlier) in kept:
             event.refers_to = earlier.id
+        # named here, after the sources read off the context (implied.py) have been set
+        event.source_name = names.get(event.source or "")
+        event.target_name = names.get(event.target or "")
     return merged
 
 
@@ -688,6 +692,7 @@ def _event(
             target_actor = Actor(country, country=country)
     return Event(
         cameo=info.code,
+        cameo_name=info.name,
         root=info.root,
         quad_class=info.quad_class,
         goldstein=info.goldstein,

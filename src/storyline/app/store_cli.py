@@ -1,0 +1,297 @@
+"""The corpus commands: ``storyline ingest``, the queries (``events``, ``quotes``, ``actors``,
+``articles``) and ``export``. Each opens the store named by ``--db`` (a DuckDB file, the
+default ``storyline.duckdb``, or a ``postgresql://`` URL) and calls the library's function.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from storyline.document.subset import CODED_CHOICES
+from storyline.errors import NothingToProcess
+from storyline.ingest import FORMATS as INPUT_FORMATS
+from storyline.store.connection import Store, Value, open_store
+from storyline.store.export import FORMATS, codebook, export
+from storyline.store.ingest import COMMIT_EVERY, count_inputs, ingest
+from storyline.store.queries import Answer, EventFilter, actors, articles, events, quotes
+from storyline.store.schema import migrate
+
+__all__ = ["COMMANDS"]
+
+F = TypeVar("F", bound=Callable[..., Any])  # Any: a decorator keeps any command's signature
+DEFAULT_DB = "storyline.duckdb"
+
+
+def _db_option(command: F) -> F:
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        show_default=True,
+        envvar="STORYLINE_DB",
+        help="The store: a DuckDB file (created if missing) or a postgresql:// URL [env STORYLINE_DB].",
+    )(command)
+
+
+def _output_options(command: F) -> F:
+    command = click.option(
+        "--output",
+        "output",
+        type=click.Choice(["table", "csv", "json"]),
+        default="table",
+        show_default=True,
+        help="A table for reading, CSV or JSON (one object per line) for other tools.",
+    )(command)
+    command = click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")(
+        command
+    )
+    return click.option(
+        "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many rows."
+    )(command)
+
+
+def _store(db: str) -> Store:
+    store = open_store(db)
+    migrate(store)
+    return store
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@_db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help="Input format."
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes to run the pipeline in."
+)
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=COMMIT_EVERY,
+    show_default=True,
+    help="Articles committed together (a kill loses at most one batch's work).",
+)
+@click.option("--model", default=None, help="spaCy model package.")
+@click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar (the closing summary still prints).")
+def ingest_command(
+    inputs: tuple[str, ...],
+    db: str,
+    fmt: str,
+    workers: int,
+    batch: int,
+    model: str | None,
+    any_language: bool,
+    quiet: bool,
+) -> None:
+    """Process articles and store them in a corpus (the same article again replaces itself).
+
+    INPUT is what `storyline process` reads: text or HTML files, JSON Lines, WARC, folders, or -.
+    Each batch of articles is committed together: an ingest killed at any point can be run again
+    and the store holds every article once. Then near-duplicate articles are marked and events
+    reported by several articles are linked into corpus events.
+
+    \b
+    Examples:
+      storyline ingest corpus.jsonl                       # into ./storyline.duckdb
+      storyline ingest pages/ --db news.duckdb --workers 2
+      storyline ingest feed.jsonl --db postgresql://user@host/news
+    """
+    store = _store(db)
+    show = not quiet and sys.stderr.isatty()
+    summary = ingest(
+        store,
+        inputs,
+        fmt=fmt,
+        workers=workers,
+        progress=show,
+        total=count_inputs(inputs) if show else None,
+        batch=batch,
+        model=model,
+        check_language=not any_language,
+    )
+    store.close()
+    click.echo(summary.line(), err=True)
+    if not summary.stored and summary.read:
+        raise NothingToProcess(f"nothing stored: every input ({summary.skipped}) was skipped; see the skipped table")
+    if not summary.read:
+        raise NothingToProcess("nothing to ingest: no articles found in the inputs")
+
+
+@click.command("events")
+@_db_option
+@click.option("--actor", help="An actor code prefix (USA, RUSMIL) or country, as source or target.")
+@click.option("--source", help="The source's code prefix or country.")
+@click.option("--target", help="The target's code prefix or country.")
+@click.option("--code", help="A CAMEO code or prefix (19, 173, 0231); --root is the same for two digits.")
+@click.option("--root", help="A CAMEO root (two digits).")
+@click.option("--plover", help="A PLOVER type (ASSAULT, PROTEST, ...).")
+@click.option(
+    "--quad-class", type=click.IntRange(1, 4), help="1 verbal / 2 material cooperation, 3 verbal / 4 material conflict."
+)
+@click.option("--modality", type=click.Choice(["asserted", "negated", "hypothetical", "future"]))
+@click.option("--since", help="From this day (YYYY-MM-DD).")
+@click.option("--until", help="To this day (YYYY-MM-DD).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, help="Keep events at least this sure.")
+@click.option(
+    "--min-sources", type=click.IntRange(min=0), default=0, help="Keep events reported by this many publishers."
+)
+@click.option("--text", help="Words in the evidence sentence.")
+@click.option(
+    "--coded",
+    type=click.Choice(list(CODED_CHOICES)),
+    default="any",
+    show_default=True,
+    help="Which actors must be coded.",
+)
+@_output_options
+def events_command(db: str, root: str | None, code: str | None, output: str, **filters: Any) -> None:
+    """Events: who did what to whom, when and where, with the sentence that says so."""
+    with _opened(db) as store:
+        answer = events(store, EventFilter(code=code or root, **filters))
+    _print(answer, output, _EVENT_COLUMNS)
+
+
+@click.command("quotes")
+@_db_option
+@click.option("--speaker", help="The speaker's name (any part) or actor code prefix.")
+@click.option("--text", help="Words in what was said.")
+@_output_options
+def quotes_command(db: str, speaker: str | None, text: str | None, limit: int, offset: int, output: str) -> None:
+    """Quotes: who said what."""
+    with _opened(db) as store:
+        answer = quotes(store, speaker=speaker, text=text, limit=limit, offset=offset)
+    _print(answer, output)
+
+
+@click.command("actors")
+@_db_option
+@click.option("--actor", help="An actor code prefix or country.")
+@_output_options
+def actors_command(db: str, actor: str | None, limit: int, offset: int, output: str) -> None:
+    """Actors by how many events they are the source or target of."""
+    with _opened(db) as store:
+        answer = actors(store, actor=actor, limit=limit + offset)
+    answer.rows = answer.rows[offset:]
+    _print(answer, output)
+
+
+@click.command("articles")
+@_db_option
+@click.option("--text", help="Words in the title or the text.")
+@click.option("--source", help="The publisher or feed.")
+@click.option("--since", help="Published from this day (YYYY-MM-DD).")
+@click.option("--until", help="Published to this day (YYYY-MM-DD).")
+@_output_options
+def articles_command(
+    db: str,
+    text: str | None,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+    output: str,
+) -> None:
+    """Articles, newest first, with their counts of events and quotes."""
+    with _opened(db) as store:
+        answer = articles(store, text=text, source=source, since=since, until=until, limit=limit, offset=offset)
+    _print(answer, output)
+
+
+@click.command("export")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="csv", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="The folder to write into.")
+@click.option("--all-events", is_flag=True, help="Every event, not only those with a coded source (the dataset grade).")
+@click.option("--codebook", "print_codebook", is_flag=True, help="Print the codebook (docs/codebook.md) and stop.")
+def export_command(db: str, fmt: str, out: Path | None, all_events: bool, print_codebook: bool) -> None:
+    """Export the store: a GDELT 2.0-style events table and mentions table, plus articles,
+    quotes and entities. Every column is in docs/codebook.md.
+
+    \b
+    Examples:
+      storyline export --format csv --out export/
+      storyline export --db postgresql://user@host/news --format parquet --out export/
+    """
+    if print_codebook:
+        click.echo(codebook(), nl=False)
+        return
+    if out is None:
+        raise click.UsageError("--out is needed (or --codebook)")
+    with _opened(db) as store:
+        written = export(store, fmt, out, all_events=all_events)
+    click.echo(
+        "storyline: exported " + ", ".join(f"{name} {n:,} rows" for name, n in written.items()) + f" to {out}/",
+        err=True,
+    )
+
+
+class _opened:
+    def __init__(self, db: str) -> None:
+        self.store = _store(db)
+
+    def __enter__(self) -> Store:
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()
+
+
+# The columns a terminal table of events shows (CSV and JSON give them all).
+_EVENT_COLUMNS = (
+    "day",
+    "cameo",
+    "source_name",
+    "source_code",
+    "target_name",
+    "target_code",
+    "modality",
+    "num_sources",
+    "sentence",
+)
+
+
+def _print(answer: Answer, output: str, shown: Sequence[str] = ()) -> None:
+    if not answer.rows:
+        click.echo(f"storyline: no rows: {answer.note}", err=True)
+        if output == "json":
+            return
+    columns = list(answer.rows[0]) if answer.rows else []
+    if output == "table" and shown:
+        columns = [c for c in columns if c in shown]
+    if output == "json":
+        for row in answer.rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif output == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([row[c] for c in columns] for row in answer.rows)
+    elif answer.rows:
+        click.echo(_table(columns, [[row[c] for c in columns] for row in answer.rows]))
+
+
+_WIDEST = 48  # characters a table cell shows (the sentence and titles are cut)
+
+
+def _table(columns: Sequence[str], rows: Sequence[Sequence[Value]]) -> str:
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
+    body = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join([line.rstrip(), "  ".join("-" * w for w in widths), *body])
+
+
+def _cell(value: Value) -> str:
+    text = "" if value is None else f"{value:.2f}" if isinstance(value, float) else " ".join(str(value).split())
+    return text if len(text) <= _WIDEST else text[: _WIDEST - 1] + "…"
+
+
+COMMANDS = (ingest_command, events_command, quotes_command, actors_command, articles_command, export_command)

@@ -1,0 +1,212 @@
+"""``storyline ingest``: read articles, process them, and store them, a batch per transaction.
+
+Idempotent: an article stored again replaces itself (its id comes from its URL, the input's own
+id, or its text); one read exactly as the store holds it, by the same storyline, is not even
+processed again. Transactional: each batch of documents, with the skips among them and the
+run's counters, is committed together, so an ingest killed at any point leaves every article
+either whole or absent, and running it again finishes the job. After the articles, the corpus
+pass (:mod:`storyline.store.corpus_pass`) marks near-duplicates and links events across
+articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import secrets
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeAlias
+
+from storyline._version import __version__
+from storyline.document.article import Article
+from storyline.document.records import Document
+from storyline.document.skips import Skipped
+from storyline.ingest import read_inputs
+from storyline.pipeline import process_many
+from storyline.store.connection import Store
+from storyline.store.corpus_pass import link_corpus
+from storyline.store.schema import migrate
+from storyline.store.write import delete_articles, input_hash, store_document
+
+__all__ = ["IngestSummary", "count_inputs", "ingest"]
+
+log = logging.getLogger(__name__)
+
+# What the store holds of each article: the hash of its input as read, the version that made it.
+Known: TypeAlias = dict[str, tuple[str, str]]
+COMMIT_EVERY = 25  # articles per transaction by default: a kill loses at most this much work
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    read: int = 0
+    unchanged: int = 0  # read exactly as the store holds it: not processed again
+    stored: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    reasons: dict[str, int] = field(default_factory=dict)
+    near_duplicates: int = 0
+    corpus_events: int = 0
+
+    def line(self) -> str:
+        """The closing summary, one line."""
+        reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.reasons.items()))
+        rate = self.read / max(self.seconds, 1e-9)
+        return (
+            f"storyline: ingest {self.run_id}: {self.read} articles read, {self.unchanged} unchanged, "
+            f"{self.stored} stored ({self.replaced} replaced an earlier copy), "
+            f"{self.skipped} skipped{f' ({reasons})' if reasons else ''}; "
+            f"{self.near_duplicates} near-duplicates, {self.corpus_events} corpus events; "
+            f"{self.seconds:.1f} s, {rate:.1f} articles/s"
+        )
+
+
+def ingest(
+    store: Store,
+    inputs: Sequence[str],
+    *,
+    fmt: str = "auto",
+    workers: int = 1,
+    progress: bool = False,
+    total: int | None = None,
+    batch: int = COMMIT_EVERY,
+    **options: object,
+) -> IngestSummary:
+    """Process and store every article of ``inputs``; ``options`` go to
+    :func:`storyline.pipeline.process_many` (model, actors, lexicons, quotes, time_budget,
+    check_language); ``batch`` articles are committed together."""
+    migrate(store)
+    started = time.perf_counter()
+    summary = IngestSummary(_run_id())
+    with store.transaction():
+        store.execute(
+            "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (summary.run_id, _now(), None, __version__, "\n".join(inputs), 0, 0, 0),
+        )
+    known: Known = {
+        str(a): (str(h), str(v)) for a, h, v in store.query("SELECT article_id, input_hash, version FROM articles")
+    }
+    changed = _changed(read_inputs(inputs, fmt), known, summary)
+    results = process_many(changed, workers=workers, **options)  # type: ignore[arg-type]
+    for together in _batches(_shown(results, progress, total, summary), batch):
+        with store.transaction():
+            delete_articles(store, sorted({r.article.id for r in together if isinstance(r, Document)} & known.keys()))
+            stored: set[str] = set()
+            for result in together:
+                _store_one(store, result, summary, known, stored)
+            store.execute(
+                "UPDATE ingest_runs SET articles_read = ?, articles_stored = ?, articles_skipped = ? WHERE run_id = ?",
+                (summary.read, summary.stored, summary.skipped, summary.run_id),
+            )
+        log.info("committed a batch: %d articles stored so far", summary.stored)
+    summary.near_duplicates, summary.corpus_events = link_corpus(store)
+    with store.transaction():
+        store.execute("UPDATE ingest_runs SET finished = ? WHERE run_id = ?", (_now(), summary.run_id))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _changed(items: Iterable[Article | Skipped], known: Known, summary: IngestSummary) -> Iterator[Article | Skipped]:
+    """The inputs the store does not already hold as they are now: an article read exactly as
+    before, by this version of storyline, is counted and not processed again."""
+    for item in items:
+        if isinstance(item, Article) and known.get(item.id) == (input_hash(item), __version__):
+            summary.read += 1
+            summary.unchanged += 1
+            continue
+        yield item
+
+
+def _store_one(
+    store: Store,
+    result: Document | Skipped,
+    summary: IngestSummary,
+    known: Known,
+    stored: set[str],
+) -> None:
+    summary.read += 1
+    if isinstance(result, Skipped):
+        summary.skipped += 1
+        reason = result.reason.value
+        summary.reasons[reason] = summary.reasons.get(reason, 0) + 1
+        store.execute(
+            "DELETE FROM skipped WHERE run_id = ? AND input = ?", (summary.run_id, result.where)
+        )  # (the same input twice in one run is one skip)
+        store.execute(
+            "INSERT INTO skipped VALUES (?, ?, ?, ?)", (summary.run_id, result.where, reason, result.detail or None)
+        )
+        return
+    article = result.article
+    if article.id in stored:  # the same article twice in one batch: the later wins
+        delete_articles(store, [article.id])
+    read_as = input_hash(article)
+    store_document(store, result.to_dict(), summary.run_id, __version__, read_as)
+    summary.stored += 1
+    summary.words += len(result.text.split())
+    summary.replaced += article.id in known
+    known[article.id] = (read_as, __version__)
+    stored.add(article.id)
+
+
+def _batches(items: Iterable[Document | Skipped], size: int) -> Iterator[list[Document | Skipped]]:
+    batch: list[Document | Skipped] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _shown(
+    results: Iterator[Document | Skipped], show: bool, total: int | None, summary: IngestSummary
+) -> Iterator[Document | Skipped]:
+    """The results, with a progress bar on stderr when ``show``: articles/s, skipped so far,
+    and an ETA when the total is known."""
+    if not show:
+        yield from results
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc="storyline ingest", unit=" articles", file=sys.stderr, smoothing=0.1) as bar:
+        for result in results:
+            yield result
+            bar.update(1)
+            if isinstance(result, Skipped) or bar.n % 10 == 0:
+                bar.set_postfix(skipped=summary.skipped + isinstance(result, Skipped), refresh=False)
+
+
+def count_inputs(inputs: Sequence[str]) -> int | None:
+    """How many articles the inputs hold, where that is cheap to know (JSON Lines files and
+    folders of text files); None otherwise (the bar then shows no ETA)."""
+    count = 0
+    for name in inputs:
+        path = Path(name)
+        if name == "-" or not path.exists():
+            return None
+        if path.is_dir():
+            count += sum(1 for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        elif path.suffix in (".jsonl", ".ndjson"):
+            with path.open("rb") as stream:
+                count += sum(1 for line in stream if line.strip())
+        elif path.suffix in (".txt", ".html", ".htm"):
+            count += 1
+        else:
+            return None
+    return count
+
+
+def _run_id() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

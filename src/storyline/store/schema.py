@@ -1,0 +1,258 @@
+"""The store's tables, one definition for DuckDB and PostgreSQL, and its versioned migrations.
+
+Every table is declared once (:data:`TABLES`): its columns, their SQL types (the ones both
+databases accept) and what each holds. The DDL and ``docs/codebook.md`` are made from these
+declarations. A change to the schema is a new entry in :data:`MIGRATIONS`, applied in order by
+:func:`migrate` and recorded in ``schema_version``; a store made by an older storyline is
+brought up to date when it is opened, and one made by a newer storyline is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from storyline.errors import InvalidArgument
+from storyline.store.connection import Store
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "TABLES", "Column", "Table", "migrate"]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # TEXT, INTEGER, BIGINT, DOUBLE PRECISION or BOOLEAN
+    about: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    about: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+
+    def ddl(self) -> str:
+        columns = ",\n  ".join(f"{c.name} {c.type}" for c in self.columns)
+        return f"CREATE TABLE {self.name} (\n  {columns},\n  PRIMARY KEY ({', '.join(self.key)})\n)"
+
+
+def _columns(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*spec) for spec in specs)
+
+
+_ARTICLE = ("article_id", "TEXT", "the article's id (the document's article.id)")
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "ingest_runs",
+        "One row per `storyline ingest`: what it read, when, by which storyline.",
+        _columns(
+            ("run_id", "TEXT", "the run's id (its start time and a random suffix)"),
+            ("started", "TEXT", "when it started (ISO 8601, UTC)"),
+            ("finished", "TEXT", "when it finished; empty while running or if it was killed"),
+            ("version", "TEXT", "the storyline version that ran it"),
+            ("inputs", "TEXT", "the paths it was given, one per line"),
+            ("articles_read", "BIGINT", "articles read from the inputs"),
+            ("articles_stored", "BIGINT", "articles stored or replaced"),
+            ("articles_skipped", "BIGINT", "inputs skipped, each with its reason in `skipped`"),
+        ),
+        ("run_id",),
+    ),
+    Table(
+        "articles",
+        "One row per article: its metadata, its text and the whole document as JSON.",
+        _columns(
+            _ARTICLE,
+            ("input_id", "TEXT", "the input's own id (a JSON line's `id`), if it had one"),
+            ("url", "TEXT", "the article's URL"),
+            ("source", "TEXT", "the publisher or feed"),
+            ("title", "TEXT", "the title"),
+            ("published", "TEXT", "the publication date (YYYY-MM-DD)"),
+            ("content_hash", "TEXT", "SHA-1 of the cleaned text"),
+            ("input_hash", "TEXT", "SHA-1 of the input as read (text and metadata): the same input again is skipped"),
+            ("words", "INTEGER", "words in the cleaned text"),
+            ("duplicate_of", "TEXT", "the article this one is a near-duplicate of (wire copy republished)"),
+            ("run_id", "TEXT", "the ingest run that stored it"),
+            ("version", "TEXT", "the storyline version that made the document"),
+            ("text", "TEXT", "the cleaned text; every offset in the store points into it"),
+            ("document", "TEXT", "the whole document (schema storyline.document/1) as JSON"),
+        ),
+        ("article_id",),
+    ),
+    Table(
+        "entities",
+        "Who and what each article names.",
+        _columns(
+            _ARTICLE,
+            ("entity_id", "TEXT", "the entity's id in its document (E1, E2, ...)"),
+            ("name", "TEXT", "its name as the text gives it"),
+            ("type", "TEXT", "PERSON, ORG, GPE, NORP, LOC, FAC, ..."),
+            ("actor_code", "TEXT", "CAMEO-style actor code (USAGOV, RUS, IGONAT), if coded"),
+            ("country", "TEXT", "the actor's or place's country (ISO 3166-1 alpha-3)"),
+            ("sector", "TEXT", "the actor's sector (GOV, MIL, COP, ...)"),
+            ("mentions", "INTEGER", "how many times the article names it"),
+        ),
+        ("article_id", "entity_id"),
+    ),
+    Table(
+        "mentions",
+        "Every mention of an entity, with its characters.",
+        _columns(
+            _ARTICLE,
+            ("entity_id", "TEXT", "the entity mentioned"),
+            ("start", "INTEGER", "first character of the mention in the text"),
+            ("end_", "INTEGER", "character after the mention"),
+            ("text", "TEXT", "the mention's words"),
+        ),
+        ("article_id", "entity_id", "start"),
+    ),
+    Table(
+        "quotes",
+        "Who said what: each attribution with its speaker, cue and content.",
+        _columns(
+            _ARTICLE,
+            ("quote_id", "TEXT", "the quote's id in its document (Q1, ...)"),
+            ("kind", "TEXT", "direct, mixed or indirect"),
+            ("speaker_id", "TEXT", "the speaking entity's id, if known"),
+            ("speaker", "TEXT", "the speaker's name, if known"),
+            ("speaker_code", "TEXT", "the speaker's actor code, if coded"),
+            ("cue", "TEXT", "the verb or phrase that reports it (said, told, according to)"),
+            ("content", "TEXT", "what was said"),
+            ("start", "INTEGER", "first character of the whole attribution"),
+            ("end_", "INTEGER", "character after it"),
+        ),
+        ("article_id", "quote_id"),
+    ),
+    Table(
+        "timexes",
+        "Each time expression and its normalised value.",
+        _columns(
+            _ARTICLE,
+            ("timex_id", "TEXT", "the timex's id (T1, ...)"),
+            ("type", "TEXT", "DATE, TIME, DURATION or SET"),
+            ("value", "TEXT", "its TIMEX3 value (2025-08-22, 2025-W34, P7Y)"),
+            ("text", "TEXT", "the words"),
+            ("start", "INTEGER", "first character"),
+            ("end_", "INTEGER", "character after it"),
+        ),
+        ("article_id", "timex_id"),
+    ),
+    Table(
+        "captions",
+        "Photo captions, kept apart from the body.",
+        _columns(
+            _ARTICLE,
+            ("caption_index", "INTEGER", "its position among the article's captions (0, 1, ...)"),
+            ("text", "TEXT", "the caption"),
+            ("credit", "TEXT", "its photo credit"),
+        ),
+        ("article_id", "caption_index"),
+    ),
+    Table(
+        "events",
+        "Who did what to whom, when and where: each event an article tells, with its evidence.",
+        _columns(
+            _ARTICLE,
+            ("event_id", "TEXT", "the event's id in its document (V1, ...)"),
+            ("cameo", "TEXT", "CAMEO event code"),
+            ("root", "TEXT", "its two-digit root"),
+            ("quad_class", "INTEGER", "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material"),
+            ("goldstein", "DOUBLE PRECISION", "the code's Goldstein score (-10 to +10)"),
+            ("plover", "TEXT", "the PLOVER event type"),
+            ("source_id", "TEXT", "the source entity's id"),
+            ("source_name", "TEXT", "the source's name"),
+            ("source_code", "TEXT", "the source's actor code"),
+            ("source_country", "TEXT", "the source's country"),
+            ("target_id", "TEXT", "the target entity's id"),
+            ("target_name", "TEXT", "the target's name"),
+            ("target_code", "TEXT", "the target's actor code"),
+            ("target_country", "TEXT", "the target's country"),
+            ("modality", "TEXT", "asserted, negated, hypothetical or future"),
+            ("date", "TEXT", "when it happened (TIMEX3 value: a day, a week, a month)"),
+            ("location_id", "TEXT", "where it happened: a place entity's id (not every place the article names)"),
+            ("location_name", "TEXT", "that place's name"),
+            ("location_country", "TEXT", "that place's country"),
+            ("location_lat", "DOUBLE PRECISION", "its latitude"),
+            ("location_lon", "DOUBLE PRECISION", "its longitude"),
+            ("confidence", "DOUBLE PRECISION", "how well the evidence grounds it (0-1)"),
+            ("coded", "TEXT", "which actors are coded to a country or organisation: both, source, target, none"),
+            ("refers_to", "TEXT", "the event of the same article it names again ('the attack'), if any"),
+            ("trigger", "TEXT", "the word that reports it"),
+            ("evidence_start", "INTEGER", "first character of the sentence that supports it"),
+            ("evidence_end", "INTEGER", "character after that sentence"),
+            ("sentence", "TEXT", "the evidence sentence"),
+            ("corpus_event_id", "TEXT", "the corpus event it is a mention of (see corpus_events)"),
+        ),
+        ("article_id", "event_id"),
+    ),
+    Table(
+        "corpus_events",
+        "One row per event of the corpus: the same act reported by several articles, linked.",
+        _columns(
+            ("corpus_event_id", "TEXT", "stable id: a hash of its actors, code, modality and first date"),
+            ("cameo", "TEXT", "CAMEO event code"),
+            ("root", "TEXT", "its root"),
+            ("quad_class", "INTEGER", "its QuadClass"),
+            ("goldstein", "DOUBLE PRECISION", "its Goldstein score"),
+            ("source_code", "TEXT", "the source's actor code"),
+            ("target_code", "TEXT", "the target's actor code"),
+            ("modality", "TEXT", "asserted, negated, hypothetical or future"),
+            ("date", "TEXT", "the earliest date its mentions give"),
+            ("num_mentions", "INTEGER", "event mentions linked to it (GDELT NumMentions)"),
+            ("num_sources", "INTEGER", "distinct publishers reporting it (GDELT NumSources)"),
+            ("num_articles", "INTEGER", "distinct articles reporting it (GDELT NumArticles)"),
+            ("first_seen", "TEXT", "the earliest publication date of an article reporting it"),
+            ("last_seen", "TEXT", "the latest"),
+            ("best_article_id", "TEXT", "the article of its best-grounded mention"),
+            ("best_event_id", "TEXT", "that mention's event id"),
+            ("confidence", "DOUBLE PRECISION", "the best mention's confidence"),
+        ),
+        ("corpus_event_id",),
+    ),
+    Table(
+        "skipped",
+        "Inputs that were not stored, each with the reason.",
+        _columns(
+            ("run_id", "TEXT", "the ingest run"),
+            ("input", "TEXT", "where it was read (path, path:line, path#record)"),
+            ("reason", "TEXT", "why it was skipped (empty, binary, not-english, too-large, ...)"),
+            ("detail", "TEXT", "the details"),
+        ),
+        ("run_id", "input"),
+    ),
+)
+
+# Version -> the statements that bring the store from the version before to it.
+_INDEXES = (
+    "CREATE INDEX events_by_code ON events (cameo)",
+    "CREATE INDEX events_by_source ON events (source_code)",
+    "CREATE INDEX events_by_corpus_event ON events (corpus_event_id)",
+    "CREATE INDEX articles_by_hash ON articles (content_hash)",
+)
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (*(table.ddl() for table in TABLES), *_INDEXES),
+}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def migrate(store: Store) -> int:
+    """Bring ``store`` to :data:`SCHEMA_VERSION`; returns the version it had (0: new)."""
+    store.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT)")
+    store.connection.commit()
+    found = store.query("SELECT MAX(version) FROM schema_version")[0][0]
+    current = int(found) if isinstance(found, int) else 0
+    if current > SCHEMA_VERSION:
+        raise InvalidArgument(
+            f"{store.where}: made by a newer storyline (schema version {current}; this one knows "
+            f"{SCHEMA_VERSION}): upgrade storyline"
+        )
+    for version in sorted(v for v in MIGRATIONS if v > current):
+        with store.transaction():
+            for statement in MIGRATIONS[version]:
+                store.execute(statement)
+            store.execute(
+                "INSERT INTO schema_version (version, applied) VALUES (?, ?)",
+                (version, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+            )
+    return current
