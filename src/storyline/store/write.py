@@ -1,8 +1,10 @@
 """Writing documents into the store: one article's rows, replaced whole.
 
-:func:`store_document` deletes whatever the store holds for the article and inserts its rows
-again, inside the caller's transaction: the same article ingested twice replaces itself, and
-an ingest killed half way leaves each article either whole or absent.
+The caller deletes what the store holds for a batch's articles (:func:`delete_articles`, one
+statement a table) and :func:`store_document` inserts each article's rows, all inside one
+transaction: the same article ingested twice replaces itself, and an ingest killed half way
+leaves each article either whole or absent. :func:`input_hash` says whether an input is the
+one the store already holds.
 """
 
 from __future__ import annotations
