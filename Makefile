@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SHARED ?= ../shared
+DEMO_PORT ?= 8000
 
 .PHONY: demo test lint typecheck pytest fuzz bench lock clean
 
@@ -35,6 +36,11 @@ demo: $(VENV)/.installed
 	$(BIN)/storyline export --db demo-output/storyline.duckdb --format csv --out demo-output/export
 	@echo "Documents: demo-output/documents.jsonl (one per line), demo-output/ceasefire-talks.json (one, indented)"
 	@echo "Corpus store: demo-output/storyline.duckdb (storyline events|quotes|actors|articles --db ...); export: demo-output/export/"
+	@# the UI and the API, in the background for 15 minutes (its log: demo-output/serve.log)
+	@nohup timeout 900 $(BIN)/storyline serve --db demo-output/storyline.duckdb --port $(DEMO_PORT) \
+		> demo-output/serve.log 2>&1 < /dev/null &
+	@sleep 3
+	@echo "Serving the store for 15 minutes: open http://127.0.0.1:$(DEMO_PORT)/ (the API's pages: /docs)"
 
 test: lint typecheck pytest
 

@@ -263,3 +263,23 @@ def test_a_statement_the_store_refuses_is_a_store_error_naming_it(store: Store) 
         store.execute("INSERT INTO articles (article_id) VALUES (?)", ("a",))
         store.execute("INSERT INTO articles (article_id) VALUES (?)", ("a",))  # the same key twice
     assert _count(store, "articles") == 0  # the transaction rolled back whole
+
+
+def test_timeline_network_places_and_a_corpus_event(store: Store, corpus: Path) -> None:
+    from storyline.store.queries import corpus_event, network, places, timeline
+
+    ingest(store, [str(corpus)], check_language=False)
+    days = timeline(store, actor="NOR").rows
+    assert days and all(str(r["period"]).startswith("2024-03") for r in days)
+    weeks = timeline(store, interval="week").rows
+    assert weeks and all(str(r["period"]).startswith("2024-W") for r in weeks)
+    assert sum(int(r["events"] or 0) for r in weeks) >= sum(int(r["events"] or 0) for r in days)
+    pairs = network(store).rows
+    assert pairs and all(r["source_code"] != r["target_code"] for r in pairs)
+    assert all(int(r["cooperation"] or 0) + int(r["conflict"] or 0) == r["events"] for r in pairs)
+    where = places(store).rows
+    assert all(r["lat"] is not None and r["lon"] is not None for r in where)
+    linked = store.query("SELECT corpus_event_id FROM corpus_events ORDER BY num_articles DESC LIMIT 1")[0][0]
+    found = corpus_event(store, str(linked))
+    assert found is not None and len(found["mentions"]) >= 1  # type: ignore[arg-type]
+    assert corpus_event(store, "ce-none") is None

@@ -234,6 +234,22 @@ def export_command(db: str, fmt: str, out: Path | None, all_events: bool, print_
     )
 
 
+@click.command("serve")
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on (0.0.0.0: every one).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve_command(db: str, host: str, port: int) -> None:
+    """Serve the store over HTTP: the queries (GET /events, /quotes, /actors, /articles), one
+    article's document (GET /articles/ID), POST /documents and GET /stats; the OpenAPI
+    description at /openapi.json, its pages at /docs."""
+    import uvicorn
+
+    from storyline.api.app import create_app
+
+    click.echo(f"storyline: serving {db} at http://{host}:{port}/ (API pages at /docs)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 class _opened:
     def __init__(self, db: str) -> None:
         self.store = _store(db)
@@ -294,4 +310,12 @@ def _cell(value: Value) -> str:
     return text if len(text) <= _WIDEST else text[: _WIDEST - 1] + "…"
 
 
-COMMANDS = (ingest_command, events_command, quotes_command, actors_command, articles_command, export_command)
+COMMANDS = (
+    ingest_command,
+    events_command,
+    quotes_command,
+    actors_command,
+    articles_command,
+    export_command,
+    serve_command,
+)

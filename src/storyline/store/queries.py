@@ -10,10 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storyline.document.subset import CODED_CHOICES
-from storyline.errors import InvalidArgument
+from storyline.errors import InvalidArgument, UnknownCode
+from storyline.knowledge.cameo import lexicon
 from storyline.store.connection import Store, Value
 
-__all__ = ["Answer", "EventFilter", "actors", "articles", "events", "quotes"]
+__all__ = [
+    "Answer",
+    "EventFilter",
+    "actors",
+    "articles",
+    "corpus_event",
+    "events",
+    "network",
+    "places",
+    "quotes",
+    "timeline",
+]
 
 # The day an event happened where its date is a day, else the day its article was published.
 _DAY = (
@@ -97,7 +109,7 @@ def events(store: Store, f: EventFilter) -> Answer:
     if f.coded != "any":
         allowed = sorted(CODED_CHOICES[f.coded])
         keep(f"e.coded IN ({', '.join('?' for _ in allowed)})", *allowed)
-    return _answer(
+    answer = _answer(
         store,
         "events",
         f"SELECT {_DAY} AS day, e.cameo, e.source_name, e.source_code, e.target_name, e.target_code, "
@@ -110,6 +122,9 @@ def events(store: Store, f: EventFilter) -> Answer:
         "day DESC NULLS LAST, e.article_id, e.event_id",
         (f.limit, f.offset),
     )
+    for row in answer.rows:  # the code's name from the codebook, beside the code
+        row["cameo_name"] = _cameo_name(str(row["cameo"]))
+    return answer
 
 
 def quotes(
@@ -191,6 +206,13 @@ def articles(
     )
 
 
+def _cameo_name(code: str) -> str | None:
+    try:
+        return lexicon().code(code).name
+    except UnknownCode:
+        return None  # a code a user's lexicon declared, not in the shipped codebook
+
+
 def _answer(
     store: Store,
     table: str,
@@ -215,3 +237,92 @@ def _why_empty(store: Store, table: str, filtered: bool) -> str:
     if not held:
         return f"the store's {articles_held} articles hold no {table}"
     return f"none of the {held} {table} match the filters" if filtered else f"no {table}"
+
+
+def corpus_event(store: Store, corpus_event_id: str) -> dict[str, object] | None:
+    """One corpus event and all its mentions (each with its article), or None."""
+    found = store.query_dicts("SELECT * FROM corpus_events WHERE corpus_event_id = ?", (corpus_event_id,))
+    if not found:
+        return None
+    mentions = store.query_dicts(
+        f"SELECT {_DAY} AS day, e.article_id, e.event_id, e.cameo, e.source_name, e.target_name, e.modality, "
+        "e.confidence, e.sentence, a.title, a.url, a.published, a.source "
+        "FROM events e JOIN articles a ON a.article_id = e.article_id WHERE e.corpus_event_id = ? "
+        "ORDER BY a.published, e.article_id, e.event_id",
+        (corpus_event_id,),
+    )
+    return {"event": found[0], "mentions": mentions}
+
+
+def timeline(
+    store: Store, actor: str | None = None, interval: str = "day", since: str | None = None, until: str | None = None
+) -> Answer:
+    """Event counts per day (or ISO week) and QuadClass, for an actor as source or target."""
+    if interval not in ("day", "week"):
+        raise InvalidArgument(f"interval must be day or week, not {interval!r}")
+    where, params = _around(actor, since, until)
+    period = "day" if interval == "day" else "STRFTIME(CAST(day AS DATE), '%G-W%V')"
+    if store.backend == "postgres" and interval == "week":
+        period = "TO_CHAR(CAST(day AS DATE), 'IYYY-\"W\"IW')"
+    sql = (
+        f"SELECT {period} AS period, quad_class, COUNT(*) AS events FROM ("
+        f"SELECT {_DAY} AS day, e.quad_class FROM events e JOIN articles a ON a.article_id = e.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + ") x WHERE day IS NOT NULL GROUP BY period, quad_class ORDER BY period, quad_class"
+    )
+    rows = store.query_dicts(sql, params)
+    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)))
+
+
+def network(store: Store, actor: str | None = None, limit: int = 200) -> Answer:
+    """Who acts on whom: one row per (source, target) pair of actor codes, with its events,
+    how many of them cooperate (QuadClass 1-2) and how many are conflict (3-4)."""
+    where, params = _around(actor, None, None)
+    sql = (
+        "SELECT e.source_code, e.target_code, COUNT(*) AS events, "
+        "SUM(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END) AS cooperation, "
+        "SUM(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict "
+        "FROM events e JOIN articles a ON a.article_id = e.article_id "
+        "WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND e.source_code <> e.target_code"
+        + "".join(" AND " + w for w in where)
+        + " GROUP BY e.source_code, e.target_code ORDER BY events DESC, e.source_code, e.target_code LIMIT ?"
+    )
+    rows = store.query_dicts(sql, (*params, limit))
+    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)))
+
+
+def places(
+    store: Store, actor: str | None = None, code: str | None = None, since: str | None = None, until: str | None = None
+) -> Answer:
+    """Where events happened (their action location, not every place named), with counts and
+    the commonest QuadClass."""
+    where, params = _around(actor, since, until)
+    if code:
+        where.append("e.cameo LIKE ?")
+        params.append(code + "%")
+    sql = (
+        "SELECT e.location_name, e.location_country AS country, e.location_lat AS lat, e.location_lon AS lon, "
+        "COUNT(*) AS events, MODE() WITHIN GROUP (ORDER BY e.quad_class) AS quad_class "
+        "FROM events e JOIN articles a ON a.article_id = e.article_id WHERE e.location_lat IS NOT NULL"
+        + "".join(" AND " + w for w in where)
+        + " GROUP BY e.location_name, e.location_country, e.location_lat, e.location_lon"
+        + " ORDER BY events DESC LIMIT 2000"
+    )
+    rows = store.query_dicts(sql, params)
+    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)))
+
+
+def _around(actor: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Value]]:
+    """The conditions for an actor (source or target) and a date range, and their values."""
+    where: list[str] = []
+    params: list[Value] = []
+    if actor:
+        where.append("(e.source_code LIKE ? OR e.target_code LIKE ? OR e.source_country = ? OR e.target_country = ?)")
+        params += [actor.upper() + "%", actor.upper() + "%", actor.upper(), actor.upper()]
+    if since:
+        where.append(f"{_DAY} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{_DAY} <= ?")
+        params.append(until)
+    return where, params

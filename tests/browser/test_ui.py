@@ -1,0 +1,404 @@
+"""The web UI in a real browser: ``storyline serve`` over a small store, driven through Debian's
+chromium by Playwright (no browser is downloaded: .ci/run installs chromium, and without it, or
+without the playwright package, the module skips).
+
+Every test looks at what a user sees: the pages load with their heading and no errors, the
+explorer's filters and sorting, the article view's highlighting and quotes, the charts drawn,
+the paste page, and an article whose text is markup and script that must show as text and never
+run. A screenshot of each page is kept as a test artifact in test-artifacts/screenshots/ (or
+$STORYLINE_SCREENSHOTS); the README shows copies of them from docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.store.connection import open_store
+from storyline.store.ingest import ingest
+
+from ..store.test_store import STORIES
+
+try:
+    from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, ViewportSize, expect, sync_playwright
+except ImportError:
+    pytest.skip(
+        "the playwright package is absent (pip install -r requirements-dev.lock)",
+        allow_module_level=True,
+    )
+CHROMIUM = Path(os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium"))
+if not CHROMIUM.exists():
+    pytest.skip(
+        f"{CHROMIUM} is absent: the browser tests drive Debian's chromium (.ci/run installs it)",
+        allow_module_level=True,
+    )
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = Path(os.environ.get("STORYLINE_SCREENSHOTS", ROOT / "test-artifacts" / "screenshots"))
+VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
+WAIT_MS = 15_000  # the longest a page may take to show what it fetched
+
+# Markup and script in an article's text (and title): the UI must show them as text.
+SCRIPT = "<script>alert('x')</script>"
+IMAGE = "<img src=x onerror=\"alert('y')\">"
+INJECTION = {
+    "id": "inject-1",
+    "source": "Wire E",
+    "published": "2024-03-07",
+    "title": "Odd caption <img src=x onerror=\"alert('t')\">",
+    "text": "Norwegian troops attacked a Swedish border post on Thursday, officials said. "
+    f"A caption read {SCRIPT} and {IMAGE} beside it. "
+    '"We will respond," Sweden\'s defence minister said.',
+}
+
+PASTED = (
+    "French troops attacked a rebel camp in northern Mali on Friday, the army said. "
+    "The Malian government condemned the attack."
+)
+
+
+@dataclass
+class Served:
+    """The running server and the ids of what its store holds."""
+
+    url: str
+    border_attack: str  # article id: "Border attack" from Wire A
+    injected: str  # article id: the article whose text is markup
+    corpus_event: str  # the corpus event reported by the most articles
+
+    def page_url(self, name: str) -> str:
+        paths = {
+            "events": "/ui/events",
+            "article": f"/ui/article/{self.border_attack}",
+            "corpus-event": f"/ui/corpus-event/{self.corpus_event}",
+            "timeline": "/ui/timeline",
+            "network": "/ui/network",
+            "map": "/ui/map",
+            "paste": "/ui/paste",
+        }
+        return self.url + paths[name]
+
+
+@dataclass
+class Tab:
+    """A browser page with what went wrong on it recorded: console errors, uncaught exceptions
+    and any dialog (alert, confirm, prompt) a script raised."""
+
+    page: Page
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get_json(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return json.loads(response.read())
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """``storyline serve`` over a store of the test stories and the injection article."""
+    folder = tmp_path_factory.mktemp("browser")
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(s) + "\n" for s in [*STORIES, INJECTION]), encoding="utf-8")
+    db = folder / "store.duckdb"
+    store = open_store(str(db))
+    ingest(store, [str(corpus)], check_language=False)
+    store.close()  # the server opens the file next
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = (folder / "serve.log").open("w", encoding="utf-8")
+    command = [sys.executable, "-m", "storyline", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=folder)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get_json(f"{url}/stats")
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log.flush()
+                    pytest.fail(f"storyline serve did not answer: {(folder / 'serve.log').read_text()}")
+                time.sleep(0.2)
+        rows = _get_json(f"{url}/articles?limit=100")["rows"]
+        ids = {(r["title"], r["source"]): r["article_id"] for r in rows}
+        events = _get_json(f"{url}/events?limit=1000")["rows"]
+        widest = max(events, key=lambda r: (r["num_articles"], r["corpus_event_id"]))
+        yield Served(
+            url=url,
+            border_attack=ids[("Border attack", "Wire A")],
+            injected=ids[(INJECTION["title"], INJECTION["source"])],
+            corpus_event=widest["corpus_event_id"],
+        )
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture()
+def tab(browser: Browser) -> Iterator[Tab]:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    opened = Tab(page)
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            opened.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    def dialog(raised: Dialog) -> None:
+        opened.dialogs.append(f"{raised.type}: {raised.message}")
+        raised.dismiss()
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: opened.errors.append(f"uncaught: {error}"))
+    page.on("dialog", dialog)
+    yield opened
+    context.close()
+
+
+# What each page shows once it has fetched and drawn its data.
+READY = {
+    "events": "#events-table tr:has(td)",
+    "article": "#article-text span.event-evidence",
+    "corpus-event": "a.article-link",
+    "timeline": "svg#timeline rect",
+    "network": "svg#network circle",
+    "map": "svg#map path.country",
+    "paste": "textarea#paste-text",
+}
+
+
+def _settle(page: Page) -> None:
+    """Wait until the page's requests are done (its data fetched and drawn)."""
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("name", list(READY))
+def test_each_page_loads_with_its_heading_and_no_errors(served: Served, tab: Tab, name: str) -> None:
+    page = tab.page
+    response = page.goto(served.page_url(name))
+    assert response is not None and response.status == 200
+    expect(page.locator("h1")).to_be_visible()
+    assert page.locator("h1").inner_text().strip()
+    expect(page.locator(READY[name]).first).to_be_attached()
+    _settle(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    assert tab.errors == []
+    assert tab.dialogs == []
+
+
+def test_the_home_page_is_the_events_explorer(served: Served, tab: Tab) -> None:
+    tab.page.goto(served.url + "/")
+    expect(tab.page).to_have_url(re.compile(r"/ui/events(\?.*)?$"))
+    expect(tab.page.locator("table#events-table")).to_be_visible()
+
+
+def test_the_actor_filter_leaves_only_that_actors_events(served: Served, tab: Tab) -> None:
+    page = tab.page
+    page.goto(served.page_url("events"))
+    rows = page.locator("#events-table tr:has(td)")
+    mentions = re.compile(r"nor", re.IGNORECASE)  # NOR, NORMIL, Norway, Norwegian troops
+    expect(rows.first).to_be_visible()
+    assert rows.filter(has_not_text=mentions).count() > 0  # unfiltered: Japan and South Korea too
+    page.locator("#filters [name=actor]").fill("NOR")
+    page.locator("#apply").click()
+    expect(rows.filter(has_not_text=mentions)).to_have_count(0)
+    expect(rows.first).to_be_visible()
+    assert rows.count() >= 3
+    assert tab.errors == []
+
+
+def _column(page: Page, header: str) -> list[str]:
+    """The cells of the events table's column headed ``header``, top to bottom."""
+    headers = [text.strip() for text in page.locator("#events-table th").all_inner_texts()]
+    index = headers.index(header) + 1
+    return [
+        text.strip() for text in page.locator(f"#events-table tr:has(td) > td:nth-child({index})").all_inner_texts()
+    ]
+
+
+def test_clicking_a_header_sorts_the_table(served: Served, tab: Tab) -> None:
+    page = tab.page
+    page.goto(served.page_url("events"))
+    rows = page.locator("#events-table tr:has(td)")
+    expect(rows.first).to_be_visible()
+    _settle(page)
+    before = rows.all_inner_texts()
+    days = _column(page, "Day")
+    assert len(set(days)) > 2
+    page.locator("#events-table th", has_text="Day").click()
+    expect(rows.first).to_contain_text(min(days))
+    ascending = _column(page, "Day")
+    assert ascending == sorted(days) and ascending != days  # the newest came first
+    page.locator("#events-table th", has_text="Day").click()
+    expect(rows.first).to_contain_text(max(days))
+    assert _column(page, "Day") == sorted(days, reverse=True)
+    assert sorted(rows.all_inner_texts()) == sorted(before)  # the same rows, in another order
+
+
+def test_an_article_link_opens_the_article_with_its_evidence(served: Served, tab: Tab) -> None:
+    page = tab.page
+    page.goto(served.page_url("events"))
+    link = page.locator("#events-table a.article-link").first
+    expect(link).to_be_visible()
+    assert page.locator("#events-table a.corpus-link").count() > 0
+    link.click()
+    expect(page).to_have_url(re.compile(r"/ui/article/[^/#]+#.+"))
+    expect(page.locator("#article-text")).to_be_visible()
+    expect(page.locator("#article-text span.event-evidence").first).to_be_visible()
+    expect(page.locator("#event-list li.event").first).to_be_visible()
+    assert tab.errors == []
+
+
+def test_a_corpus_event_lists_every_article_that_reports_it(served: Served, tab: Tab) -> None:
+    page = tab.page
+    page.goto(served.page_url("events"))
+    link = page.locator(f'#events-table a.corpus-link[href$="{served.corpus_event}"]').first
+    expect(link).to_be_visible()
+    link.click()
+    expect(page).to_have_url(re.compile(r"/ui/corpus-event/"))
+    expect(page.locator("h1")).to_be_visible()
+    articles = page.locator("a.article-link")
+    expect(articles.first).to_be_visible()
+    assert articles.count() >= 4  # the attack: four reports from three publishers
+    titles = set(articles.all_inner_texts())
+    assert {"Border attack", "Guards wounded", "Sweden protests"} <= titles
+    articles.first.click()
+    expect(page.locator("#article-text span.event-evidence").first).to_be_visible()
+    assert tab.errors == []
+
+
+def test_a_quote_reveals_its_speaker(served: Served, tab: Tab) -> None:
+    document = _get_json(f"{served.url}/articles/{served.border_attack}")
+    names = {entity["id"]: entity["name"] for entity in document["entities"]}
+    quote = next(q for q in document["quotes"] if q.get("speaker") in names and q["text"].startswith("The attack"))
+    speaker = names[quote["speaker"]]  # "Swedish defence ministry"
+    page = tab.page
+    page.goto(served.page_url("article"))
+    spans = page.locator("#article-text span.quote")
+    expect(spans.first).to_be_visible()
+    texts = spans.all_inner_texts()
+    first = next(i for i, text in enumerate(texts) if len(text) >= 3 and quote["text"].startswith(text))
+    span = spans.nth(first)
+    span.hover()
+    title = span.get_attribute("title") or ""
+    info = page.locator("#quote-info")
+    if info.count():
+        span.click()
+        expect(info).to_be_visible()
+        expect(info).to_contain_text(speaker)
+    else:
+        assert speaker in title
+    assert speaker in title or speaker in info.inner_text()
+
+
+def test_markup_in_an_article_shows_as_text_and_never_runs(served: Served, tab: Tab) -> None:
+    page = tab.page
+    page.goto(f"{served.url}/ui/article/{served.injected}")
+    text = page.locator("#article-text")
+    expect(text.locator("span.event-evidence").first).to_be_visible()
+    _settle(page)
+    page.wait_for_timeout(300)  # time for a broken image's onerror, were the markup parsed
+    expect(text).to_contain_text(SCRIPT)
+    expect(text).to_contain_text("<img src=x onerror=")
+    assert text.locator("script, img").count() == 0
+    assert tab.dialogs == []
+    assert tab.errors == []  # also: no script blocked by the Content-Security-Policy
+    # Its title (markup too) in the events explorer.
+    page.goto(served.page_url("events"))
+    expect(page.locator("#events-table")).to_contain_text("Odd caption <img src=x onerror=")
+    _settle(page)
+    page.wait_for_timeout(300)
+    assert page.locator("#events-table img, #events-table script").count() == 0
+    assert tab.dialogs == []
+    assert tab.errors == []
+
+
+def test_the_timeline_draws_bars_per_period(served: Served, tab: Tab) -> None:
+    page = tab.page
+    page.goto(served.page_url("timeline"))
+    chart = page.locator("svg#timeline")
+    expect(chart.locator("rect").first).to_be_attached()
+    _settle(page)
+    assert chart.locator("rect").count() > 0
+    expect(chart).to_contain_text("2024-03")  # the periods of the stories
+    assert tab.errors == []
+
+
+def test_the_network_draws_actors_and_their_links(served: Served, tab: Tab) -> None:
+    page = tab.page
+    page.goto(served.page_url("network"))
+    chart = page.locator("svg#network")
+    expect(chart.locator("circle").first).to_be_attached()
+    _settle(page)
+    assert chart.locator("circle").count() >= 2
+    assert chart.locator("line, path").count() > 0
+    expect(chart).to_contain_text("SWE")
+    expect(chart).to_contain_text("JPN")
+    assert tab.errors == []
+
+
+def test_the_map_draws_countries_and_event_points(served: Served, tab: Tab) -> None:
+    page = tab.page
+    page.goto(served.page_url("map"))
+    expect(page.locator("svg#map path.country").first).to_be_attached()
+    _settle(page)
+    assert page.locator("svg#map path.country").count() > 50  # a world map, not a stub
+    expect(page.locator("svg#map circle.event-point").first).to_be_attached()
+    assert tab.errors == []
+
+
+def test_a_pasted_article_is_processed_and_highlighted(served: Served, tab: Tab) -> None:
+    page = tab.page
+    page.goto(served.page_url("paste"))
+    page.locator("textarea#paste-text").fill(PASTED)
+    page.locator("input#paste-date").fill("2024-05-03")
+    page.locator("button#paste-go").click()
+    expect(page.locator("#event-list li.event").first).to_be_visible(timeout=45_000)
+    expect(page.locator("#article-text")).to_contain_text("French troops attacked a rebel camp")
+    expect(page.locator("#event-list")).to_contain_text("2024-05-03")  # "on Friday": the date set
+    expect(page.locator("#article-text span.event-evidence").first).to_be_visible()
+    _settle(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "paste-result.png"))
+    assert tab.errors == []
+    assert tab.dialogs == []
