@@ -8,7 +8,8 @@
 - ``GET /corpus-events/{id}``: one corpus event with every article's mention of it;
 - ``GET /timeline``, ``/network``, ``/map``: counts per period and QuadClass, per pair of actors,
   per place; ``GET /countries``: country outlines for the map (GeoJSON);
-- ``GET /stats``: what the store holds.
+- ``GET /stats``: what the store holds;
+- the web UI's pages at ``/ui/...`` and ``/`` (:mod:`storyline.api.ui`).
 
 The store's connection is shared and used by one request at a time (DuckDB connections are not
 to be used from two threads at once). Request bodies over :data:`MAX_BODY_BYTES` are refused
