@@ -25,7 +25,7 @@ from storyline._version import __version__
 from storyline.document.article import Article
 from storyline.document.records import Document
 from storyline.document.skips import Skipped
-from storyline.ingest import read_inputs
+from storyline.ingest import detect_format, read_inputs
 from storyline.pipeline import process_many
 from storyline.store.connection import Store
 from storyline.store.corpus_pass import link_corpus
@@ -185,23 +185,34 @@ def _shown(
 
 
 def count_inputs(inputs: Sequence[str]) -> int | None:
-    """How many articles the inputs hold, where that is cheap to know (JSON Lines files and
-    folders of text files); None otherwise (the bar then shows no ETA)."""
+    """How many articles the inputs hold, where that is cheap to know (text and HTML files,
+    uncompressed JSON Lines, folders of them); None otherwise (the bar then shows no ETA)."""
     count = 0
     for name in inputs:
         path = Path(name)
         if name == "-" or not path.exists():
             return None
-        if path.is_dir():
-            count += sum(1 for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        elif path.suffix in (".jsonl", ".ndjson"):
-            with path.open("rb") as stream:
-                count += sum(1 for line in stream if line.strip())
-        elif path.suffix in (".txt", ".html", ".htm"):
-            count += 1
-        else:
-            return None
+        files = (
+            sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if path.is_dir()
+            else [path]
+        )
+        for found in map(_articles_in, files):
+            if found is None:
+                return None
+            count += found
     return count
+
+
+def _articles_in(path: Path) -> int | None:
+    """The articles one file holds by its format (:func:`storyline.ingest.detect_format`)."""
+    fmt = detect_format(path)
+    if fmt in ("text", "html"):
+        return 1
+    if fmt == "jsonl" and path.suffix != ".gz":
+        with path.open("rb") as stream:
+            return sum(1 for line in stream if line.strip())
+    return None
 
 
 def _run_id() -> str:

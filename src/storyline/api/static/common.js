@@ -148,3 +148,15 @@ export function actorLabel(name, code) {
   if (name && code) return `${name} (${code})`;
   return name || code || "—";
 }
+
+/** Start a page drawn from a filter form: its fields from the URL, redrawn on submit, the
+ * QuadClass legend into `legend` where the page has one, and a first draw now. */
+export function startFilteredPage(form, load, legend = null) {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    load();
+  });
+  if (legend) quadLegend(legend);
+  formFromQuery(form);
+  load();
+}

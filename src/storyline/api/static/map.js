@@ -1,7 +1,7 @@
 // The map: country outlines (GET /countries, GeoJSON) in an equirectangular projection, and
 // event locations (GET /map) as circles sized by their number of events.
 
-import { QUAD_CLASSES, api, clear, formFromQuery, formToQuery, quadLegend, setStatus, svg, tooltip } from "./common.js";
+import { api, clear, formToQuery, QUAD_CLASSES, setStatus, startFilteredPage, svg, tooltip } from "./common.js";
 
 const form = document.getElementById("map-form");
 const chart = document.getElementById("map");
@@ -76,10 +76,4 @@ async function load() {
   setStatus(`${shown} places${note}`);
 }
 
-form.addEventListener("submit", (event) => {
-  event.preventDefault();
-  load();
-});
-quadLegend(document.getElementById("legend"));
-formFromQuery(form);
-load();
+startFilteredPage(form, load, document.getElementById("legend"));

@@ -2,7 +2,7 @@
 // force-directed simulation; an edge is green when most of its events are cooperation, red when
 // most are conflict, and wider the more events it carries.
 
-import { api, clear, formFromQuery, formToQuery, setStatus, svg, tooltip } from "./common.js";
+import { api, clear, formToQuery, setStatus, startFilteredPage, svg, tooltip } from "./common.js";
 
 const form = document.getElementById("network-form");
 const chart = document.getElementById("network");
@@ -139,9 +139,4 @@ async function load() {
   }
 }
 
-form.addEventListener("submit", (event) => {
-  event.preventDefault();
-  load();
-});
-formFromQuery(form);
-load();
+startFilteredPage(form, load);

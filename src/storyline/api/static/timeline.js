@@ -1,6 +1,6 @@
 // The timeline: events per period (GET /timeline) as stacked bars, one colour per QuadClass.
 
-import { QUAD_CLASSES, api, clear, formFromQuery, formToQuery, quadLegend, setStatus, svg, tooltip } from "./common.js";
+import { api, clear, formToQuery, QUAD_CLASSES, setStatus, startFilteredPage, svg, tooltip } from "./common.js";
 
 const form = document.getElementById("timeline-form");
 const chart = document.getElementById("timeline");
@@ -88,10 +88,4 @@ async function load() {
   }
 }
 
-form.addEventListener("submit", (event) => {
-  event.preventDefault();
-  load();
-});
-quadLegend(document.getElementById("legend"));
-formFromQuery(form);
-load();
+startFilteredPage(form, load, document.getElementById("legend"));
