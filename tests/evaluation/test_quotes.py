@@ -295,10 +295,10 @@ def perfect_quotes(text: str) -> list[Quote]:
 
 
 def fake_process_many(items: Iterable[Article], **options: Any) -> Iterator[Document]:
-    """The shipped finder gets every quote right, the rules none (no model is run)."""
+    """The tagged finders get every quote right, the rules none (no model is run)."""
     assert options["clean_text"] is False and options["check_language"] is False
     for article in items:
-        found = perfect_quotes(article.text) if options["quotes"] == "shipped" else []
+        found = perfect_quotes(article.text) if options["quotes"] in ("fast", "accurate") else []
         yield Document(article=article, text=article.text, quotes=found)
 
 
@@ -321,13 +321,14 @@ def test_json_has_the_design_keys_for_both_methods(polnear: Path, monkeypatch: p
     assert all(figures[key] == 1.0 for key in KEYS)
     assert all(figures["baseline"][key] == 0.0 for key in KEYS)
     assert figures["articles_per_second"] > 0
+    assert figures["method"] == "accurate"  # the default finder
 
 
 def test_human_output_puts_the_methods_side_by_side(polnear: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(quotes_eval, "process_many", fake_process_many)
-    result = CliRunner().invoke(cli, ["eval", "quotes", "--data", str(polnear / "dev")])
+    result = CliRunner().invoke(cli, ["eval", "quotes", "--data", str(polnear / "dev"), "--quotes", "accurate"])
     assert result.exit_code == 0, result.output
-    assert "shipped" in result.output and "rules" in result.output
+    assert "accurate  P / R / F1" in result.output and "rules" in result.output
     line = next(row for row in result.output.splitlines() if row.startswith("content_exact"))
     assert line.split()[1:] == ["1.000"] * 3 + ["0.000"] * 3
     assert "1 articles, 2 gold attributions (1 direct)" in result.output

@@ -180,12 +180,14 @@ def test_the_tagger_reads_parts_and_leaves_the_entities_alone() -> None:
 
 
 def test_a_transcript_turn_names_its_speaker_before_a_colon() -> None:
-    found, names = quotes(
+    text = (
         "Senator Ann Roe spoke to Karl Berg on Sunday.\n\n"
         "BERG: Will the bill pass this week?\n\n"
         "ROE: I expect a vote on Thursday, and we have the votes.\n\n"
         "BERG: Thank you.\n\n"
     )
+    doc = process(text, published="2025-08-23", check_language=False, quotes="frames")  # the rule alone
+    found, names = doc.quotes, {e.id: e.name for e in doc.entities}
     turns = [q for q in found if q.cue and q.cue.text == ":"]
     assert [q.source.text for q in turns] == ["BERG", "ROE"]  # "Thank you.": too short to count
     assert turns[1].content.text == "I expect a vote on Thursday, and we have the votes."
@@ -219,7 +221,7 @@ def test_the_stage_finds_the_speaker_among_the_entities_it_is_given(config: Conf
     assert [q.speaker for q in alone.quotes] == [None]
 
 
-def test_the_shipped_finder_without_the_taggers_tags_is_an_error_not_empty_quotes(config: Config) -> None:
+def test_a_tagged_finder_without_the_taggers_tags_is_an_error_not_empty_quotes(config: Config) -> None:
     text = "Maria Lopez said the bridge would reopen in May."
     work = parsed(config, text, entities=[entity(text, "Maria Lopez", "PERSON", 1)])
     with pytest.raises(StageOrderError, match="quote_tags"):
@@ -236,8 +238,64 @@ def test_missing_tagger_weights_are_a_clear_error(monkeypatch: pytest.MonkeyPatc
     tagger._head.cache_clear()
     try:
         with pytest.raises(QuoteTaggerMissing, match="reinstall storyline"):
-            storyline.process("Maria Lopez said the bridge would reopen in May.")
+            storyline.process("Maria Lopez said the bridge would reopen in May.", quotes="fast")
     finally:
         monkeypatch.undo()
         tagger._head.cache_clear()
     assert tagger.available()
+
+
+# --- text that is not reported speech ---------------------------------------------------------
+
+# Written for this test: refusals and non-responses (nothing was said), promo, link and legal
+# lines, titles and scare quotes, and plain news sentences with no speaker.
+NOT_REPORTED_SPEECH = (
+    "The ministry did not respond to a request for comment.",
+    "A spokesman for the company declined to comment on the report.",
+    "Representatives for the airline could not be reached for comment on Sunday.",
+    "The embassy did not immediately reply to an email seeking comment.",
+    "Officials declined to say how many people had been detained.",
+    "No comment was available from the governor's office.",
+    "The mayor was not available to comment late on Friday.",
+    "The senator did not say whether she would run again.",
+    "Police would not say how the suspect had entered the building.",
+    "A lawyer for the family could not immediately be reached.",
+    "The union refused to discuss the offer with reporters.",
+    "Calls to the club's offices went unanswered on Monday.",
+    "The bridge was closed for repairs on Tuesday.",
+    "Heavy rain flooded the lower town overnight.",
+    "The team won its third match in a row on Saturday.",
+    "Consumer prices rose 3 percent in March from a year earlier.",
+    'The so-called "peace plan" was never published.',
+    'The band\'s new album, "Northern Lights," comes out in May.',
+    "The court will hear the case again in the autumn.",
+)
+PROMO_LINES = (
+    "Sign up for our daily newsletter to get the top stories in your inbox.",
+    "Click here to read the full report.",
+    "Read more: Five things to know about the new budget.",
+    "Follow us on Twitter for the latest updates.",
+    "Subscribe now for unlimited access to all our journalism.",
+    "Share this article on Facebook or by email.",
+    "Copyright 2026 The Daily Ledger. All rights reserved.",
+)
+REAL_QUOTE = "“We will reopen the bridge in May,” the mayor, Anna Berg, said on Monday."
+
+
+@pytest.mark.parametrize("method", ["fast", "accurate"])
+def test_text_that_is_not_reported_speech_yields_no_quotes(method: str) -> None:
+    paragraphs = ("Harbour Town Reopens Its Bridge", *NOT_REPORTED_SPEECH[:9], REAL_QUOTE, *NOT_REPORTED_SPEECH[9:])
+    article = "\n\n".join((*paragraphs, *PROMO_LINES))
+    (doc,) = storyline.process_many([article], quotes=method)
+    assert isinstance(doc, storyline.Document)
+    # the one real quote among them is found, and nothing else
+    assert [q.text for q in doc.quotes] == ["We will reopen the bridge in May,"], [
+        (q.text, q.cue and q.cue.text) for q in doc.quotes
+    ]
+    alone = list(storyline.process_many([*NOT_REPORTED_SPEECH, *PROMO_LINES], quotes=method, check_language=False))
+    # each line alone (a promo line alone is no article: skipped as empty, which is no quote either)
+    lines = (*NOT_REPORTED_SPEECH, *PROMO_LINES)
+    said = {
+        line: d.quotes for line, d in zip(lines, alone, strict=True) if isinstance(d, storyline.Document) and d.quotes
+    }
+    assert not said

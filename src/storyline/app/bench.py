@@ -13,6 +13,7 @@ from storyline.document.encode import JSONObject
 from storyline.document.skips import Skipped
 from storyline.errors import BenchInputSkipped
 from storyline.ingest import read_inputs
+from storyline.knowledge.quote_cues import DEFAULT_METHOD
 from storyline.pipeline import StageTimer, process_many
 from storyline.settings import BATCH_SIZE, LANGUAGE
 from storyline.stages.s01_clean.clean import clean
@@ -23,7 +24,12 @@ __all__ = ["run_bench"]
 
 
 def run_bench(
-    paths: list[str | Path], *, limit: int = 500, repeat: int = 3, model: str | None = None, quotes: str = "shipped"
+    paths: list[str | Path],
+    *,
+    limit: int = 500,
+    repeat: int = 3,
+    model: str | None = None,
+    quotes: str = DEFAULT_METHOD,
 ) -> JSONObject:
     """Time ``nlp.pipe`` alone and the whole pipeline over the same articles.
 

@@ -29,7 +29,7 @@ from storyline.document.skips import Skipped
 from storyline.document.subset import CODED_CHOICES, EventSubset
 from storyline.errors import InvalidArgument, NothingToProcess, StorylineError
 from storyline.ingest import FORMATS, detect_format, read_inputs
-from storyline.knowledge.quote_cues import METHODS
+from storyline.knowledge.quote_cues import DEFAULT_METHOD, METHODS
 from storyline.pipeline import STAGES, process_many
 from storyline.settings import BATCH_SIZE, TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS, model_name
 from storyline.stages.stage import check_order
@@ -62,10 +62,10 @@ _quotes_option = click.option(
     "--quotes",
     "quote_method",
     type=click.Choice(METHODS),
-    default="shipped",
+    default=DEFAULT_METHOD,
     show_default=True,
-    help="Quotation finder: the trained tagger (shipped), the learned frames alone (frames: faster), "
-    "or the hand rules.",
+    help="Quotation finder: the MiniLM tagger (accurate: best, slower), the small trained heads (fast), "
+    "the learned frames alone (frames), or the hand rules.",
 )
 
 
@@ -440,10 +440,11 @@ def _print_figures(figures: JSONObject, as_json: bool) -> None:
             click.echo(f"{key:<16} {value:.4f}" if isinstance(value, float) else f"{key:<16} {value}")
 
 
-def _evaluator(task: str, data_help: str, summary: str, split: bool = False) -> None:
+def _evaluator(task: str, data_help: str, summary: str, split: bool = False, quotes: bool = False) -> None:
     """Register ``storyline eval TASK``: ``storyline.evaluation.TASK.evaluate_TASK(data, limit=...)``.
 
-    ``split`` adds ``--split`` (passed on as ``split=``). A module's ``format_TASK(figures)``,
+    ``split`` adds ``--split`` (passed on as ``split=``), ``quotes`` the ``--quotes`` choice
+    (``method=``). A module's ``format_TASK(figures)``,
     where there is one, writes the human output in place of the plain listing."""
 
     def command(data: Path, limit: int | None, as_json: bool, **extra: Any) -> None:  # Any: a task's own options
@@ -462,6 +463,8 @@ def _evaluator(task: str, data_help: str, summary: str, split: bool = False) -> 
     ]
     if split:
         options.append(click.option("--split", default="dev", show_default=True, help="Sub-folder of --data to score."))
+    if quotes:
+        options.append(_quotes_option)
     for option in reversed(options):  # as if stacked as decorators, in this order
         command = option(command)
     eval_group.command(task, help=summary)(command)
@@ -481,8 +484,9 @@ _evaluator(
     "quotes",
     "PolNeAR folder (its splits hold text/ and attributions/), or one split folder.",
     "Quotations against PolNeAR: exact and token-overlap P/R/F1 of source, cue and content, "
-    "whole attributions, the direct quotes alone; the bare rules beside the shipped finder.",
+    "whole attributions, the direct quotes alone; the bare rules beside the chosen finder (--quotes).",
     split=True,
+    quotes=True,
 )
 _evaluator(
     "geo",

@@ -5,8 +5,10 @@ frames of attribution.
 each taking its clausal complement ("said that ...") as the content. ``frames`` adds the
 frames learned from PolNeAR's training part (``data/quote_cues.txt``, made by
 ``train/learn_quote_cues.py``): a verb and the dependency that held the content in at least
-half of its uses ("announce dobj": "announced his candidacy"). ``shipped`` is ``frames`` with
-the trained tagger of ``quote_tagger`` on top (see ``quotes``).
+half of its uses ("announce dobj": "announced his candidacy"). ``fast`` and ``accurate`` are
+``frames`` with a trained tagger's cue, source and content spans on top (see ``quotes``):
+``fast`` the small heads over spaCy's own vectors (``quote_tagger``), ``accurate`` the
+fine-tuned MiniLM encoder (``quote_encoder``).
 """
 
 from __future__ import annotations
@@ -17,20 +19,22 @@ from importlib import resources
 from storyline.errors import InvalidArgument
 from storyline.knowledge.speech import SPEECH_VERBS
 
-__all__ = ["METHODS", "cue_frames"]
+__all__ = ["DEFAULT_METHOD", "METHODS", "TAGGED", "cue_frames"]
 
-METHODS = ("shipped", "frames", "rules")
+METHODS = ("accurate", "fast", "frames", "rules")
+TAGGED = frozenset({"accurate", "fast"})  # the methods that read a tagger's spans
+DEFAULT_METHOD = "accurate"
 
 _CLAUSE = frozenset({"ccomp", "parataxis"})
 
 
 @cache
-def cue_frames(method: str = "shipped") -> dict[str, frozenset[str]]:
+def cue_frames(method: str = DEFAULT_METHOD) -> dict[str, frozenset[str]]:
     """Cue verb lemma -> the dependencies of it that hold the content, for a method."""
     if method not in METHODS:
         raise InvalidArgument(f"unknown quote method {method!r}; choose from {', '.join(METHODS)}")
     frames: dict[str, set[str]] = {lemma: set(_CLAUSE) for lemma in SPEECH_VERBS}
-    if method in ("shipped", "frames"):
+    if method != "rules":
         learned = resources.files("storyline.knowledge").joinpath("data").joinpath("quote_cues.txt")
         for line in learned.read_text(encoding="utf-8").splitlines():
             fields = line.split("#")[0].split()

@@ -23,6 +23,7 @@ from storyline.document.skips import Skipped
 from storyline.errors import StageOrderError
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.cameo import Lexicon
+from storyline.knowledge.quote_cues import DEFAULT_METHOD
 from storyline.settings import BATCH_SIZE
 
 __all__ = ["CAPTION_GIVENS", "GIVENS", "Config", "QuoteTags", "Stage", "StageTimer", "Work", "check_order"]
@@ -38,7 +39,7 @@ class Config:
     nlp: Language
     dictionary: ActorDictionary
     lexicon: Lexicon | None = None  # None: the shipped event lexicon
-    quote_method: str = "shipped"
+    quote_method: str = DEFAULT_METHOD
     check_language: bool = True
     clean_text: bool = True
     batch_size: int = BATCH_SIZE

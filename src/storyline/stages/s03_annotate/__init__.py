@@ -1,5 +1,6 @@
 """Annotate: the models over the text. spaCy's parse (tokens, sentences, tags, dependencies,
-named entities), then the quote tagger's heads over the parse (CUE, SOURCE, CONTENT spans).
+named entities), then the quote method's tagger over the parse (CUE, SOURCE, CONTENT spans):
+the small heads over spaCy's own vectors (``fast``) or the MiniLM encoder (``accurate``).
 
 The pipeline streams a run's articles through both a batch at a time (:func:`stream`,
 :func:`_tags_stream`), the parse in worker processes if asked; a caption is parsed on its own.
@@ -9,11 +10,13 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+
+from spacy.tokens import Doc
 
 from storyline.document.skips import Skipped
-from storyline.stages.s03_annotate.quote_tagger import tag_batch
-from storyline.stages.stage import Config, Stage, Work
+from storyline.stages.s03_annotate import quote_encoder, quote_tagger
+from storyline.stages.stage import Config, QuoteTags, Stage, Work
 
 __all__ = ["QUOTE_TAGS", "STAGE", "stream"]
 
@@ -33,18 +36,27 @@ def stream(works: Iterator[Work | Skipped], config: Config) -> Iterator[Work | S
             yield item
 
 
+# the tagger each quote method reads; the other methods read none
+_TAGGERS: dict[str, Callable[[Sequence[Doc]], list[QuoteTags]]] = {
+    "accurate": quote_encoder.tag_batch,
+    "fast": quote_tagger.tag_batch,
+}
+
+
 def _tags(work: Work, config: Config) -> None:
-    if config.quote_method == "shipped":
-        work.quote_tags = tag_batch([work.parsed])[0]
+    tagger = _TAGGERS.get(config.quote_method)
+    if tagger is not None:
+        work.quote_tags = tagger([work.parsed])[0]
 
 
 def _tags_stream(works: Iterator[Work | Skipped], config: Config) -> Iterator[Work | Skipped]:
     """The works, a batch at a time, each with the tagger's tags (when the quote method reads them)."""
     while batch := list(itertools.islice(works, config.batch_size)):
         parsed = [w for w in batch if isinstance(w, Work)]
-        if config.quote_method == "shipped" and parsed:
+        tagger = _TAGGERS.get(config.quote_method)
+        if tagger is not None and parsed:
             started = time.perf_counter()
-            for work, tags in zip(parsed, tag_batch([w.parsed for w in parsed]), strict=True):
+            for work, tags in zip(parsed, tagger([w.parsed for w in parsed]), strict=True):
                 work.quote_tags = tags
             if config.timer:
                 config.timer.add(QUOTE_TAGS.name, time.perf_counter() - started)

