@@ -14,7 +14,19 @@ from typing import Any, Protocol
 
 import numpy
 
-__all__ = ["CONTENT", "PARTS", "WINDOW", "Encoding", "decode", "merged", "windows", "wordpieces"]
+__all__ = [
+    "CONTENT",
+    "NO_OFFSET",
+    "PARTS",
+    "WINDOW",
+    "Encoding",
+    "Tokenizer",
+    "decode",
+    "merged",
+    "windows",
+    "wordpieces",
+    "words",
+]
 
 WINDOW = 256  # wordpieces a window, [CLS] and [SEP] included
 PARTS = ("O", "B-CUE", "I-CUE", "B-SOURCE", "I-SOURCE")  # the parts head
