@@ -52,7 +52,7 @@ def _shared() -> ModuleType:
 HERE = Path(__file__).resolve().parent
 _tags = _shared()
 WINDOW, PARTS, CONTENT = _tags.WINDOW, _tags.PARTS, _tags.CONTENT
-wordpieces, windows, merged, decode = _tags.wordpieces, _tags.windows, _tags.merged, _tags.decode
+wordpieces, windows, merged, decode, words = _tags.wordpieces, _tags.windows, _tags.merged, _tags.decode, _tags.words
 
 TRAIN_STEP = 224  # windows overlap a little in training, by half at inference
 DEFAULT_OUT = HERE.parent / "src" / "storyline" / "knowledge" / "data" / "quote_encoder"
@@ -131,9 +131,10 @@ def predict(run, articles: list[dict], tokenizer: Tokenizer) -> list[dict[str, s
         if ids:
             spans = windows(len(ids), WINDOW // 2)
             logits = [run([[cls, *ids[s:e], sep]]) for s, e in spans]
+            starts = words(article["text"], offsets)
             for k, labels in enumerate((PARTS, CONTENT)):
                 rows = merged(len(ids), spans, [window[k][0] for window in logits], len(labels))
-                for role, start, end in decode(rows, article["text"], offsets, labels):
+                for role, start, end in decode(rows, starts, offsets, labels):
                     found[role.lower()].add(_strip(article["text"], start, end))
         results.append(found)
     return results

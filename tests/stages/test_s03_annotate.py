@@ -90,7 +90,8 @@ def test_decode_reads_words_by_their_first_wordpiece_under_the_rules_of_bio() ->
     # "Lee" I-SOURCE after "Ann" B-SOURCE; "##iter" says O but its word is the cue; "agreed"
     # is an I-CUE after a paragraph break, which BIO cannot continue (the other tags tie: O)
     tags = [3, 4, 1, 0, 0, 0, 0, 0, 0, 2]
-    found = wordpiece_tags.decode(_logits(tags, len(labels)), text, offsets, labels)
+    starts = wordpiece_tags.words(text, offsets)
+    found = wordpiece_tags.decode(_logits(tags, len(labels)), starts, offsets, labels)
     assert found == [("SOURCE", 0, 7), ("CUE", 8, 18)]  # the cue: the whole word
 
 

@@ -28,7 +28,16 @@ from spacy.tokens import Doc
 
 from storyline.errors import QuoteTaggerMissing
 from storyline.stages.s03_annotate.nlp import text_of
-from storyline.stages.s03_annotate.wordpiece_tags import CONTENT, PARTS, WINDOW, decode, merged, windows, wordpieces
+from storyline.stages.s03_annotate.wordpiece_tags import (
+    CONTENT,
+    PARTS,
+    WINDOW,
+    decode,
+    merged,
+    windows,
+    wordpieces,
+    words,
+)
 from storyline.stages.stage import QuoteTags
 
 __all__ = ["ENCODER_DIR", "available", "tag_batch"]
@@ -121,9 +130,10 @@ def tag_batch(docs: Sequence[Doc]) -> list[QuoteTags]:
         tags: QuoteTags = {"CUE": [], "SOURCE": [], "CONTENT": []}
         if ids:
             keys = [(d, k) for k in range(len(spans[d]))]
+            starts = words(text_of(doc), offsets)
             for labels, logits in ((PARTS, parts), (CONTENT, contents)):
                 rows = merged(len(ids), spans[d], [logits[key] for key in keys], len(labels))
-                for role, start, end in decode(rows, text_of(doc), offsets, labels):
+                for role, start, end in decode(rows, starts, offsets, labels):
                     span = doc.char_span(start, end, alignment_mode="expand")
                     if span is not None and len(span):
                         tags[role].append((span.start, span.end))

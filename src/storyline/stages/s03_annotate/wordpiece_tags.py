@@ -111,12 +111,12 @@ def words(text: str, offsets: Sequence[tuple[int, int]]) -> list[int]:
 
 
 def decode(
-    logits: Any, text: str, offsets: Sequence[tuple[int, int]], labels: Sequence[str]
+    logits: Any, starts: Sequence[int], offsets: Sequence[tuple[int, int]], labels: Sequence[str]
 ) -> list[tuple[str, int, int]]:  # Any: a NumPy array, one row of logits a wordpiece
     """The (role, start, end) character spans of the best valid BIO tagging of the words: each
     word scored by its first wordpiece, and Viterbi over the words under the one rule of BIO
-    (an ``I-X`` only after ``B-X`` or ``I-X``); no span crosses a paragraph break."""
-    starts = words(text, offsets)
+    (an ``I-X`` only after ``B-X`` or ``I-X``); no span crosses a paragraph break. ``starts``:
+    :func:`words` of the text, read once for both heads."""
     if not starts:
         return []
     rows = numpy.asarray(logits, dtype="float64")[starts]
