@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 SHARED ?= ../shared
 DEMO_PORT ?= 8000
 
-.PHONY: demo test lint typecheck pytest fuzz bench lock clean
+.PHONY: demo test lint typecheck pytest fuzz bench before after lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "storyline needs Python 3.11: set PYTHON=/path/to/python3.11")'
@@ -64,6 +64,15 @@ fuzz: $(VENV)/.dev-installed
 
 bench: $(VENV)/.installed
 	$(BIN)/storyline bench --data $(SHARED)/data/corpora/reuters21578/reuters21578.jsonl --limit 500
+
+# Before and after a change (bench/before_after.py): `make before` saves the seed's, the samples',
+# the modern pages' and 200 Reuters stories' documents, every `storyline eval` figure and a store
+# export; `make after` makes them again and prints what changed (about 6 minutes each).
+before: $(VENV)/.installed
+	$(BIN)/python bench/before_after.py save
+
+after: $(VENV)/.installed
+	$(BIN)/python bench/before_after.py compare
 
 # Re-pin after changing a dependency: a clean runtime install, frozen.
 lock:

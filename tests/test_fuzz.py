@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from storyline import Article, Document, Skipped, process_many
 from storyline.document.skips import SkipReason
-from storyline.ingest import read_path, read_stream
+from storyline.readers import read_path, read_stream
 from storyline.settings import MAX_TEXT_CHARS
 
 from .fuzzing import (

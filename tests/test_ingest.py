@@ -12,7 +12,7 @@ import pytest
 from storyline.document.article import Article
 from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import InputNotFound, InvalidArgument
-from storyline.ingest import detect_format, read_inputs, read_path, read_stream
+from storyline.readers import detect_format, read_inputs, read_path, read_stream
 
 STORY = (
     "The city council voted on Tuesday to expand the harbour ferry service.\n"

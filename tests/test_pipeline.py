@@ -128,7 +128,7 @@ def test_hundred_reuters_articles_stream_through_one_model() -> None:
 
 
 def test_worker_processes_give_the_same_documents() -> None:
-    from storyline.ingest import read_inputs
+    from storyline.readers import read_inputs
 
     from .conftest import SAMPLES
 

@@ -22,6 +22,7 @@ import pytest
 
 from storyline import process
 from storyline.evaluation.events import evaluate_events
+from storyline.evaluation.figures import figure_paths
 from storyline.evaluation.geo import evaluate_geo
 from storyline.evaluation.ner import evaluate_ner
 from storyline.evaluation.quotes import evaluate_quotes
@@ -96,6 +97,17 @@ def test_figure_is_at_least_its_floor(name: str, path: str, floor: float) -> Non
 def test_error_count_is_at_most_its_ceiling(name: str, path: str, ceiling: float) -> None:
     value = _value(figures(name), path)
     assert value <= ceiling, f"{name} {path} rose to {value:g}, over its ceiling {ceiling} ({_where(name)})"
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_every_figure_has_a_floor(name: str) -> None:
+    found = list(figure_paths(figures(name)))
+    assert found, f"{name}: no figures read"
+    missing = [path for path, _ in found if path not in FLOORS[name]["floors"]]
+    assert not missing, (
+        f"{name}: {len(missing)} figure(s) without a floor ({', '.join(missing[:5])}, ...): "
+        "give each one in tests/quality_floors.toml (python bench/before_after.py floors writes them)"
+    )
 
 
 def test_every_eval_task_and_the_seed_have_floors() -> None:

@@ -20,15 +20,19 @@ import storyline
 from storyline import Article, Document, Skipped, SkipReason, process_many
 from storyline.budget import Budget, Expired, deadline
 from storyline.errors import InputSkipped, InvalidArgument
-from storyline.ingest import read_stream
+from storyline.parse.climbs import heads, is_root, lineage
+from storyline.readers import read_stream
 from storyline.stages.s03_annotate.nlp import MAX_SENTENCE_TOKENS, bare, load_model
-from storyline.stages.s03_annotate.syntax import heads, is_root, lineage
 from storyline.stages.s09_time.timexes import find_in_text
 from storyline.stages.s11_events.modality import modality
 
 from .conftest import SEED, need
 
 LOWER_CASE = "kanshi ram parried questions at a joint press conference."
+
+# A budget an article that ends is never over, however loaded the machine (these articles take
+# well under a second); the hang it guards against takes forever.
+_NEVER_MISSED = Budget(per_1000_words=1, minimum=5)
 
 # A stage that never ends on a text that asks for it, as a fault in a stage would.
 HANG = """
@@ -72,9 +76,10 @@ def test_modality_of_a_noun_under_a_root_that_is_no_verb() -> None:
     assert modality(doc[2]) == "asserted"
 
 
-def test_the_lower_case_sentence_is_done_within_a_second() -> None:
-    """It hung the pipeline for ever; now its stages finish inside a one-second budget."""
-    doc = storyline.process(LOWER_CASE, published="2002-03-10", time_budget=Budget(per_1000_words=1, minimum=1))
+def test_the_lower_case_sentence_is_done_within_its_budget() -> None:
+    """It hung the pipeline for ever; now its stages finish inside a budget (a generous one: the
+    hang never ended, and a loaded machine must not fail the test)."""
+    doc = storyline.process(LOWER_CASE, published="2002-03-10", time_budget=_NEVER_MISSED)
     assert doc.text == LOWER_CASE
     assert doc.entities and doc.entities[0].name == "kanshi ram"
 
@@ -103,8 +108,11 @@ def test_deadline_stops_a_loop_that_never_ends() -> None:
 
 def test_deadline_never_fires_after_its_body() -> None:
     for _ in range(20):
-        with deadline(0.01):
-            _spin(0.009)
+        try:
+            with deadline(0.01):
+                _spin(0.009)
+        except Expired:
+            pass  # on a loaded machine the body may overrun: then the deadline fired in time
         _spin(0.02)  # past the deadline, outside its body: nothing may arrive
 
 
@@ -136,7 +144,7 @@ def hanging_stage(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_an_article_over_budget_is_skipped_and_the_run_goes_on(workers: int) -> None:
     texts = ["Talks resumed in Paris on Monday.", "HANG: this one never ends.", "Russia attacked Ukraine on Friday."]
     articles = [Article.create(t, where=f"feed.jsonl:{n}") for n, t in enumerate(texts, 1)]
-    results = list(process_many(articles, workers=workers, time_budget=Budget(per_1000_words=1, minimum=0.3)))
+    results = list(process_many(articles, workers=workers, time_budget=_NEVER_MISSED))
     assert [type(r) for r in results] == [Document, Skipped, Document]
     skipped = results[1]
     assert isinstance(skipped, Skipped) and skipped.reason == SkipReason.TIMEOUT
@@ -147,7 +155,7 @@ def test_an_article_over_budget_is_skipped_and_the_run_goes_on(workers: int) -> 
 @pytest.mark.usefixtures("hanging_stage")
 def test_process_raises_the_timeout_as_a_skip() -> None:
     with pytest.raises(InputSkipped, match="timeout") as raised:
-        storyline.process("HANG, once more.", time_budget=Budget(per_1000_words=1, minimum=0.3))
+        storyline.process("HANG, once more.", time_budget=_NEVER_MISSED)
     assert raised.value.skipped.reason == SkipReason.TIMEOUT
 
 

@@ -1,5 +1,5 @@
 """Fine-tune the all-MiniLM-L6-v2 encoder to tag attribution parts, and export it for
-onnxruntime: the ``accurate`` quote tagger (``storyline.stages.s03_annotate.quote_encoder``).
+onnxruntime: the ``accurate`` quote tagger (``storyline.stages.s10_quotes.tagger_accurate``).
 
 Runs under PyTorch and transformers, which storyline itself never imports (``train/README.md``
 says how to set up the environment):
@@ -41,7 +41,7 @@ from transformers import AutoModel
 def _shared() -> ModuleType:
     """storyline's own wordpiece module, loaded by its path: importing the storyline package
     would need spaCy, which this environment does not have."""
-    path = HERE.parent / "src" / "storyline" / "stages" / "s03_annotate" / "wordpiece_tags.py"
+    path = HERE.parent / "src" / "storyline" / "stages" / "s10_quotes" / "wordpiece_tags.py"
     spec = importlib.util.spec_from_file_location("wordpiece_tags", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

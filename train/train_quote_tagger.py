@@ -1,4 +1,4 @@
-"""Train the attribution-part heads of ``storyline.stages.s03_annotate.quote_tagger`` on PolNeAR train.
+"""Train the attribution-part heads of ``storyline.stages.s10_quotes.tagger_fast`` on PolNeAR train.
 
 The shipped heads were made with (about 5 minutes a head on 2 CPU cores; the tuning split
 chose epoch 4 of 8 for ``parts``, F1 0.677 there, and 5 for ``content``, 0.457):
@@ -33,7 +33,7 @@ from spacy.util import filter_spans, minibatch
 
 from storyline.evaluation.quotes import PolnearArticle, read_polnear
 from storyline.stages.s03_annotate.nlp import load_model
-from storyline.stages.s03_annotate.quote_tagger import ACROSS_SENTENCES, HEADS, TAGGER_DIR, head_config, unsentenced
+from storyline.stages.s10_quotes.tagger_fast import ACROSS_SENTENCES, HEADS, TAGGER_DIR, head_config, unsentenced
 
 _ROLES = {"CUE": "cue", "SOURCE": "source", "CONTENT": "content"}
 

@@ -12,8 +12,8 @@ from storyline.document.article import Article
 from storyline.document.records import SCHEMA_ID, Document
 from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import StorylineError
-from storyline.ingest import read_inputs
 from storyline.pipeline import process, process_many
+from storyline.readers import read_inputs
 
 __all__ = [
     "SCHEMA_ID",

@@ -58,7 +58,7 @@ STAGES: tuple[Stage, ...] = (
     s01_clean.STAGE,
     s02_screen.STAGE,
     s03_annotate.STAGE,
-    s03_annotate.QUOTE_TAGS,
+    s10_quotes.TAGS,  # the quote tagger: a model step, run on the parse's batches; its finder is s10_quotes.STAGE
     s04_entities.STAGE,
     s05_actors.STAGE,
     s06_coref.STAGE,
@@ -135,8 +135,9 @@ def process_many(
     ``lexicons`` likewise extend the event lexicon (``cameo.load_lexicon``).
     ``clean_text=False`` keeps each text exactly as given (no boilerplate removal, no
     whitespace changes), so that offsets match the input: what the evaluators need.
-    ``quotes`` picks the quotation finder (``quote_cues.METHODS``): "fast" (the default), "accurate"
-    (the MiniLM tagger: better, slower), "frames", or "rules" (the hand-written baseline).
+    ``quotes`` picks the quotation finder (``quote_cues.METHODS``): "accurate" (the default: the
+    MiniLM tagger), "fast" (the small heads over spaCy's vectors: faster, less accurate),
+    "frames" (the learned cue frames alone), or "rules" (the hand-written baseline).
     ``time_budget``: seconds per 1,000 words an article's own stages may take (a
     :class:`~storyline.budget.Budget` also sets the minimum; 0 means no budget; None, the
     default of ``settings``). An article over it comes out as a ``timeout`` skip.

@@ -4,10 +4,13 @@ are tested on both backends in tests/store)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 from fastapi.testclient import TestClient
 
 from storyline.api.app import MAX_BODY_BYTES, create_app
+from storyline.api.shared import Coded
+from storyline.document.subset import CODED_CHOICES
 
 
 def _error(response: object) -> dict[str, object]:
@@ -60,6 +63,10 @@ def test_bad_parameters_and_unknown_paths_answer_in_the_one_error_shape(client: 
         assert response.status_code == 422 and _error(response)["code"] == "invalid"
     assert _error(client.get("/no/such/page"))["code"] == "not_found"
     assert _error(client.delete("/events"))["code"] == "method_not_allowed"
+
+
+def test_the_coded_parameter_takes_the_coded_choices() -> None:
+    assert get_args(Coded) == tuple(CODED_CHOICES)
 
 
 def test_text_is_only_ever_a_value(client: TestClient) -> None:

@@ -10,7 +10,7 @@ import storyline
 from storyline import Document
 from storyline.document.schema import document_schema, validate_document
 from storyline.errors import SchemaViolation
-from storyline.ingest import read_inputs
+from storyline.readers import read_inputs
 
 from ..conftest import SAMPLES, SEED, need
 

@@ -130,7 +130,7 @@ def test_role_with_a_modifier_and_a_comma_before_the_name() -> None:
 
 
 def test_an_organisation_named_after_its_country() -> None:
-    from storyline.stages.s05_actors.actors import _national_body
+    from storyline.stages.s05_actors import _national_body
 
     assert encode(_national_body("the Latvian Constitutional Court")) == {
         "code": "LVAJUD",

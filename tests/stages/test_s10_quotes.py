@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
 import storyline
 from storyline import process
 from storyline.document.records import Quote
-from storyline.errors import QuoteTaggerMissing, StageOrderError
-from storyline.stages import s03_annotate, s10_quotes
-from storyline.stages.s01_clean.quote_marks import quoted_stretches
+from storyline.errors import StageOrderError
+from storyline.parse.quote_marks import quoted_stretches
+from storyline.stages import s10_quotes
 from storyline.stages.stage import Config
 
 from .conftest import entity, parsed
@@ -109,6 +108,7 @@ def test_scare_quotes_that_nobody_said_are_not_quotes() -> None:
 def test_odd_number_of_marks_never_fails() -> None:
     text = "“We are ready, Karl Brandt said.\n\nThe minister left early."
     found, _ = quotes(text)
+    assert found, "the cue in the unclosed quotation reports it"
     for q in found:
         assert 0 <= q.start < q.end <= text.index("\n")  # never past the unclosed paragraph
 
@@ -166,19 +166,6 @@ def test_a_cue_between_commas_reports_its_whole_sentence() -> None:
     assert names[found[0].speaker] == "Maria Lopez"
 
 
-def test_the_tagger_reads_parts_and_leaves_the_entities_alone() -> None:
-    from storyline.stages.s03_annotate.nlp import load_model
-    from storyline.stages.s03_annotate.quote_tagger import available, tag_batch, tag_parts
-
-    assert available()  # the trained heads ship with the package
-    doc = load_model()("Maria Lopez said the bridge would reopen in May.")
-    before = [(e.text, e.label_) for e in doc.ents]
-    parts = tag_parts(doc, tag_batch([doc])[0])
-    assert [s.text for s in parts["CUE"]] == ["said"]
-    assert [s.text for s in parts["SOURCE"]] == ["Maria Lopez"]
-    assert [(e.text, e.label_) for e in doc.ents] == before
-
-
 def test_a_transcript_turn_names_its_speaker_before_a_colon() -> None:
     text = (
         "Senator Ann Roe spoke to Karl Berg on Sunday.\n\n"
@@ -226,23 +213,9 @@ def test_a_tagged_finder_without_the_taggers_tags_is_an_error_not_empty_quotes(c
     work = parsed(config, text, entities=[entity(text, "Maria Lopez", "PERSON", 1)])
     with pytest.raises(StageOrderError, match="quote_tags"):
         s10_quotes.STAGE.run(work, config)
-    s03_annotate.QUOTE_TAGS.run(work, config)
+    s10_quotes.TAGS.run(work, config)
     s10_quotes.STAGE.run(work, config)
     assert [q.speaker for q in work.quotes] == ["E1"]
-
-
-def test_missing_tagger_weights_are_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from storyline.stages.s03_annotate import quote_tagger as tagger
-
-    monkeypatch.setattr(tagger, "TAGGER_DIR", tmp_path)
-    tagger._head.cache_clear()
-    try:
-        with pytest.raises(QuoteTaggerMissing, match="reinstall storyline"):
-            storyline.process("Maria Lopez said the bridge would reopen in May.", quotes="fast")
-    finally:
-        monkeypatch.undo()
-        tagger._head.cache_clear()
-    assert tagger.available()
 
 
 # --- text that is not reported speech ---------------------------------------------------------

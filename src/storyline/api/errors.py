@@ -3,7 +3,10 @@
     {"error": {"status": 404, "code": "not_found", "message": "no article abc in the store"}}
 
 Whatever raised it (a missing article, a bad parameter, a body too large, a store that refused,
-a bug), the client parses the same three fields.
+a bug), the client parses the same three fields. A route answers an error by raising
+:class:`fastapi.HTTPException` with the status and the message (``raise HTTPException(404, "no
+article abc in the store")``), or by letting storyline's own errors through; the handlers here
+turn each into that shape, the status naming its ``code``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""The web UI: static pages over the JSON API, served by the same application.
+"""The web UI: static pages over the JSON API, served by the same application: the pages at
+``/ui/...``, their scripts, styles and images at ``/ui/static/...``, and ``/`` (a redirect to the
+events page). None of it is in the OpenAPI description.
 
 Every page is the shared layout (``static/layout.html``: head and navigation) around its own
 content (``static/pages/``), and fetches its data from the JSON API with its own scripts (no
@@ -14,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from fastapi import FastAPI
+from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.staticfiles import StaticFiles
 
-__all__ = ["CONTENT_SECURITY_POLICY", "PAGES", "STATIC", "install_ui"]
+__all__ = ["CONTENT_SECURITY_POLICY", "PAGES", "STATIC", "router"]
 
 STATIC = Path(__file__).parent / "static"
 
@@ -61,17 +63,20 @@ _NAV = (
 )
 
 
-def install_ui(app: FastAPI) -> None:
-    """Serve the pages at ``/ui/...``, their assets at ``/ui/static`` and ``/`` as a redirect."""
-    app.mount("/ui/static", StaticFiles(directory=STATIC), name="ui-static")
-
-    @app.get("/", include_in_schema=False)
-    def home() -> RedirectResponse:
-        return RedirectResponse("/ui/events", status_code=307)
-
+def router() -> APIRouter:
+    """The pages at ``/ui/...``, their assets at ``/ui/static`` and ``/`` as a redirect (built
+    when called: it reads the pages)."""
+    ui = APIRouter(include_in_schema=False)
+    ui.mount("/ui/static", StaticFiles(directory=STATIC), name="ui-static")
+    ui.add_api_route("/", home, methods=["GET"])
     layout = Template((STATIC / "layout.html").read_text(encoding="utf-8"))
     for page in PAGES:
-        app.add_api_route(page.route, _answer(_html(layout, page)), methods=["GET", "HEAD"], include_in_schema=False)
+        ui.add_api_route(page.route, _answer(_html(layout, page)), methods=["GET", "HEAD"])
+    return ui
+
+
+def home() -> RedirectResponse:
+    return RedirectResponse("/ui/events", status_code=307)
 
 
 def _html(layout: Template, page: Page) -> str:

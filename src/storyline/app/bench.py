@@ -12,9 +12,9 @@ from storyline.document.article import Article
 from storyline.document.encode import JSONObject
 from storyline.document.skips import Skipped
 from storyline.errors import BenchInputSkipped
-from storyline.ingest import read_inputs
 from storyline.knowledge.quote_cues import DEFAULT_METHOD
 from storyline.pipeline import StageTimer, process_many
+from storyline.readers import read_inputs
 from storyline.settings import BATCH_SIZE, LANGUAGE
 from storyline.stages.s01_clean.clean import clean
 from storyline.stages.s02_screen.language import is_language

@@ -28,9 +28,9 @@ from storyline.document.schema import document_schema, validate_document
 from storyline.document.skips import Skipped
 from storyline.document.subset import CODED_CHOICES, EventSubset
 from storyline.errors import InvalidArgument, NothingToProcess, StorylineError
-from storyline.ingest import FORMATS, detect_format, read_inputs
 from storyline.knowledge.quote_cues import DEFAULT_METHOD, METHODS
 from storyline.pipeline import STAGES, process_many
+from storyline.readers import FORMATS, detect_format, read_inputs
 from storyline.settings import BATCH_SIZE, TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS, model_name
 from storyline.stages.stage import check_order
 

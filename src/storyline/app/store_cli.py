@@ -16,7 +16,7 @@ import click
 
 from storyline.document.subset import CODED_CHOICES
 from storyline.errors import NothingToProcess
-from storyline.ingest import FORMATS as INPUT_FORMATS
+from storyline.readers import FORMATS as INPUT_FORMATS
 from storyline.store.connection import Store, Value, open_store
 from storyline.store.export import FORMATS, codebook, export
 from storyline.store.ingest import COMMIT_EVERY, count_inputs, ingest

@@ -3,8 +3,9 @@
 Field names are fixed by the contract in DESIGN.md; fields may be added, never renamed. All
 offsets are Python ``str`` indices into ``text``, end exclusive (a caption's event: into its
 caption's text). Each record's fields are its JSON object's keys, in order (:mod:`.encode`
-writes them), except the fields marked :func:`internal`, which the stages use and the
-contract leaves out, and those marked :func:`omitted_if_none`, which appear only when set.
+writes them, :mod:`.decode` reads them back), except the fields marked :func:`internal`, which
+the stages use and the contract leaves out, and those marked :func:`omitted_if_none`, which
+appear only when set.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass, field
 
 from storyline._version import __version__
 from storyline.document.article import Article
-from storyline.document.encode import JSONObject, encode, internal, omitted_if_none
+from storyline.document.decode import decode
+from storyline.document.encode import JSON, JSONObject, encode, internal, omitted_if_none
 
 __all__ = [
     "SCHEMA_ID",
@@ -203,6 +205,12 @@ class Document:
         """The document as the contract's JSON object."""
         encoded: JSONObject = encode(self)
         return encoded
+
+    @classmethod
+    def from_dict(cls, data: JSON) -> Document:
+        """The document a contract's JSON object holds (``to_dict`` undone: the same object
+        again); :class:`~storyline.errors.SchemaViolation` where a key does not fit its record."""
+        return decode(cls, data)
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(encode(self), ensure_ascii=False, indent=indent)

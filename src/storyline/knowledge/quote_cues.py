@@ -7,8 +7,8 @@ frames learned from PolNeAR's training part (``data/quote_cues.txt``, made by
 ``train/learn_quote_cues.py``): a verb and the dependency that held the content in at least
 half of its uses ("announce dobj": "announced his candidacy"). ``fast`` and ``accurate`` are
 ``frames`` with a trained tagger's cue, source and content spans on top (see ``quotes``):
-``fast`` the small heads over spaCy's own vectors (``quote_tagger``), ``accurate`` the
-fine-tuned MiniLM encoder (``quote_encoder``).
+``fast`` the small heads over spaCy's own vectors (``s10_quotes.tagger_fast``), ``accurate`` the
+fine-tuned MiniLM encoder (``s10_quotes.tagger_accurate``).
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -22,11 +21,11 @@ from storyline.document.records import Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import fold, lookup
 from storyline.knowledge.gazetteer import REGION_WORDS, misspelt_country
-from storyline.stages.s03_annotate.datelines import DATELINE
-from storyline.stages.s03_annotate.nlp import text_of
+from storyline.parse.datelines import DATELINE
+from storyline.parse.text import text_of
 from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["ENTITY_LABELS", "STAGE", "extract_entities", "token_owners"]
+__all__ = ["ENTITY_LABELS", "STAGE", "extract_entities"]
 
 # Numeric and temporal labels are not actors or places (dates go to the time stage).
 ENTITY_LABELS = frozenset(
@@ -38,17 +37,6 @@ _POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
 # "the Bryansk region", "Donetsk Oblast": the administrative word belongs to the place name
 # (one-word kinds only: the next token is compared).
 _REGION_WORDS = frozenset(w for w in REGION_WORDS if " " not in w)
-
-
-def token_owners(doc: Doc, entities: Iterable[Entity]) -> dict[int, Entity]:
-    """Token index -> the entity a mention covering the token belongs to (the first listed, where
-    mentions overlap: "Serb" in "Serb forces" stays the nationality word's)."""
-    owner: dict[int, Entity] = {}
-    for entity in entities:
-        for m in entity.mentions:
-            for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
-                owner.setdefault(token.i, entity)
-    return owner
 
 
 def extract_entities(doc: Doc, dictionary: ActorDictionary) -> list[Entity]:

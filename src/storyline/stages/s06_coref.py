@@ -17,12 +17,12 @@ from spacy.tokens import Doc, Token
 
 from storyline.document.records import Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
+from storyline.knowledge.roles import title_mentions
 from storyline.knowledge.speech import REPORTING_VERBS
-from storyline.stages.s01_clean.quote_marks import inside_quotes
-from storyline.stages.s03_annotate.nlp import text_of
-from storyline.stages.s03_annotate.syntax import heads
-from storyline.stages.s04_entities import token_owners
-from storyline.stages.s05_actors.roles import title_mentions
+from storyline.parse.climbs import heads
+from storyline.parse.owners import token_owners
+from storyline.parse.quote_marks import inside_quotes
+from storyline.parse.text import text_of
 from storyline.stages.stage import Config, Stage, Work
 
 __all__ = ["STAGE", "link_pronouns", "link_titles"]

@@ -19,9 +19,8 @@ from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import lookup
 from storyline.knowledge.gazetteer import gazetteer
 from storyline.knowledge.sectors import AGENTS, STATE_BODIES
-from storyline.stages.s03_annotate.datelines import in_dateline
-from storyline.stages.s04_entities import token_owners
-from storyline.stages.s05_actors.actors import home_country
+from storyline.parse.datelines import in_dateline
+from storyline.parse.owners import token_owners
 from storyline.stages.stage import Config, Stage, Work
 
 __all__ = ["STAGE", "nominal_actors"]
@@ -30,13 +29,13 @@ _MODIFIERS = ("amod", "compound", "poss", "nmod", "npadvmod")
 _OWNING_PREPS = ("of", "from", "in")
 
 
-def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary) -> list[Entity]:
+def nominal_actors(doc: Doc, entities: list[Entity], dictionary: ActorDictionary, home: str | None) -> list[Entity]:
     """Entities for country-owned group words the named entities do not already cover; a named
     entity the earlier stages could not code that is such a phrase gets its actor instead. A
-    state's own body named bare ("police arrested ...") is the home country's, or its sector's
-    alone where the text has no home country (:func:`_bare_state_body`)."""
+    state's own body named bare ("police arrested ...") is the ``home`` country's (the one the
+    document names most: the actors stage's ``home_country``), or its sector's alone where the
+    text has no home country (:func:`_bare_state_body`)."""
     owner = token_owners(doc, entities)
-    home = home_country(entities)
     found: dict[str, Entity] = {}
     for token in doc:
         sector = _sector(token, dictionary)
@@ -212,13 +211,13 @@ def _owning(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary)
 
 
 def _agents(work: Work, config: Config) -> None:
-    work.entities += nominal_actors(work.parsed, work.entities, config.dictionary)
+    work.entities += nominal_actors(work.parsed, work.entities, config.dictionary, work.home_country)
 
 
 STAGE = Stage(
     "agents",
     _agents,
-    requires=("doc", "entities.actor", "entities.place"),
+    requires=("doc", "entities.actor", "entities.place", "home_country"),
     assigns=("entities", "entities.actor"),
     about='unnamed actors: group words a country owns ("Russian troops"); an uncoded name that is one gets its actor',
 )

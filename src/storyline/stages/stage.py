@@ -60,6 +60,7 @@ class Work:
     doc: Doc | None = None
     quote_tags: QuoteTags | None = None
     entities: list[Entity] = field(default_factory=list)
+    home_country: str | None = None  # the country the document names most, if one leads clearly
     timexes: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

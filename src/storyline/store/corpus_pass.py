@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from storyline.store.connection import Store, Value
 from storyline.store.corpus import CorpusEvent, EventMention, find_near_duplicates, link_events
+from storyline.store.schema import insert
 
 __all__ = ["link_corpus"]
 
@@ -63,10 +64,7 @@ def link_corpus(store: Store) -> tuple[int, int]:
             [(original, copy) for copy, original in duplicates.items()],
         )
         store.execute("DELETE FROM corpus_events")
-        store.executemany(
-            "INSERT INTO corpus_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_corpus_row(event, coded) for event in corpus],
-        )
+        insert(store, "corpus_events", [_corpus_row(event, coded) for event in corpus])
         _set_links(store, links)
     return len(duplicates), len(corpus)
 
@@ -75,7 +73,10 @@ def _set_links(store: Store, links: dict[tuple[str, str], str]) -> None:
     """Each event's corpus event, written through a scratch table (one UPDATE, not one per event)."""
     store.execute("DROP TABLE IF EXISTS event_links")
     store.execute("CREATE TEMPORARY TABLE event_links (article_id TEXT, event_id TEXT, corpus_event_id TEXT)")
-    store.executemany("INSERT INTO event_links VALUES (?, ?, ?)", [(a, e, c) for (a, e), c in sorted(links.items())])
+    store.executemany(
+        "INSERT INTO event_links (article_id, event_id, corpus_event_id) VALUES (?, ?, ?)",
+        [(a, e, c) for (a, e), c in sorted(links.items())],
+    )
     store.execute("UPDATE events SET corpus_event_id = NULL")
     store.execute(
         "UPDATE events SET corpus_event_id = l.corpus_event_id FROM event_links l "
@@ -84,29 +85,29 @@ def _set_links(store: Store, links: dict[tuple[str, str], str]) -> None:
     store.execute("DROP TABLE event_links")
 
 
-def _corpus_row(event: CorpusEvent, coded: dict[tuple[str, str], tuple[Value, Value, Value]]) -> tuple[Value, ...]:
+def _corpus_row(event: CorpusEvent, coded: dict[tuple[str, str], tuple[Value, Value, Value]]) -> dict[str, Value]:
     best = event.best
     root, quad_class, goldstein = coded[(best.article_id, best.event_id)]
     dates = sorted(m.date for m in event.mentions if m.date)
-    return (
-        event.corpus_event_id,
-        best.cameo,
-        root,
-        quad_class,
-        goldstein,
-        best.source_code,
-        best.target_code,
-        best.modality,
-        dates[0] if dates else None,
-        event.num_mentions,
-        event.num_sources,
-        event.num_articles,
-        event.first_seen,
-        event.last_seen,
-        best.article_id,
-        best.event_id,
-        best.confidence,
-    )
+    return {
+        "corpus_event_id": event.corpus_event_id,
+        "cameo": best.cameo,
+        "root": root,
+        "quad_class": quad_class,
+        "goldstein": goldstein,
+        "source_code": best.source_code,
+        "target_code": best.target_code,
+        "modality": best.modality,
+        "date": dates[0] if dates else None,
+        "num_mentions": event.num_mentions,
+        "num_sources": event.num_sources,
+        "num_articles": event.num_articles,
+        "first_seen": event.first_seen,
+        "last_seen": event.last_seen,
+        "best_article_id": best.article_id,
+        "best_event_id": best.event_id,
+        "confidence": best.confidence,
+    }
 
 
 def _publisher(source: str) -> str:

@@ -25,11 +25,11 @@ from storyline._version import __version__
 from storyline.document.article import Article
 from storyline.document.records import Document
 from storyline.document.skips import Skipped
-from storyline.ingest import detect_format, read_inputs
 from storyline.pipeline import process_many
+from storyline.readers import detect_format, read_inputs
 from storyline.store.connection import Store
 from storyline.store.corpus_pass import link_corpus
-from storyline.store.schema import migrate
+from storyline.store.schema import insert, migrate
 from storyline.store.write import delete_articles, input_hash, store_document
 
 __all__ = ["IngestSummary", "count_inputs", "ingest"]
@@ -86,10 +86,17 @@ def ingest(
     started = time.perf_counter()
     summary = IngestSummary(_run_id())
     with store.transaction():
-        store.execute(
-            "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (summary.run_id, _now(), None, __version__, "\n".join(inputs), 0, 0, 0),
-        )
+        run = {
+            "run_id": summary.run_id,
+            "started": _now(),
+            "finished": None,
+            "version": __version__,
+            "inputs": "\n".join(inputs),
+            "articles_read": 0,
+            "articles_stored": 0,
+            "articles_skipped": 0,
+        }
+        insert(store, "ingest_runs", [run])
     known: Known = {
         str(a): (str(h), str(v)) for a, h, v in store.query("SELECT article_id, input_hash, version FROM articles")
     }
@@ -139,15 +146,14 @@ def _store_one(
         store.execute(
             "DELETE FROM skipped WHERE run_id = ? AND input = ?", (summary.run_id, result.where)
         )  # (the same input twice in one run is one skip)
-        store.execute(
-            "INSERT INTO skipped VALUES (?, ?, ?, ?)", (summary.run_id, result.where, reason, result.detail or None)
-        )
+        skip = {"run_id": summary.run_id, "input": result.where, "reason": reason, "detail": result.detail or None}
+        insert(store, "skipped", [skip])
         return
     article = result.article
     if article.id in stored:  # the same article twice in one batch: the later wins
         delete_articles(store, [article.id])
     read_as = input_hash(article)
-    store_document(store, result.to_dict(), summary.run_id, __version__, read_as)
+    store_document(store, result, summary.run_id, __version__, read_as)
     summary.stored += 1
     summary.words += len(result.text.split())
     summary.replaced += article.id in known
@@ -205,7 +211,7 @@ def count_inputs(inputs: Sequence[str]) -> int | None:
 
 
 def _articles_in(path: Path) -> int | None:
-    """The articles one file holds by its format (:func:`storyline.ingest.detect_format`)."""
+    """The articles one file holds by its format (:func:`storyline.readers.detect_format`)."""
     fmt = detect_format(path)
     if fmt in ("text", "html"):
         return 1

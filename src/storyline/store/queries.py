@@ -1,4 +1,5 @@
-"""The store's queries: events, quotes, actors and articles, with the filters analysts use.
+"""The store's queries: events, quotes, actors and articles, with the filters analysts use; one
+article's document; the counts the charts draw (timeline, network, places); what the store holds.
 
 These functions are the library's query API; ``storyline events|quotes|actors|articles`` and the
 HTTP API call them. Every filter value travels as a parameter: no user text is ever put in SQL.
@@ -7,8 +8,10 @@ An empty answer says why where it can (:class:`Answer.note`).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
+from storyline.document.encode import JSONObject
 from storyline.document.subset import CODED_CHOICES
 from storyline.errors import InvalidArgument, UnknownCode
 from storyline.knowledge.cameo import lexicon
@@ -18,12 +21,14 @@ __all__ = [
     "Answer",
     "EventFilter",
     "actors",
+    "article_document",
     "articles",
     "corpus_event",
     "events",
     "network",
     "places",
     "quotes",
+    "stats",
     "timeline",
 ]
 
@@ -204,6 +209,25 @@ def articles(
         "a.published DESC NULLS LAST, a.article_id",
         (limit, offset),
     )
+
+
+def article_document(store: Store, article_id: str) -> JSONObject | None:
+    """The article's whole document, as it was stored, or None."""
+    found = store.query("SELECT document FROM articles WHERE article_id = ?", (article_id,))
+    if not found:
+        return None
+    document: JSONObject = json.loads(str(found[0][0]))
+    return document
+
+
+def stats(store: Store) -> dict[str, Value]:
+    """What the store holds: the rows of each table, and the first and last days published."""
+    held: dict[str, Value] = {
+        table: store.query(f"SELECT COUNT(*) FROM {table}")[0][0]  # (table names from this list only)
+        for table in ("articles", "events", "corpus_events", "quotes", "entities", "skipped")
+    }
+    first, last = store.query("SELECT MIN(published), MAX(published) FROM articles")[0]
+    return {**held, "first_published": first, "last_published": last}
 
 
 def _cameo_name(code: str) -> str | None:

@@ -1,21 +1,27 @@
 """The store's tables, one definition for DuckDB and PostgreSQL, and its versioned migrations.
 
 Every table is declared once (:data:`TABLES`): its columns, their SQL types (the ones both
-databases accept) and what each holds. The DDL and ``docs/codebook.md`` are made from these
-declarations. A change to the schema is a new entry in :data:`MIGRATIONS`, applied in order by
-:func:`migrate` and recorded in ``schema_version``; a store made by an older storyline is
-brought up to date when it is opened, and one made by a newer storyline is refused.
+databases accept) and what each holds. Rows are written by column name through the declaration
+(:func:`insert`), and ``docs/codebook.md`` is made from it.
+
+A change to the schema is a new entry in :data:`MIGRATIONS`, written out as literal SQL (a
+migration, once released, never changes), applied in order by :func:`migrate` and recorded in
+``schema_version``; a store made by an older storyline is brought up to date when it is opened,
+and one made by a newer storyline is refused. A column added to a declaration needs its
+migration (``ALTER TABLE ... ADD COLUMN ...``): a test compares the migrated store's columns
+with the declarations.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from storyline.errors import InvalidArgument
-from storyline.store.connection import Store
+from storyline.errors import InvalidArgument, StoreError
+from storyline.store.connection import Store, Value
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "TABLES", "Column", "Table", "migrate"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "TABLES", "Column", "Table", "insert", "migrate"]
 
 
 @dataclass(frozen=True)
@@ -33,8 +39,30 @@ class Table:
     key: tuple[str, ...]
 
     def ddl(self) -> str:
+        """The table as declared, as one CREATE TABLE statement (for a migration that adds it:
+        print it and paste it there, as literal SQL)."""
         columns = ",\n  ".join(f"{c.name} {c.type}" for c in self.columns)
         return f"CREATE TABLE {self.name} (\n  {columns},\n  PRIMARY KEY ({', '.join(self.key)})\n)"
+
+    @property
+    def insert_sql(self) -> str:
+        """The INSERT of one row, every column named: ``INSERT INTO t (a, b) VALUES (?, ?)``."""
+        names = ", ".join(c.name for c in self.columns)
+        return f"INSERT INTO {self.name} ({names}) VALUES ({', '.join('?' for _ in self.columns)})"
+
+    def values(self, row: Mapping[str, Value]) -> tuple[Value, ...]:
+        """``row``'s values in the order :attr:`insert_sql` names them. A row gives every
+        declared column, and only those: a column declared and never written is an error, not
+        a silent NULL."""
+        names = [c.name for c in self.columns]
+        if row.keys() != set(names):
+            missing = [f"no {name}" for name in names if name not in row]
+            unknown = [f"{name}, which it does not declare" for name in row if name not in names]
+            raise StoreError(
+                f"a row of {self.name} with {'; '.join(missing + unknown)}: give every column of the "
+                f"table's declaration (storyline.store.schema.TABLES), by its name"
+            )
+        return tuple(row[name] for name in names)
 
 
 def _columns(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
@@ -223,15 +251,161 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
-# Version -> the statements that bring the store from the version before to it.
-_INDEXES = (
-    "CREATE INDEX events_by_code ON events (cameo)",
-    "CREATE INDEX events_by_source ON events (source_code)",
-    "CREATE INDEX events_by_corpus_event ON events (corpus_event_id)",
-    "CREATE INDEX articles_by_hash ON articles (content_hash)",
-)
+_BY_NAME = {table.name: table for table in TABLES}
+
+
+def insert(store: Store, table: str, rows: Iterable[Mapping[str, Value]]) -> None:
+    """Insert ``rows`` into ``table``, each a mapping of its declared columns' names to values."""
+    declared = _BY_NAME[table]
+    store.executemany(declared.insert_sql, [declared.values(row) for row in rows])
+
+
+# Version -> the statements that bring the store from the version before to it, as literal SQL:
+# what a released migration did, it always does (a column added to TABLES is a new migration).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (*(table.ddl() for table in TABLES), *_INDEXES),
+    1: (
+        "CREATE TABLE ingest_runs (\n"
+        "  run_id TEXT,\n"
+        "  started TEXT,\n"
+        "  finished TEXT,\n"
+        "  version TEXT,\n"
+        "  inputs TEXT,\n"
+        "  articles_read BIGINT,\n"
+        "  articles_stored BIGINT,\n"
+        "  articles_skipped BIGINT,\n"
+        "  PRIMARY KEY (run_id)\n"
+        ")",
+        "CREATE TABLE articles (\n"
+        "  article_id TEXT,\n"
+        "  input_id TEXT,\n"
+        "  url TEXT,\n"
+        "  source TEXT,\n"
+        "  title TEXT,\n"
+        "  published TEXT,\n"
+        "  content_hash TEXT,\n"
+        "  input_hash TEXT,\n"
+        "  words INTEGER,\n"
+        "  duplicate_of TEXT,\n"
+        "  run_id TEXT,\n"
+        "  version TEXT,\n"
+        "  text TEXT,\n"
+        "  document TEXT,\n"
+        "  PRIMARY KEY (article_id)\n"
+        ")",
+        "CREATE TABLE entities (\n"
+        "  article_id TEXT,\n"
+        "  entity_id TEXT,\n"
+        "  name TEXT,\n"
+        "  type TEXT,\n"
+        "  actor_code TEXT,\n"
+        "  country TEXT,\n"
+        "  sector TEXT,\n"
+        "  mentions INTEGER,\n"
+        "  PRIMARY KEY (article_id, entity_id)\n"
+        ")",
+        "CREATE TABLE mentions (\n"
+        "  article_id TEXT,\n"
+        "  entity_id TEXT,\n"
+        "  start INTEGER,\n"
+        "  end_ INTEGER,\n"
+        "  text TEXT,\n"
+        "  PRIMARY KEY (article_id, entity_id, start)\n"
+        ")",
+        "CREATE TABLE quotes (\n"
+        "  article_id TEXT,\n"
+        "  quote_id TEXT,\n"
+        "  kind TEXT,\n"
+        "  speaker_id TEXT,\n"
+        "  speaker TEXT,\n"
+        "  speaker_code TEXT,\n"
+        "  cue TEXT,\n"
+        "  content TEXT,\n"
+        "  start INTEGER,\n"
+        "  end_ INTEGER,\n"
+        "  PRIMARY KEY (article_id, quote_id)\n"
+        ")",
+        "CREATE TABLE timexes (\n"
+        "  article_id TEXT,\n"
+        "  timex_id TEXT,\n"
+        "  type TEXT,\n"
+        "  value TEXT,\n"
+        "  text TEXT,\n"
+        "  start INTEGER,\n"
+        "  end_ INTEGER,\n"
+        "  PRIMARY KEY (article_id, timex_id)\n"
+        ")",
+        "CREATE TABLE captions (\n"
+        "  article_id TEXT,\n"
+        "  caption_index INTEGER,\n"
+        "  text TEXT,\n"
+        "  credit TEXT,\n"
+        "  PRIMARY KEY (article_id, caption_index)\n"
+        ")",
+        "CREATE TABLE events (\n"
+        "  article_id TEXT,\n"
+        "  event_id TEXT,\n"
+        "  cameo TEXT,\n"
+        "  root TEXT,\n"
+        "  quad_class INTEGER,\n"
+        "  goldstein DOUBLE PRECISION,\n"
+        "  plover TEXT,\n"
+        "  source_id TEXT,\n"
+        "  source_name TEXT,\n"
+        "  source_code TEXT,\n"
+        "  source_country TEXT,\n"
+        "  target_id TEXT,\n"
+        "  target_name TEXT,\n"
+        "  target_code TEXT,\n"
+        "  target_country TEXT,\n"
+        "  modality TEXT,\n"
+        "  date TEXT,\n"
+        "  location_id TEXT,\n"
+        "  location_name TEXT,\n"
+        "  location_country TEXT,\n"
+        "  location_lat DOUBLE PRECISION,\n"
+        "  location_lon DOUBLE PRECISION,\n"
+        "  confidence DOUBLE PRECISION,\n"
+        "  coded TEXT,\n"
+        "  refers_to TEXT,\n"
+        "  trigger TEXT,\n"
+        "  evidence_start INTEGER,\n"
+        "  evidence_end INTEGER,\n"
+        "  sentence TEXT,\n"
+        "  corpus_event_id TEXT,\n"
+        "  PRIMARY KEY (article_id, event_id)\n"
+        ")",
+        "CREATE TABLE corpus_events (\n"
+        "  corpus_event_id TEXT,\n"
+        "  cameo TEXT,\n"
+        "  root TEXT,\n"
+        "  quad_class INTEGER,\n"
+        "  goldstein DOUBLE PRECISION,\n"
+        "  source_code TEXT,\n"
+        "  target_code TEXT,\n"
+        "  modality TEXT,\n"
+        "  date TEXT,\n"
+        "  num_mentions INTEGER,\n"
+        "  num_sources INTEGER,\n"
+        "  num_articles INTEGER,\n"
+        "  first_seen TEXT,\n"
+        "  last_seen TEXT,\n"
+        "  best_article_id TEXT,\n"
+        "  best_event_id TEXT,\n"
+        "  confidence DOUBLE PRECISION,\n"
+        "  PRIMARY KEY (corpus_event_id)\n"
+        ")",
+        "CREATE TABLE skipped (\n"
+        "  run_id TEXT,\n"
+        "  input TEXT,\n"
+        "  reason TEXT,\n"
+        "  detail TEXT,\n"
+        "  PRIMARY KEY (run_id, input)\n"
+        ")",
+        "CREATE INDEX events_by_code ON events (cameo)",
+        "CREATE INDEX events_by_source ON events (source_code)",
+        "CREATE INDEX events_by_corpus_event ON events (corpus_event_id)",
+        "CREATE INDEX articles_by_hash ON articles (content_hash)",
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -5,24 +5,28 @@ statement a table) and :func:`store_document` inserts each article's rows, all i
 transaction: the same article ingested twice replaces itself, and an ingest killed half way
 leaves each article either whole or absent. :func:`input_hash` says whether an input is the
 one the store already holds.
+
+Each row is read from the document's records and written by column name through the tables'
+declaration (:func:`storyline.store.schema.insert`). Empty text is stored as NULL.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from storyline.document.article import Article
-from storyline.document.encode import JSONObject
+from storyline.document.records import Caption, Document, Entity, Event, Mention, Quote, Timex
 from storyline.store.connection import Store, Value
-from storyline.store.schema import TABLES
+from storyline.store.schema import TABLES, insert
 
 __all__ = ["ARTICLE_TABLES", "delete_articles", "input_hash", "store_document"]
 
 # The tables that hold an article's own rows (corpus events are the corpus's).
 ARTICLE_TABLES = tuple(t.name for t in TABLES if t.columns[0].name == "article_id")
-_INSERT = {t.name: f"INSERT INTO {t.name} VALUES ({', '.join('?' for _ in t.columns)})" for t in TABLES}
+
+NamedRow: TypeAlias = dict[str, Value]  # one row of a table, by column name
 
 
 def delete_articles(store: Store, article_ids: Sequence[str]) -> None:
@@ -39,148 +43,142 @@ def input_hash(article: Article) -> str:
     return hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def store_document(store: Store, doc: JSONObject, run_id: str, version: str, read_as: str | None = None) -> str:
-    """Store ``doc`` (a document as JSON); returns its id. The article's earlier rows, if any,
-    must be gone first (:func:`delete_articles`). ``read_as`` is its :func:`input_hash`."""
-    article = _object(doc.get("article"))
-    article_id = str(article["id"])
-    text = str(doc.get("text") or "")
-    entities = [_object(e) for e in _list(doc.get("entities"))]
-    names = {str(e["id"]): e for e in entities}
-    store.execute(
-        _INSERT["articles"],
-        (
-            article_id,
-            _text(article.get("input_id")),
-            _text(article.get("url")),
-            _text(article.get("source")),
-            _text(article.get("title")),
-            _text(article.get("published")),
-            hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(),
-            read_as,
-            len(text.split()),
-            None,
-            run_id,
-            version,
-            text,
-            json.dumps(doc, ensure_ascii=False),
-        ),
-    )
-    store.executemany(_INSERT["entities"], [_entity_row(article_id, e) for e in entities])
-    store.executemany(
-        _INSERT["mentions"],
-        [
-            (article_id, str(e["id"]), _int(m.get("start")), _int(m.get("end")), _text(m.get("text")))
-            for e in entities
-            for m in map(_object, _list(e.get("mentions")))
-        ],
-    )
-    store.executemany(_INSERT["quotes"], [_quote_row(article_id, _object(q), names) for q in _list(doc.get("quotes"))])
-    store.executemany(_INSERT["timexes"], [_timex_row(article_id, _object(t)) for t in _list(doc.get("timexes"))])
-    store.executemany(
-        _INSERT["captions"],
-        [
-            (article_id, n, _text(c.get("text")), _text(c.get("credit")))
-            for n, c in enumerate(map(_object, _list(doc.get("captions"))))
-        ],
-    )
-    store.executemany(
-        _INSERT["events"], [_event_row(article_id, _object(e), names, text) for e in _list(doc.get("events"))]
-    )
+def store_document(store: Store, document: Document, run_id: str, version: str, read_as: str | None = None) -> str:
+    """Store ``document`` (a document read back as JSON is made records first:
+    :meth:`Document.from_dict`); returns its id. The article's earlier rows, if any, must be gone
+    first (:func:`delete_articles`). ``read_as`` is its :func:`input_hash`."""
+    article_id = document.article.id
+    entities = {e.id: e for e in document.entities}
+    insert(store, "articles", [_article_row(document, run_id, version, read_as)])
+    insert(store, "entities", [_entity_row(article_id, e) for e in document.entities])
+    insert(store, "mentions", [_mention_row(article_id, e, m) for e in document.entities for m in e.mentions])
+    insert(store, "quotes", [_quote_row(article_id, q, entities) for q in document.quotes])
+    insert(store, "timexes", [_timex_row(article_id, t) for t in document.timexes])
+    insert(store, "captions", [_caption_row(article_id, n, c) for n, c in enumerate(document.captions)])
+    insert(store, "events", [_event_row(article_id, e, entities, document.text) for e in document.events])
     return article_id
 
 
-def _entity_row(article_id: str, entity: JSONObject) -> tuple[Value, ...]:
-    actor = _object(entity.get("actor"))
-    place = _object(entity.get("place"))
-    return (
-        article_id,
-        str(entity["id"]),
-        _text(entity.get("name")),
-        _text(entity.get("type")),
-        _text(actor.get("code")),
-        _text(actor.get("country") or place.get("country")),
-        _text(actor.get("sector")),
-        len(_list(entity.get("mentions"))),
-    )
+def _article_row(document: Document, run_id: str, version: str, read_as: str | None) -> NamedRow:
+    article, text = document.article, document.text
+    return {
+        "article_id": article.id,
+        "input_id": _text(article.input_id),
+        "url": _text(article.url),
+        "source": _text(article.source),
+        "title": _text(article.title),
+        "published": _text(article.published),
+        "content_hash": hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        "input_hash": read_as,
+        "words": len(text.split()),
+        "duplicate_of": None,  # the corpus pass marks it
+        "run_id": run_id,
+        "version": version,
+        "text": text,
+        "document": document.to_json(),
+    }
 
 
-def _timex_row(article_id: str, timex: JSONObject) -> tuple[Value, ...]:
-    return (
-        article_id,
-        str(timex["id"]),
-        _text(timex.get("type")),
-        _text(timex.get("value")),
-        _text(timex.get("text")),
-        _int(timex.get("start")),
-        _int(timex.get("end")),
-    )
+def _entity_row(article_id: str, entity: Entity) -> NamedRow:
+    actor, place = entity.actor, entity.place
+    return {
+        "article_id": article_id,
+        "entity_id": entity.id,
+        "name": _text(entity.name),
+        "type": _text(entity.type),
+        "actor_code": _text(actor and actor.code),
+        "country": _text((actor and actor.country) or (place and place.country)),
+        "sector": _text(actor and actor.sector),
+        "mentions": len(entity.mentions),
+    }
 
 
-def _quote_row(article_id: str, quote: JSONObject, entities: dict[str, JSONObject]) -> tuple[Value, ...]:
-    speaker = entities.get(str(quote.get("speaker") or ""), {})
-    return (
-        article_id,
-        str(quote["id"]),
-        _text(quote.get("kind")),
-        _text(quote.get("speaker")),
-        _text(speaker.get("name")),
-        _text(_object(speaker.get("actor")).get("code")),
-        _text(_object(quote.get("cue")).get("text")),
-        _text(_object(quote.get("content")).get("text") or quote.get("text")),
-        _int(quote.get("start")),
-        _int(quote.get("end")),
-    )
+def _mention_row(article_id: str, entity: Entity, mention: Mention) -> NamedRow:
+    return {
+        "article_id": article_id,
+        "entity_id": entity.id,
+        "start": _int(mention.start),
+        "end_": _int(mention.end),
+        "text": _text(mention.text),
+    }
 
 
-def _event_row(article_id: str, event: JSONObject, entities: dict[str, JSONObject], text: str) -> tuple[Value, ...]:
-    source = entities.get(str(event.get("source") or ""), {})
-    target = entities.get(str(event.get("target") or ""), {})
-    place = entities.get(str(event.get("location") or ""), {})
-    where = _object(place.get("place"))
-    evidence = _object(event.get("evidence"))
-    start, end = _int(evidence.get("start")), _int(evidence.get("end"))
-    sentence = " ".join(text[start or 0 : end or 0].split()) if event.get("caption") is None else None
-    return (
-        article_id,
-        str(event["id"]),
-        _text(event.get("cameo")),
-        _text(event.get("root")),
-        _int(event.get("quad_class")),
-        _float(event.get("goldstein")),
-        _text(event.get("plover")),
-        _text(event.get("source")),
-        _text(source.get("name")),
-        _text(_object(event.get("source_actor")).get("code")),
-        _text(_object(event.get("source_actor")).get("country")),
-        _text(event.get("target")),
-        _text(target.get("name")),
-        _text(_object(event.get("target_actor")).get("code")),
-        _text(_object(event.get("target_actor")).get("country")),
-        _text(event.get("modality")),
-        _text(_object(event.get("date")).get("value")),
-        _text(event.get("location")),
-        _text(place.get("name")),
-        _text(where.get("country")),
-        _float(where.get("lat")),
-        _float(where.get("lon")),
-        _float(event.get("confidence")),
-        _text(event.get("coded")),
-        _text(event.get("refers_to")),
-        _text(_object(event.get("trigger")).get("text")),
-        start,
-        end,
-        sentence,
-        None,
-    )
+def _quote_row(article_id: str, quote: Quote, entities: dict[str, Entity]) -> NamedRow:
+    speaker = entities.get(quote.speaker or "")
+    return {
+        "article_id": article_id,
+        "quote_id": quote.id,
+        "kind": _text(quote.kind),
+        "speaker_id": _text(quote.speaker),
+        "speaker": _text(speaker and speaker.name),
+        "speaker_code": _text(speaker and speaker.actor and speaker.actor.code),
+        "cue": _text(quote.cue and quote.cue.text),
+        "content": _text((quote.content and quote.content.text) or quote.text),
+        "start": _int(quote.start),
+        "end_": _int(quote.end),
+    }
 
 
-def _object(value: object) -> JSONObject:
-    return value if isinstance(value, dict) else {}
+def _timex_row(article_id: str, timex: Timex) -> NamedRow:
+    return {
+        "article_id": article_id,
+        "timex_id": timex.id,
+        "type": _text(timex.type),
+        "value": _text(timex.value),
+        "text": _text(timex.text),
+        "start": _int(timex.start),
+        "end_": _int(timex.end),
+    }
 
 
-def _list(value: object) -> Sequence[object]:
-    return value if isinstance(value, list) else []
+def _caption_row(article_id: str, index: int, caption: Caption) -> NamedRow:
+    return {
+        "article_id": article_id,
+        "caption_index": index,
+        "text": _text(caption.text),
+        "credit": _text(caption.credit),
+    }
+
+
+def _event_row(article_id: str, event: Event, entities: dict[str, Entity], text: str) -> NamedRow:
+    source = entities.get(event.source or "")
+    target = entities.get(event.target or "")
+    place = entities.get(event.location or "")
+    where = place and place.place
+    start, end = _int(event.evidence.start), _int(event.evidence.end)
+    return {
+        "article_id": article_id,
+        "event_id": event.id,
+        "cameo": _text(event.cameo),
+        "root": _text(event.root),
+        "quad_class": _int(event.quad_class),
+        "goldstein": _float(event.goldstein),
+        "plover": _text(event.plover),
+        "source_id": _text(event.source),
+        "source_name": _text(source and source.name),
+        "source_code": _text(event.source_actor and event.source_actor.code),
+        "source_country": _text(event.source_actor and event.source_actor.country),
+        "target_id": _text(event.target),
+        "target_name": _text(target and target.name),
+        "target_code": _text(event.target_actor and event.target_actor.code),
+        "target_country": _text(event.target_actor and event.target_actor.country),
+        "modality": _text(event.modality),
+        "date": _text(event.date and event.date.value),
+        "location_id": _text(event.location),
+        "location_name": _text(place and place.name),
+        "location_country": _text(where and where.country),
+        "location_lat": _float(where and where.lat),
+        "location_lon": _float(where and where.lon),
+        "confidence": _float(event.confidence),
+        "coded": _text(event.coded),
+        "refers_to": _text(event.refers_to),
+        "trigger": _text(event.trigger.text),
+        "evidence_start": start,
+        "evidence_end": end,
+        # a caption's event points into its caption: the article's text holds no sentence of it
+        "sentence": " ".join(text[start or 0 : end or 0].split()) if event.caption is None else None,
+        "corpus_event_id": None,  # the corpus pass links it
+    }
 
 
 def _text(value: object) -> str | None:

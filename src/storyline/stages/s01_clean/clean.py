@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from storyline.document.records import Caption, Removed
 from storyline.stages.s01_clean.boilerplate import DEFAULT_RULES, Rule, split_credit
 
-__all__ = ["BLANK_LINE", "Caption", "Cleaned", "Removed", "clean", "paragraphs"]
+__all__ = ["Caption", "Cleaned", "Removed", "clean"]
 
 # Characters rewritten in the output text: typographic variants that tools read badly.
 # `` and '' are PTB/NYT-style quote marks (PolNeAR); zero-width characters and soft hyphens vanish.
@@ -35,7 +35,6 @@ _REWRITE = {
     "\u2060": "",
     "\ufeff": "",
 }
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WORDS = re.compile(r"\S+")
 _INVISIBLE = "".join(k for k, v in _REWRITE.items() if not v)
 _VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
@@ -109,17 +108,6 @@ class _Line:
     end: int
     text: str  # stripped
     indented: bool
-
-
-def paragraphs(text: str, gap: re.Pattern[str] = BLANK_LINE) -> list[tuple[int, int]]:
-    """The spans between the ``gap`` matches of a cleaned text (its paragraphs, by default),
-    empty ones included."""
-    spans, start = [], 0
-    for found in gap.finditer(text):
-        spans.append((start, found.start()))
-        start = found.end()
-    spans.append((start, len(text)))
-    return spans
 
 
 def clean(raw: str, *, title: str | None = None, rules: Sequence[Rule] = DEFAULT_RULES) -> Cleaned:

@@ -1,24 +1,20 @@
-"""Annotate: the models over the text. spaCy's parse (tokens, sentences, tags, dependencies,
-named entities), then the quote method's tagger over the parse (CUE, SOURCE, CONTENT spans):
-the small heads over spaCy's own vectors (``fast``) or the MiniLM encoder (``accurate``).
+"""Annotate: spaCy's parse of the text (tokens, sentences, tags, dependencies, named
+entities), with storyline's two components before the parser (:mod:`.nlp`: the sentence cap,
+and the sentence start after a dateline).
 
-The pipeline streams a run's articles through both a batch at a time (:func:`stream`,
-:func:`_tags_stream`), the parse in worker processes if asked; a caption is parsed on its own.
+The pipeline streams a run's articles through it a batch at a time (:func:`stream`), in worker
+processes if asked; a caption is parsed on its own. The quote tagger, the other model step,
+lives with the quotes (:mod:`storyline.stages.s10_quotes.tags`).
 """
 
 from __future__ import annotations
 
-import itertools
-import time
-from collections.abc import Callable, Iterator, Sequence
-
-from spacy.tokens import Doc
+from collections.abc import Iterator
 
 from storyline.document.skips import Skipped
-from storyline.stages.s03_annotate import quote_encoder, quote_tagger
-from storyline.stages.stage import Config, QuoteTags, Stage, Work
+from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["QUOTE_TAGS", "STAGE", "stream"]
+__all__ = ["STAGE", "stream"]
 
 
 def _annotate(work: Work, config: Config) -> None:
@@ -36,33 +32,6 @@ def stream(works: Iterator[Work | Skipped], config: Config) -> Iterator[Work | S
             yield item
 
 
-# the tagger each quote method reads; the other methods read none
-_TAGGERS: dict[str, Callable[[Sequence[Doc]], list[QuoteTags]]] = {
-    "accurate": quote_encoder.tag_batch,
-    "fast": quote_tagger.tag_batch,
-}
-
-
-def _tags(work: Work, config: Config) -> None:
-    tagger = _TAGGERS.get(config.quote_method)
-    if tagger is not None:
-        work.quote_tags = tagger([work.parsed])[0]
-
-
-def _tags_stream(works: Iterator[Work | Skipped], config: Config) -> Iterator[Work | Skipped]:
-    """The works, a batch at a time, each with the tagger's tags (when the quote method reads them)."""
-    while batch := list(itertools.islice(works, config.batch_size)):
-        parsed = [w for w in batch if isinstance(w, Work)]
-        tagger = _TAGGERS.get(config.quote_method)
-        if tagger is not None and parsed:
-            started = time.perf_counter()
-            for work, tags in zip(parsed, tagger([w.parsed for w in parsed]), strict=True):
-                work.quote_tags = tags
-            if config.timer:
-                config.timer.add(QUOTE_TAGS.name, time.perf_counter() - started)
-        yield from batch
-
-
 STAGE = Stage(
     "annotate",
     _annotate,
@@ -71,14 +40,4 @@ STAGE = Stage(
     step="model",
     run_stream=stream,
     about="spaCy's parse: tokens, sentences, tags, dependencies, named entities",
-)
-QUOTE_TAGS = Stage(
-    "quote_tags",
-    _tags,
-    requires=("doc",),
-    assigns=("quote_tags",),
-    step="model",
-    on_captions=False,
-    run_stream=_tags_stream,
-    about="the quote tagger's CUE, SOURCE and CONTENT spans, a batch of parses at a time",
 )

@@ -1,7 +1,7 @@
 """The spaCy stage: one ``Language`` per process, loaded once, run with ``nlp.pipe``.
 
 storyline adds two small components before the parser. One starts a sentence after a
-dateline (:func:`~storyline.stages.s03_annotate.datelines.split_datelines`). The other,
+dateline (:func:`~storyline.parse.datelines.split_datelines`). The other,
 :func:`cap_sentences`, caps a sentence's length: a stretch of
 text with no full stop for more than :data:`MAX_SENTENCE_TOKENS` tokens (a table, a list, one
 word repeated) is cut into sentences of at most that many. Prose never has one (the longest in
@@ -22,9 +22,10 @@ from spacy.language import DisabledPipes, Language
 from spacy.tokens import Doc
 
 from storyline.errors import ModelNotInstalled
+from storyline.parse.datelines import split_datelines
 from storyline.settings import MAX_TEXT_CHARS, model_name
 
-__all__ = ["MAX_SENTENCE_TOKENS", "SENTENCE_CAP", "bare", "cap_sentences", "load_model", "model_version", "text_of"]
+__all__ = ["MAX_SENTENCE_TOKENS", "SENTENCE_CAP", "bare", "cap_sentences", "load_model", "model_version"]
 
 MAX_SENTENCE_TOKENS = 250
 SENTENCE_CAP = "storyline_sentence_cap"  # the components' names in the pipeline
@@ -54,8 +55,6 @@ def _load(name: str) -> Language:
             f"'pip install -r requirements.lock'), or set STORYLINE_MODEL to an installed model"
         ) from err
     nlp.max_length = MAX_TEXT_CHARS + 1
-    from storyline.stages.s03_annotate.datelines import split_datelines  # (it reads text_of, below)
-
     for component, func in ((SENTENCE_CAP, cap_sentences), (DATELINE_SPLIT, split_datelines)):
         if not Language.has_factory(component):
             Language.component(component, func=func)
@@ -70,15 +69,6 @@ def model_version(nlp: Language) -> str:
     return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}".strip() + (
         f" (spaCy {importlib.metadata.version('spacy')})"
     )
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per document: spaCy joins every token again on each access,
-    and the stages after the parse ask for it often."""
-    text = doc.user_data.get("storyline.text")
-    if text is None:
-        text = doc.user_data["storyline.text"] = doc.text
-    return str(text)
 
 
 def cap_sentences(doc: Doc) -> Doc:

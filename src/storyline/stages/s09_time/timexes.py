@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Token
 
 from storyline.document.article import is_news_date
 from storyline.document.records import Timex
-from storyline.stages.s01_clean.clean import paragraphs as text_paragraphs
-from storyline.stages.s03_annotate.nlp import text_of
-from storyline.stages.s03_annotate.syntax import lineage
+from storyline.parse.climbs import lineage
+from storyline.parse.paragraphs import paragraphs as text_paragraphs
+from storyline.parse.text import text_of
 from storyline.stages.s09_time.rules import RULES, Context
 from storyline.stages.s09_time.values import iso_week, month_value
 

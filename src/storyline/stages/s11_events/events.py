@@ -35,9 +35,9 @@ from storyline.knowledge.cameo import Lexicon, lexicon
 from storyline.knowledge.quote_cues import cue_frames
 from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.knowledge.verb_patterns import Match, best_match
-from storyline.stages.s03_annotate.datelines import in_dateline
-from storyline.stages.s03_annotate.syntax import MAX_CLIMB, is_root
-from storyline.stages.s04_entities import token_owners
+from storyline.parse.climbs import MAX_CLIMB, is_root
+from storyline.parse.datelines import in_dateline
+from storyline.parse.owners import token_owners
 from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer, told_before
 from storyline.stages.s11_events.modality import modality
 from storyline.stages.s11_events.senses import REFUSING, being_asked, sense_code

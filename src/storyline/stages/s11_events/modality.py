@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyline.knowledge.speech import REPORTING_VERBS
-from storyline.stages.s03_annotate.syntax import MAX_CLIMB, heads, is_root
+from storyline.parse.climbs import MAX_CLIMB, heads, is_root
 
 __all__ = ["modality"]
 
@@ -75,7 +75,7 @@ def modality(word: Token, narrated_present: bool = False) -> str:
 
 def _clause_modality(verb: Token, depth: int = 0) -> str:
     """The clause's own modality, else the one it inherits from the clause it hangs in
-    (``depth`` clauses up, at most :data:`~storyline.stages.s03_annotate.syntax.MAX_CLIMB`)."""
+    (``depth`` clauses up, at most :data:`~storyline.parse.climbs.MAX_CLIMB`)."""
     children = list(verb.children)
     if any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "neg")) for c in children):
         return "negated"

@@ -23,7 +23,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, TAG
 from spacy.language import Language
 from spacy.ml.models.tok2vec import MaxoutWindowEncoder
 from spacy.strings import StringStore
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
 from thinc.types import Floats2d, Ints2d
@@ -31,8 +31,8 @@ from thinc.types import Floats2d, Ints2d
 from storyline.document.encode import JSONObject
 from storyline.errors import QuoteTaggerMissing
 from storyline.knowledge.quote_cues import cue_frames
-from storyline.stages.s01_clean.quote_marks import inside_quotes
-from storyline.stages.s03_annotate.nlp import text_of
+from storyline.parse.quote_marks import inside_quotes
+from storyline.parse.text import text_of
 from storyline.stages.stage import QuoteTags
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
     "doc_tensor",
     "head_config",
     "tag_batch",
-    "tag_parts",
     "unsentenced",
 ]
 
@@ -148,11 +147,6 @@ def _head(name: str) -> Language | None:
 
 def available() -> bool:
     return all(_head(name) is not None for name in HEADS)
-
-
-def tag_parts(doc: Doc, tags: QuoteTags) -> dict[str, list[Span]]:
-    """The ``CUE``, ``SOURCE`` and ``CONTENT`` spans :func:`tag_batch` found in a document."""
-    return {label: [doc[start:end] for start, end in spans] for label, spans in tags.items()}
 
 
 def tag_batch(docs: Sequence[Doc]) -> list[QuoteTags]:

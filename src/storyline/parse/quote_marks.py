@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.stages.s01_clean.clean import paragraphs
+from storyline.parse.paragraphs import paragraphs
 
 __all__ = ["Stretch", "inside_quotes", "quoted_stretches"]
 

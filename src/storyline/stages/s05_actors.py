@@ -15,11 +15,12 @@ from storyline.document.records import Actor, Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import CountryMatch, leading_country, lookup
 from storyline.knowledge.gazetteer import gazetteer, misspelt_country
+from storyline.knowledge.roles import Role, role_after, role_before
 from storyline.knowledge.sectors import body_sector
-from storyline.stages.s03_annotate.datelines import dateline_spans
-from storyline.stages.s05_actors.roles import Role, role_after, role_before
+from storyline.parse.datelines import dateline_spans
+from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["assign_actors", "home_country"]
+__all__ = ["STAGE", "assign_actors", "home_country"]
 
 
 def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary, published: str | None) -> None:
@@ -182,3 +183,17 @@ def _roles_at(mention: Mention, text: str, dictionary: ActorDictionary) -> list[
         before = role_before(text, mention.start + len(first) + 1, dictionary)
     found = [before, role_after(text, mention.end, dictionary)]
     return [r for r in found if r]
+
+
+def _actors(work: Work, config: Config) -> None:
+    assign_actors(work.entities, work.text, config.dictionary, work.published)
+    work.home_country = home_country(work.entities)
+
+
+STAGE = Stage(
+    "actors",
+    _actors,
+    requires=("entities",),
+    assigns=("entities.actor", "home_country"),
+    about="each entity's actor: role phrases, then the actor dictionary, then what the name is; the home country",
+)

@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from storyline.stages.s03_annotate.nlp import text_of
+from storyline.parse.text import text_of
 
 __all__ = ["dateline_spans", "in_dateline", "split_datelines"]
 

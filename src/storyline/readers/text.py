@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.document.article import Article
 from storyline.document.skips import Skipped
-from storyline.ingest.guard import decode_text
+from storyline.readers.guard import decode_text
 
 __all__ = ["read_text"]
 

@@ -3,7 +3,7 @@ windows, and how per-wordpiece BIO tags become character spans.
 
 Both sides of the accurate quote tagger read this module: ``train/train_quote_encoder.py``
 (which loads it by its path, outside storyline's own environment: it imports nothing but
-NumPy) and :mod:`storyline.stages.s03_annotate.quote_encoder` at run time, so training and
+NumPy) and :mod:`storyline.stages.s10_quotes.tagger_accurate` at run time, so training and
 tagging cut text the same way.
 """
 

@@ -11,6 +11,6 @@ folders of any of these, recursively.
 
 from __future__ import annotations
 
-from storyline.ingest.dispatch import FORMATS, detect_format, read_inputs, read_path, read_stream
+from storyline.readers.dispatch import FORMATS, detect_format, read_inputs, read_path, read_stream
 
 __all__ = ["FORMATS", "detect_format", "read_inputs", "read_path", "read_stream"]

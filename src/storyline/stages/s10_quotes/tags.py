@@ -1,0 +1,56 @@
+"""The quote tagger's step: each parse tagged with its attribution parts (``CUE``, ``SOURCE``,
+``CONTENT`` token spans) by the tagger the quote method reads, a batch of parses at a time.
+
+It runs with the models, right after spaCy's parse (the pipeline streams a run's articles
+through both a batch at a time); the finder (:mod:`.finder`) reads its tags on the document
+step. ``accurate`` reads the MiniLM encoder (:mod:`.tagger_accurate`), ``fast`` the small
+heads over spaCy's own vectors (:mod:`.tagger_fast`); ``frames`` and ``rules`` read no tags.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable, Iterator, Sequence
+
+from spacy.tokens import Doc, Span
+
+from storyline.document.skips import Skipped
+from storyline.stages.s10_quotes import tagger_accurate, tagger_fast
+from storyline.stages.stage import Config, QuoteTags, Work
+
+__all__ = ["STEP_NAME", "tag", "tag_parts", "tag_stream"]
+
+STEP_NAME = "quote_tags"
+
+# the tagger each quote method reads; the other methods read none
+_TAGGERS: dict[str, Callable[[Sequence[Doc]], list[QuoteTags]]] = {
+    "accurate": tagger_accurate.tag_batch,
+    "fast": tagger_fast.tag_batch,
+}
+
+
+def tag(work: Work, config: Config) -> None:
+    """One work's tags (when the quote method reads them)."""
+    tagger = _TAGGERS.get(config.quote_method)
+    if tagger is not None:
+        work.quote_tags = tagger([work.parsed])[0]
+
+
+def tag_stream(works: Iterator[Work | Skipped], config: Config) -> Iterator[Work | Skipped]:
+    """The works, a batch at a time, each with the tagger's tags (when the quote method reads them)."""
+    while batch := list(itertools.islice(works, config.batch_size)):
+        parsed = [w for w in batch if isinstance(w, Work)]
+        tagger = _TAGGERS.get(config.quote_method)
+        if tagger is not None and parsed:
+            started = time.perf_counter()
+            for work, tags in zip(parsed, tagger([w.parsed for w in parsed]), strict=True):
+                work.quote_tags = tags
+            if config.timer:
+                config.timer.add(STEP_NAME, time.perf_counter() - started)
+        yield from batch
+
+
+def tag_parts(doc: Doc, tags: QuoteTags) -> dict[str, list[Span]]:
+    """The ``CUE``, ``SOURCE`` and ``CONTENT`` spans a tagger found in a document."""
+    return {label: [doc[start:end] for start, end in spans] for label, spans in tags.items()}

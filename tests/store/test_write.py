@@ -1,0 +1,109 @@
+"""An article's rows, written from its document's records (or its JSON, read into records first)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from storyline.document.records import Document
+from storyline.store.connection import Row, Store, open_store
+from storyline.store.schema import TABLES, migrate
+from storyline.store.write import ARTICLE_TABLES, delete_articles, store_document
+
+from ..builders import document
+
+
+@pytest.fixture()
+def store(store_url: str) -> Iterator[Store]:
+    opened = open_store(store_url)
+    migrate(opened)
+    yield opened
+    opened.close()
+
+
+def _rows(store: Store, article_id: str) -> dict[str, list[Row]]:
+    """Every row the store holds of an article, table by table, in key order."""
+    keys = {t.name: ", ".join(t.key) for t in TABLES}
+    return {
+        table: store.query(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {keys[table]}", (article_id,))
+        for table in ARTICLE_TABLES
+    }
+
+
+def test_the_rows_of_a_document(store: Store) -> None:
+    doc = document()
+    with store.transaction():
+        assert store_document(store, doc, "run-1", "0.1.0", "read-as") == doc.article.id
+    rows = _rows(store, doc.article.id)
+    [article] = rows["articles"]
+    assert article[:12] == (
+        doc.article.id,
+        "wire-1",
+        "https://news.example.org/kharkiv",
+        "Example Wire",
+        "Kharkiv shelled",
+        "2024-03-04",
+        hashlib.sha1(doc.text.encode()).hexdigest(),
+        "read-as",
+        16,  # words
+        None,  # duplicate_of: the corpus pass marks it
+        "run-1",
+        "0.1.0",
+    )
+    assert article[12:] == (doc.text, doc.to_json())
+    assert [r[1:] for r in rows["entities"]] == [
+        ("E1", "Russian troops", "NORP", "RUSMIL", "RUS", "MIL", 1),
+        ("E2", "Kharkiv", "GPE", None, "UKR", None, 1),  # the country of a place without an actor
+        ("E3", "Ihor Terekhov", "PERSON", "UKRGOV", "UKR", "GOV", 1),
+    ]
+    assert [r[1:] for r in rows["mentions"]] == [
+        ("E1", 0, 14, "Russian troops"),
+        ("E2", 23, 30, "Kharkiv"),
+        ("E3", 48, 61, "Ihor Terekhov"),
+    ]
+    q1, q2 = doc.quotes
+    assert [r[1:] for r in rows["quotes"]] == [
+        ("Q1", "direct", "E3", "Ihor Terekhov", "UKRGOV", "told", "We will rebuild,", q1.start, q1.end),
+        ("Q2", "indirect", None, None, None, None, q2.text, q2.start, q2.end),  # no content: the whole text
+    ]
+    assert [r[1:] for r in rows["timexes"]] == [("T1", "DATE", "2024-03-04", "Monday", 34, 40)]
+    assert [r[1:] for r in rows["captions"]] == [
+        (0, "Firefighters at a building shelled in Kharkiv.", "Example Wire"),
+        (1, "Smoke over the city.", None),
+    ]
+    v1, v2 = rows["events"]
+    assert v1[1:] == (
+        "V1", "190", "19", 4, -10.0, "ASSAULT",
+        "E1", "Russian troops", "RUSMIL", "RUS",
+        "E2", "Kharkiv", None, None,
+        "asserted", "2024-03-04",
+        "E2", "Kharkiv", "UKR", 49.98, 36.25,
+        0.9, "source", None, "shelled", 0, 67,
+        "Russian troops shelled Kharkiv on Monday, Mayor Ihor Terekhov said.",
+        None,  # corpus_event_id: the corpus pass links it
+    )  # fmt: skip
+    assert v2[1:] == (
+        "V2", "190", "19", 4, -10.0, None,
+        None, None, None, None,
+        "E2", "Kharkiv", None, None,
+        "asserted", None,
+        None, None, None, None, None,
+        0.4, "none", "V1", "shelled", 0, 46,
+        None,  # told in a caption: no sentence of the text
+        None,
+    )  # fmt: skip
+
+
+def test_a_document_read_back_from_its_json_is_stored_as_the_same_rows(store: Store) -> None:
+    doc = document()
+    with store.transaction():
+        store_document(store, doc, "run-1", "0.1.0", "read-as")
+    from_records = _rows(store, doc.article.id)
+    with store.transaction():
+        delete_articles(store, [doc.article.id])
+        assert _rows(store, doc.article.id) == {t: [] for t in ARTICLE_TABLES}
+        store_document(store, Document.from_dict(json.loads(doc.to_json())), "run-1", "0.1.0", "read-as")
+    assert _rows(store, doc.article.id) == from_records
