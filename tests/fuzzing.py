@@ -7,7 +7,7 @@ thrown in. The real sentences are the shipped sample articles (written for this 
 Reuters-21578 stories when ../shared is checked out beside the repo.
 
 ``STORYLINE_FUZZ_EXAMPLES`` sets how many examples each property test tries (a short run by
-default; the long run in the README sets it high). ``INPUTS`` counts the inputs tried, and
+default; `make fuzz`, the long run, sets it high). ``INPUTS`` counts the inputs tried, and
 the test session prints the count (conftest.py).
 """
 

@@ -2,7 +2,7 @@
 
 Every generated input ends within its time budget (a ``timeout`` skip fails the test), raises
 nothing, and gives documents whose every offset is in range and slices the text it claims
-(``fuzzing.check``). A short run by default; the long run: README, Robustness.
+(``fuzzing.check``). A short run by default; the long run: `make fuzz` (docs/pipeline.md, No article stops a run).
 """
 
 from __future__ import annotations

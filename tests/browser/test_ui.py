@@ -6,7 +6,7 @@ Every test looks at what a user sees: the pages load with their heading and no e
 explorer's filters and sorting, the article view's highlighting and quotes, the charts drawn,
 the paste page, and an article whose text is markup and script that must show as text and never
 run. A screenshot of each page is kept as a test artifact in test-artifacts/screenshots/ (or
-$STORYLINE_SCREENSHOTS); the README shows copies of them from docs/screenshots/.
+$STORYLINE_SCREENSHOTS); docs/pipeline.md links the copies in docs/screenshots/.
 """
 
 from __future__ import annotations
