@@ -1,10 +1,12 @@
 """Bad inputs through the real ``storyline`` command: exit codes, stdout, stderr and the skips file.
 
-The folder run (every bad input beside good ones) happens once, in a module-scoped fixture.
+The folder run (every bad input beside good ones) happens once, in a module-scoped fixture; so
+do the two ingests of the same folder (``storyline ingest`` reports bad inputs as ``process`` does).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import subprocess
@@ -13,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pytest
 
 GOOD_1 = (
@@ -236,3 +239,91 @@ def test_bad_published_date_says_the_format(tmp_path: Path) -> None:
     assert "YYYY-MM-DD" in errors[0]
     assert "23/08/2025" in errors[0]
     assert "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- the same folder through storyline ingest
+
+PAGE = (
+    "<!DOCTYPE html><html lang='en'><head><title>Rail line funding agreed</title></head><body><article>"
+    "<h1>Rail line funding agreed</h1>"
+    "<p>Lena Voss spoke in Berlin on Monday about the new rail line to the coast, which has waited "
+    "for its money since the plan was first drawn up a decade ago.</p>"
+    "<p>Voss said the federal government would pay for two thirds of the line and that the first "
+    "trains would run before the end of the next year.</p>"
+    "</article></body></html>"
+)
+ACTORS = '[[person]]\nname = "Lena Voss"\noffices = [{ country = "DEU", sector = "GOV", role = "chancellor" }]\n'
+
+
+@dataclass
+class IngestRuns:
+    folder: Path
+    db: Path
+    skips_file: Path
+    first: subprocess.CompletedProcess[str]
+    again: subprocess.CompletedProcess[str]
+
+    def where(self, key: str) -> str:
+        name, _, line = key.partition(":")
+        return str(self.folder / name) + (f":{line}" if line else "")
+
+
+@pytest.fixture(scope="module")
+def ingest_runs(tmp_path_factory: pytest.TempPathFactory) -> IngestRuns:
+    """The bad folder, with a gzipped page (a crawler's ``.html.gz``) beside the good inputs,
+    ingested twice with process's options; off a terminal (stderr is a pipe), a progress line
+    after every article (``--progress-every 0``)."""
+    base = tmp_path_factory.mktemp("bad_ingest")
+    folder = base / "news"
+    _write_bad_folder(folder)
+    (folder / "page.html.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    (base / "actors.toml").write_text(ACTORS, encoding="utf-8")
+    db, skips_file = base / "news.duckdb", base / "skips.jsonl"
+    options = ("--db", db, "--skips", skips_file, "--actors", base / "actors.toml", "--quotes", "fast")
+    first = storyline("ingest", folder, *options, "--time-budget", "5", "--progress-every", "0", cwd=base)
+    again = storyline("ingest", folder, "--db", db, cwd=base)
+    return IngestRuns(folder, db, skips_file, first, again)
+
+
+def test_ingest_reads_a_gzipped_page(ingest_runs: IngestRuns) -> None:
+    assert ingest_runs.first.returncode == 0, ingest_runs.first.stderr
+    assert "page.html.gz" not in ingest_runs.first.stderr  # not skipped as binary (issue 26)
+    with duckdb.connect(str(ingest_runs.db), read_only=True) as store:
+        titles = [row[0] for row in store.execute("SELECT title FROM articles").fetchall()]
+    assert "Rail line funding agreed" in titles and len(titles) == 5
+
+
+def test_ingest_takes_process_options(ingest_runs: IngestRuns) -> None:
+    with duckdb.connect(str(ingest_runs.db), read_only=True) as store:
+        coded = store.execute("SELECT actor_code FROM entities WHERE name = 'Lena Voss'").fetchall()
+    assert coded == [("DEUGOV",)]  # from --actors
+
+
+def test_ingest_names_every_bad_input_as_process_does(ingest_runs: IngestRuns) -> None:
+    skipped = [line for line in ingest_runs.first.stderr.splitlines() if line.startswith("storyline: skipped ")]
+    assert len(skipped) == len(EXPECTED_SKIPS), ingest_runs.first.stderr
+    for key, reason in EXPECTED_SKIPS.items():
+        assert sum(line.startswith(f"storyline: skipped {ingest_runs.where(key)}: {reason}: ") for line in skipped) == 1
+    records = [json.loads(line) for line in ingest_runs.skips_file.read_text(encoding="utf-8").splitlines()]
+    assert {r["skipped"]: r["reason"] for r in records} == {ingest_runs.where(k): r for k, r in EXPECTED_SKIPS.items()}
+
+
+def test_ingest_shows_progress_off_a_terminal(ingest_runs: IngestRuns) -> None:
+    stderr = ingest_runs.first.stderr
+    articles = 4 + 1 + len(EXPECTED_SKIPS)  # good ones, the page, the skipped
+    assert f"storyline ingest: {articles}/{articles} articles (100%), " in stderr, stderr
+    assert re.search(r"storyline ingest: \d+/\d+ articles \(\d+%\), [\d.]+ articles/s, ", stderr)
+    lines = stderr.splitlines()
+    starts = [
+        i for i, line in enumerate(lines) if line.startswith("storyline: corpus pass over the store's 5 articles")
+    ]
+    ends = [i for i, line in enumerate(lines) if re.match(r"storyline: corpus pass: \d+ near-duplicates", line)]
+    assert len(starts) == 1 and len(ends) == 1 and starts[0] < ends[0], stderr
+
+
+def test_ingest_again_with_nothing_changed_succeeds(ingest_runs: IngestRuns) -> None:
+    """A scheduled re-run over unchanged inputs is no failure (issue 26: it exited 3)."""
+    again = ingest_runs.again
+    assert again.returncode == 0, again.stderr
+    assert "5 unchanged, 0 stored" in again.stderr and "nothing new" in again.stderr
+    assert "storyline: error" not in again.stderr

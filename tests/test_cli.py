@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from storyline import __version__
 from storyline.app.cli import cli
+from storyline.app.reporting import Progress
 
 from .conftest import SAMPLES, SEED, need
 
@@ -140,3 +143,56 @@ def test_quotes_option_picks_the_finder() -> None:
     wrong = CliRunner().invoke(cli, ["process", "-", "--quotes", "bert"], input=text)
     assert wrong.exit_code != 0
     assert "bert" in wrong.output
+
+
+def test_ingest_takes_process_options_declared_once() -> None:
+    """--skips, --quotes, --time-budget, --actors and --lexicon mean on ingest what they mean on process."""
+    shared = ("--skips", "--quotes", "--time-budget", "--actors", "--lexicon")
+    process, ingest = (cli.commands[name] for name in ("process", "ingest"))
+
+    def declared(command: click.Command) -> dict[str, tuple[object, ...]]:
+        options = [p for p in command.params if isinstance(p, click.Option)]
+        return {o: (p.name, p.help, p.default, repr(p.type), p.multiple) for p in options for o in p.opts}
+
+    assert all(option in declared(ingest) for option in shared)
+    assert {o: declared(ingest)[o] for o in shared} == {o: declared(process)[o] for o in shared}
+    helped = CliRunner().invoke(cli, ["ingest", "--help"])
+    assert helped.exit_code == 0 and "--progress-every SECONDS" in helped.output and "Exit codes: 0" in helped.output
+
+
+def test_progress_off_a_terminal_is_a_line_every_few_seconds() -> None:
+    """A logged or nohup run is not silent (issue 26): tqdm's bar needs a terminal, so elsewhere
+    the meter is a line of its own, at most one per ``every`` seconds (the clock is the test's)."""
+    ticks = iter([0.0, 4.0, 12.0, 13.0, 30.0])
+    out = io.StringIO()
+    progress = Progress("storyline ingest", 1000, every=10, stream=out, clock=lambda: next(ticks))
+    progress.update(60, "0 skipped")  # at 4 s: too soon
+    progress.update(120, "3 skipped")
+    progress.update(130, "3 skipped")  # at 13 s: too soon after the last line
+    progress.update(500, "")
+    progress.write("storyline: skipped x.txt: empty: the input is empty")
+    assert out.getvalue().splitlines() == [
+        "storyline ingest: 120/1,000 articles (12%), 10.0 articles/s, 00:12 elapsed, 01:28 left, 3 skipped",
+        "storyline ingest: 500/1,000 articles (50%), 16.7 articles/s, 00:30 elapsed, 00:30 left",
+        "storyline: skipped x.txt: empty: the input is empty",
+    ]
+    unknown = io.StringIO()
+    clock = iter([0.0, 20.0])
+    Progress("storyline ingest", None, stream=unknown, clock=lambda: next(clock)).update(7)
+    assert unknown.getvalue() == "storyline ingest: 7 articles, 0.3 articles/s, 00:20 elapsed\n"
+    quiet = io.StringIO()
+    Progress("storyline ingest", 10, every=0, show=False, stream=quiet).update(3)
+    assert quiet.getvalue() == ""
+
+
+def test_progress_says_the_run_is_alive_while_no_article_finishes() -> None:
+    """Articles finish a batch of the parse at a time, minutes apart: the run's thread ticks between."""
+    ticks = iter([0.0, 11.0, 15.0, 25.0])
+    out = io.StringIO()
+    progress = Progress("storyline ingest", 64, stream=out, clock=lambda: next(ticks))
+    for _ in range(3):
+        progress.tick()  # what the thread does every 10 s
+    assert out.getvalue().splitlines() == [
+        "storyline ingest: 0/64 articles (0%), 0.0 articles/s, 00:11 elapsed",
+        "storyline ingest: 0/64 articles (0%), 0.0 articles/s, 00:25 elapsed",
+    ]

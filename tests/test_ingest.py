@@ -163,6 +163,42 @@ def test_html_without_text_is_bad_html(tmp_path: Path) -> None:
     assert items[0].where == str(path)
 
 
+# ---------------------------------------------------------------- gzipped pages and texts
+
+
+def test_gzipped_html_page_is_read_as_the_page(tmp_path: Path) -> None:
+    """A crawler's ``page.html.gz`` (issue 26: all 84 were skipped as binary)."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page.html.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    (folder / "story.txt.gz").write_bytes(gzip.compress(STORY.encode("utf-8")))
+    page, story = list(read_path(folder))
+    assert isinstance(page, Article), page
+    assert page.title == "Water board approves dam rebuild" and page.url == "https://example.org/x"
+    assert PARAGRAPHS[1] in page.text and "<p>" not in page.text
+    assert page.where == str(folder / "page.html.gz")
+    assert isinstance(story, Article) and story.text == STORY
+
+
+def test_gzipped_input_is_known_by_its_content() -> None:
+    item = next(read_stream(io.BytesIO(gzip.compress(PAGE.encode("utf-8"))), "<stdin>"))
+    assert isinstance(item, Article) and item.title == "Water board approves dam rebuild"
+
+
+def test_a_gzipped_page_cut_short_is_skipped_with_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "cut.html.gz"
+    path.write_bytes(gzip.compress(PAGE.encode("utf-8"))[:-30])
+    _assert_one_skip(path, SkipReason.BINARY)
+    skip = next(read_path(path))
+    assert isinstance(skip, Skipped) and "cannot be unpacked" in skip.detail
+
+
+def test_a_gzipped_page_that_unpacks_too_large_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.html.gz"
+    path.write_bytes(gzip.compress(b"<html><body><p>" + b"a" * 12_000_000))  # about 12 kB on disk
+    _assert_one_skip(path, SkipReason.TOO_LARGE)
+
+
 # ---------------------------------------------------------------- JSON Lines
 
 RECORDS = [
@@ -453,3 +489,54 @@ def _assert_one_skip(path: Path, reason: SkipReason) -> None:
     assert isinstance(items[0], Skipped)
     assert items[0].reason is reason
     assert items[0].where == str(path)
+
+
+# ---------------------------------------------------------------- HTML: captions, credits, teasers
+
+FURNISHED_PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Water board approves dam rebuild</title></head>
+<body><article>
+  <h1>Water board approves dam rebuild</h1>
+  <figure><figcaption>Powered by</figcaption><svg role="img" aria-label="Example logo"></svg></figure>
+  <figure><img src="dam.jpg" alt="">
+    <figcaption><p>Engineers inspect the cracked wall of the dam. <cite>AP Photo/Jane Roe</cite></p></figcaption>
+  </figure>
+  <p>{PARAGRAPHS[0]}</p>
+  <section class="more-topic"><div>Read More</div><ol>
+    <li><a href="/news/ferry-fares">Ferry fares to rise in June as fuel costs climb</a></li>
+    <li><a href="/news/bridge">Old bridge closed for a month of repairs</a></li>
+    <li>Advertisement embed-more-topicStory continues below</li>
+  </ol></section>
+  <p>{PARAGRAPHS[1]}</p>
+  <h3><a href="/news/flood">Flood warning issued for the lower valley</a></h3>
+  <figure><img src="river.jpg" alt="">
+    <figcaption><span class="caption">The river below the dam in spring.</span>
+    <span class="credit">Photo by Sam Doe</span> /<span class="distributor">Example Wire</span></figcaption>
+  </figure>
+  <p>{PARAGRAPHS[2]}</p>
+  <a href="/news/lake"><figure><img src="lake.jpg" alt="">
+    <figcaption>Lake levels fall to a record low as the drought goes on</figcaption></figure></a>
+</article></body></html>
+"""
+
+
+def test_teasers_and_furniture_leave_the_body_and_credits_leave_the_captions() -> None:
+    from storyline.stages.s01_clean.clean import clean
+
+    article = read_stream(io.BytesIO(FURNISHED_PAGE.encode("utf-8")), "page.html").__next__()
+    assert isinstance(article, Article)
+    cleaned = clean(article.text, title=article.title)
+    assert cleaned.text == "\n\n".join(PARAGRAPHS)
+    assert [(c.text, c.credit) for c in cleaned.captions] == [
+        ("Engineers inspect the cracked wall of the dam.", "AP Photo/Jane Roe"),
+        ("The river below the dam in spring.", "Sam Doe / Example Wire"),
+    ]
+    removed = {(r.rule, r.text.split(": ", 1)[-1].removeprefix("- ")) for r in cleaned.removed}
+    assert removed >= {
+        ("figure-without-photo", "Powered by"),
+        ("teaser-link", "Ferry fares to rise in June as fuel costs climb"),
+        ("teaser-link", "Old bridge closed for a month of repairs"),
+        ("advert", "Advertisement embed-more-topicStory continues below"),
+        ("teaser-link", "Flood warning issued for the lower valley"),
+        ("teaser-figure", "Lake levels fall to a record low as the drought goes on"),
+    }

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from storyline import process
+from storyline.budget import MEASURING
 from storyline.evaluation.events import evaluate_events
 from storyline.evaluation.figures import figure_paths
 from storyline.evaluation.geo import evaluate_geo
@@ -57,7 +58,7 @@ def figures(name: str) -> dict[str, Any]:
 
 def _seed_score(article: Path) -> dict[str, Any]:
     tool = need(SCORE_SEED)
-    document = process(article.read_text("utf-8"), published=SEED_PUBLISHED)
+    document = process(article.read_text("utf-8"), published=SEED_PUBLISHED, time_budget=MEASURING)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "seed.json"
         path.write_text(document.to_json(), "utf-8")

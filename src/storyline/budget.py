@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from storyline.errors import InvalidArgument
 from storyline.settings import TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS
 
-__all__ = ["Budget", "Expired", "deadline"]
+__all__ = ["MEASURING", "Budget", "Expired", "deadline"]
 
 
 class Expired(BaseException):
@@ -54,6 +54,13 @@ class Budget:
         if self.unlimited:
             return float("inf")
         return max(self.minimum, self.per_1000_words * words / 1000)
+
+
+MEASURING = Budget(per_1000_words=60.0, minimum=60.0)
+"""The budget of a measurement (``storyline eval``, the quality gate, the before/after check):
+twenty times the default, so that a figure does not depend on how busy the machine is (under
+load an article can pass the default budget, be skipped, and lower the figure), while a hang
+still ends."""
 
 
 @contextmanager

@@ -3,6 +3,7 @@ are tested on both backends in tests/store)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import get_args
 
@@ -10,7 +11,8 @@ from fastapi.testclient import TestClient
 
 from storyline.api.app import MAX_BODY_BYTES, create_app
 from storyline.api.shared import Coded
-from storyline.document.subset import CODED_CHOICES
+from storyline.app.store_cli import DEFAULT_LIMIT
+from storyline.store.queries import CODED_FILTERS
 
 
 def _error(response: object) -> dict[str, object]:
@@ -32,7 +34,7 @@ def test_events_are_filtered_and_paginated(client: TestClient) -> None:
 
 
 def test_an_empty_page_says_why(client: TestClient) -> None:
-    page = client.get("/events", params={"actor": "ZZZ"}).json()
+    page = client.get("/events", params={"actor": "FJI"}).json()  # a country the store has no events of
     assert page["rows"] == [] and "match the filters" in page["note"]
 
 
@@ -66,7 +68,7 @@ def test_bad_parameters_and_unknown_paths_answer_in_the_one_error_shape(client: 
 
 
 def test_the_coded_parameter_takes_the_coded_choices() -> None:
-    assert get_args(Coded) == tuple(CODED_CHOICES)
+    assert get_args(Coded) == tuple(CODED_FILTERS)
 
 
 def test_text_is_only_ever_a_value(client: TestClient) -> None:
@@ -125,3 +127,75 @@ def test_the_ui_endpoints_answer(client: TestClient) -> None:
     assert found["event"]["corpus_event_id"] == linked and found["mentions"]
     assert _error(client.get("/corpus-events/nope"))["code"] == "not_found"
     assert client.get("/timeline", params={"interval": "year"}).status_code == 422
+
+
+# Issue 26: pages that say how much they leave out, filters that cannot match refused, words
+# searched as written, the body limit kept while reading.
+
+
+def test_every_page_says_how_many_rows_match(client: TestClient) -> None:
+    everything = client.get("/events", params={"limit": 1000}).json()
+    n = len(everything["rows"])
+    assert n > 3 and everything["total"] == n
+    first = client.get("/events", params={"limit": 2}).json()
+    assert len(first["rows"]) == 2 and first["total"] == n
+    default = client.get("/events").json()
+    assert default["limit"] == DEFAULT_LIMIT == 100  # the CLI's default page is the API's
+    for path in ("/quotes", "/actors", "/articles"):
+        every = client.get(path, params={"limit": 1000}).json()
+        page = client.get(path, params={"limit": 1, "offset": 1}).json()
+        assert every["total"] == len(every["rows"]) > 1 and page["total"] == every["total"], path
+        assert page["rows"] == every["rows"][1:2], path
+    pairs = client.get("/network", params={"limit": 1}).json()
+    assert len(pairs["rows"]) == 1 and pairs["total"] > 1
+
+
+def test_filters_that_can_match_nothing_answer_422_saying_why(client: TestClient) -> None:
+    for path, params, message in (
+        ("/events", {"since": "2025-13-45"}, "since '2025-13-45' is no day of the calendar"),
+        ("/events", {"until": "2025-02-30"}, "until '2025-02-30' is no day of the calendar"),
+        ("/events", {"since": "2024-03-09", "until": "2024-03-01"}, "since 2024-03-09 is after until 2024-03-01"),
+        ("/events", {"actor": "Norway"}, "give its code, NOR"),
+        ("/events", {"source": "ZZZ"}, "no country's code"),
+        ("/events", {"code": "99"}, "starts no CAMEO code"),
+        ("/events", {"plover": "FIGHT"}, "no PLOVER type"),
+        ("/articles", {"since": "2024-02-31"}, "no day of the calendar"),
+        ("/actors", {"actor": "Sweden"}, "give its code, SWE"),
+        ("/timeline", {"until": "2024-13-01"}, "no day of the calendar"),
+        ("/network", {"actor": "QQ"}, "no country's code"),
+        ("/map", {"code": "3"}, "starts no CAMEO code"),
+    ):
+        answer = client.get(path, params=params)
+        assert answer.status_code == 422, (path, params, answer.text)
+        error = _error(answer)
+        assert error["code"] == "invalid" and message in str(error["message"]), (path, params, error)
+    assert client.get("/events", params={"actor": "nor", "code": "19", "since": "2024-03-01"}).json()["rows"]
+
+
+def test_search_words_are_matched_as_written_wildcards_too(client: TestClient) -> None:
+    assert client.get("/events", params={"text": "border post"}).json()["rows"]
+    for path in ("/events", "/quotes", "/articles"):
+        for wildcard in ("%", "_", "\\"):  # no test story holds one
+            page = client.get(path, params={"text": wildcard}).json()
+            assert page["rows"] == [] and page["total"] == 0, (path, wildcard)
+
+
+def test_coded_none_keeps_the_events_with_no_actor_coded(client: TestClient) -> None:
+    page = client.get("/events", params={"coded": "none", "limit": 1000})
+    assert page.status_code == 200, page.text
+    rows = page.json()["rows"]
+    assert rows and all(r["source_code"] is None and r["target_code"] is None for r in rows)
+
+
+def test_a_chunked_body_over_the_limit_is_refused_in_the_one_shape(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        for _ in range(MAX_BODY_BYTES // 65_536 + 2):
+            yield b"x" * 65_536
+
+    huge = client.post("/documents", content=chunks(), headers={"content-type": "application/json"})
+    assert "content-length" not in huge.request.headers and huge.request.headers["transfer-encoding"] == "chunked"
+    assert huge.status_code == 413 and _error(huge)["code"] == "too_large"
+    small = client.post(
+        "/documents", content=iter([b'{"text": ', b'""}']), headers={"content-type": "application/json"}
+    )
+    assert small.status_code == 422  # a chunked body under the limit is read as any other

@@ -402,3 +402,69 @@ def test_a_pasted_article_is_processed_and_highlighted(served: Served, tab: Tab)
     page.screenshot(path=str(SCREENSHOTS / "paste-result.png"))
     assert tab.errors == []
     assert tab.dialogs == []
+
+
+def test_coded_none_lists_the_events_with_no_actor_coded(served: Served, tab: Tab) -> None:
+    """Issue 26: the UI offered "Coded: none", and the API refused it."""
+    page = tab.page
+    page.goto(served.page_url("events"))
+    rows = page.locator("#events-table tr:has(td)")
+    status = page.locator("#status")
+    expect(rows.first).to_be_visible()
+    page.locator("#filters [name=coded]").select_option("none")
+    page.locator("#apply").click()
+    expect(status).to_have_text(re.compile(r"^\d+ of \d+ events shown$"))
+    expect(status).not_to_have_class(re.compile(r"\berror\b"))
+    expect(rows.first).to_be_visible()
+    for source, target in zip(_column(page, "Source"), _column(page, "Target"), strict=True):
+        assert source == target == "—"  # neither actor coded
+    assert tab.errors == []
+
+
+def test_a_refused_filter_clears_the_rows_of_the_earlier_ones(served: Served, tab: Tab) -> None:
+    """Issue 26: a refusal left the rows of the earlier filters under the message, as if they
+    answered the new ones."""
+    page = tab.page
+    page.goto(served.page_url("events"))
+    rows = page.locator("#events-table tr:has(td)")
+    status = page.locator("#status")
+    expect(rows.first).to_be_visible()
+    for refused, message in (("N" * 41, "at most 40 characters"), ("Norway", "give its code, NOR")):
+        page.locator("#filters [name=actor]").fill("")
+        page.locator("#apply").click()
+        expect(rows.first).to_be_visible()
+        page.locator("#filters [name=actor]").fill(refused)
+        page.locator("#apply").click()
+        expect(status).to_have_class(re.compile(r"\berror\b"))
+        expect(status).to_contain_text(message)
+        expect(rows).to_have_count(0)
+        expect(page.locator("#more")).to_be_hidden()
+
+
+@pytest.mark.parametrize(("route", "drawn"), [("/docs", ".opblock-summary"), ("/redoc", "[role=menuitem]")])
+def test_the_api_pages_draw_offline(served: Served, tab: Tab, route: str, drawn: str) -> None:
+    """Issue 26: /docs and /redoc were blank offline (their scripts came from a CDN). Every
+    request for anything outside the app is refused here, as it would fail offline."""
+    page = tab.page
+    outside: list[str] = []
+
+    def only_the_app(handled: Any) -> None:
+        if handled.request.url.startswith(served.url + "/"):
+            handled.continue_()
+        else:
+            outside.append(handled.request.url)
+            handled.abort()
+
+    page.route("**/*", only_the_app)
+    response = page.goto(served.url + route)
+    assert response is not None and response.status == 200
+    expect(page.locator(drawn).first).to_be_visible()
+    expect(page.get_by_text("Events: who did what to whom").first).to_be_visible()
+    _settle(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"api{route.replace('/', '-')}.png"))
+    assert outside == []
+    # a script or style the policy blocked is a console error; ReDoc's footer asks for Redocly's
+    # logo from its CDN, which the policy refuses (no request leaves) and ReDoc then hides
+    logo = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+    assert [e for e in tab.errors if not (route == "/redoc" and f"image '{logo}'" in e)] == []

@@ -82,6 +82,27 @@ def test_caption_lines_and_their_credits(line: str, caption: str, credit: str | 
         ("Log in to reply", "comments"),
         ("(AP Photo/Jane Roe)", "photo-credit"),
         ("Jane Roe/Reuters", "photo-credit"),
+        # in-body furniture: an ad slot run together with its widget's name, in a list or not
+        ("- Advertisement embed-more-topicStory continues below", "advert"),
+        ("Advertisement 2Story continues below", "advert"),
+        (
+            "For the latest news from across the region from the Example Star, sign up for our newsletters .",
+            "newsletter",
+        ),
+        ("Please bookmark example.org and sign up for our daily newsletter, Morning Tide, here.", "newsletter"),
+        ("Follow Example News on Facebook and X for the latest updates.", "follow-prompt"),
+        ("What do you think? Let us know in the comments below.", "comment-prompt"),
+        ("Article content", "page-label"),
+        (
+            "Products are chosen by our editors. Example Media may earn an affiliate commission from links here.",
+            "affiliate",
+        ),
+        ("• Email: jroe@example.org", "contact"),
+        ("Sponsored by Acme Ferries", "sponsor"),
+        # what the HTML reader found to be a teaser for another story, or no photo's caption
+        ("link line: Ferry fares to rise in June, operator says", "teaser-link"),
+        ("figure link: Ferry fares to rise in June, operator says", "teaser-figure"),
+        ("figure without a photo: Powered by", "figure-without-photo"),
     ],
 )
 def test_promo_and_share_lines_are_removed_anywhere(line: str, rule: str) -> None:
@@ -90,6 +111,31 @@ def test_promo_and_share_lines_are_removed_anywhere(line: str, rule: str) -> Non
     )
     assert line not in cleaned.text
     assert [(r.rule, r.text) for r in cleaned.removed] == [(rule, line)]
+
+
+def test_prose_about_ads_newsletters_and_comments_stays() -> None:
+    prose = [
+        "The story continues to unfold as rescuers search the collapsed building for survivors.",
+        "More than 2,000 residents signed up for the council's flood alerts after the storm.",
+        "The minister declined to comment on the report, saying it would be studied.",
+        "Advertisers pulled spending from the channel after the broadcast, the company said.",
+        "- The board approved the budget, which rises by 4% next year.",
+    ]
+    cleaned = clean("\n\n".join([BODY, *prose]))
+    assert cleaned.removed == []
+    assert all(p in cleaned.text for p in prose)
+
+
+def test_a_caption_that_is_furniture_or_said_again_is_no_caption() -> None:
+    raw = (
+        f"{BODY}\n\nfigure caption: Powered by\n\nfigure caption: Advertisement"
+        "\n\nfigure caption: Ferries wait at the quay. (Photo: Jane Roe/Reuters)"
+        "\n\nfigure caption: Ferries wait at the quay. (Photo: Jane Roe/Reuters)"
+        "\n\nfigure caption: Image Credits: Example Wire"  # a credit alone
+    )
+    cleaned = clean(raw)
+    assert [(c.text, c.credit) for c in cleaned.captions] == [("Ferries wait at the quay.", "Jane Roe/Reuters")]
+    assert [r.rule for r in cleaned.removed] == ["sponsor", "advert", "caption-repeated", "figcaption"]
 
 
 def test_bylines_and_credits_at_the_edges_only() -> None:
@@ -157,6 +203,28 @@ def test_quotes_and_whitespace_normalised() -> None:
     [
         ("Troops parade ( AFP/Getty )", "Troops parade", "AFP/Getty"),
         ("A view of the bridge | Reuters", "A view of the bridge", "Reuters"),
+        # an agency's photo credit run on, an agency or "Supplied" after the last full stop,
+        # a credit labelled as one (the HTML reader writes the one a caption's markup sets apart)
+        (
+            "Crowds gather outside the court AP Photo/Jane Roe, File",
+            "Crowds gather outside the court",
+            "AP Photo/Jane Roe, File",
+        ),
+        ("The minister left after an hour. AP", "The minister left after an hour.", "AP"),
+        ("The lodge reopened after a year of work. Supplied", "The lodge reopened after a year of work.", "Supplied"),
+        (
+            "Staff left the campus when fighting began.Credit: Example University",
+            "Staff left the campus when fighting began.",
+            "Example University",
+        ),
+        (
+            "The old pier at dawn. Credit: Jo Bloggs/Harbour Images/Getty",
+            "The old pier at dawn.",
+            "Jo Bloggs/Harbour Images/Getty",
+        ),
+        ("Soldiers patrol the AP region at night.", None, None),
+        ("Police said the bank had extended credit: loans rose", None, None),
+        ("Hundreds queue for the ferry as fares rise. Reuters reported", None, None),
         (
             "A long caption that ends (as captions do) with a sentence about the scene and what happened there today",
             None,

@@ -201,7 +201,8 @@ def test_a_threshold_outside_zero_to_one_is_refused(threshold: float) -> None:
 
 
 def mention(article_id: str, event_id: str = "e1", **fields: Any) -> EventMention:
-    """A police arrest of protesters in France, reported on 2025-08-23, unless told otherwise."""
+    """A police arrest of protesters in France on 2025-08-22, a date its text gave ("on
+    Friday"), reported on 2025-08-23, unless told otherwise."""
     base = EventMention(
         article_id=article_id,
         event_id=event_id,
@@ -210,29 +211,31 @@ def mention(article_id: str, event_id: str = "e1", **fields: Any) -> EventMentio
         cameo="173",
         modality="asserted",
         date="2025-08-22",
-        publisher="Wirenews",
+        publisher="wirenews.com",
         published="2025-08-23",
         confidence=0.8,
+        date_timex="T1",
     )
     return replace(base, **fields)
 
 
 def only(events: list[CorpusEvent]) -> CorpusEvent:
-    assert len(events) == 1, [e.num_mentions for e in events]
+    assert len(events) == 1, [(e.num_mentions, e.reason) for e in events]
     return events[0]
 
 
 def test_three_articles_from_two_publishers_are_one_corpus_event() -> None:
+    # the wire the same day ("today"), its copy the next day ("yesterday"), a paper two days on ("on Friday")
     mentions = [
         mention("wire-1", published="2025-08-22", date="2025-08-22", confidence=0.7),
-        mention("wire-2", published="2025-08-23", date="2025-08-23", confidence=0.9, duplicate_of="wire-1"),
-        mention("paper-1", publisher="Daily Courier", published="2025-08-24", date="2025-08-22", confidence=0.6),
+        mention("wire-2", published="2025-08-23", date="2025-08-22", confidence=0.9, duplicate_of="wire-1"),
+        mention("paper-1", publisher="courier.co.uk", published="2025-08-24", date="2025-08-22TNI", confidence=0.6),
     ]
     event = only(link_events(mentions))
     assert (event.num_mentions, event.num_articles, event.num_sources) == (3, 3, 2)
     assert event.num_originals == 2  # wire-2 copies wire-1
     assert (event.first_seen, event.last_seen) == ("2025-08-22", "2025-08-24")
-    assert (event.date, event.last_date) == ("2025-08-22", "2025-08-23")
+    assert (event.date, event.last_date) == ("2025-08-22", "2025-08-22")
     assert (event.best.article_id, event.best.confidence) == ("wire-2", 0.9)
     assert (event.source_code, event.target_code, event.cameo, event.modality) == (
         "FRACOP",
@@ -242,9 +245,11 @@ def test_three_articles_from_two_publishers_are_one_corpus_event() -> None:
     )
 
 
-def test_a_publisher_is_counted_once_whatever_its_spelling() -> None:
-    mentions = [mention("a", publisher="Wirenews"), mention("b", publisher=" wirenews "), mention("c", publisher=None)]
-    assert only(link_events(mentions)).num_sources == 1
+def test_sources_count_distinct_publishers_and_none_for_an_unknown_one() -> None:
+    # Publishers come folded to one name each (storyline.store.publishers): equal names are one.
+    mentions = [mention("a"), mention("b", publisher="wirenews.com"), mention("c", publisher=None)]
+    event = only(link_events(mentions))
+    assert (event.num_articles, event.num_sources) == (3, 1)
 
 
 def test_two_mentions_in_one_article_count_one_article() -> None:
@@ -252,21 +257,30 @@ def test_two_mentions_in_one_article_count_one_article() -> None:
     assert (event.num_mentions, event.num_articles) == (2, 1)
 
 
-def test_dates_two_days_apart_stay_apart() -> None:
-    events = link_events([mention("a", date="2025-08-20"), mention("b", date="2025-08-22")])
-    assert [e.date for e in events] == ["2025-08-20", "2025-08-22"]
+def test_days_apart_stay_apart() -> None:
+    # one day apart, the same source, target, code and modality are as often two acts as one
+    # (the Bank of England's money-market help on two days): see DEFAULT_DAY_TOLERANCE
+    events = link_events([mention("a", date="2025-08-21"), mention("b", date="2025-08-22")])
+    assert [e.date for e in events] == ["2025-08-21", "2025-08-22"]
     assert len({e.corpus_event_id for e in events}) == 2
+    assert all(
+        e.reason == "alone: no other mention of its source, target, code and modality on the same day" for e in events
+    )
 
 
-def test_dates_a_day_apart_link_and_chain() -> None:
+def test_dates_within_the_tolerance_of_the_earliest_link_and_do_not_chain() -> None:
     days = ["2025-08-20", "2025-08-21", "2025-08-22"]
-    event = only(link_events([mention(f"a{i}", date=day) for i, day in enumerate(days)]))
-    assert (event.date, event.last_date, event.num_articles) == ("2025-08-20", "2025-08-22", 3)
+    events = link_events([mention(f"a{i}", date=day) for i, day in enumerate(days)], day_tolerance=1)
+    # every two mentions of a corpus event lie within the tolerance: day 22 is two days from 20
+    assert [(e.date, e.last_date, e.num_articles) for e in events] == [
+        ("2025-08-20", "2025-08-21", 2),
+        ("2025-08-22", "2025-08-22", 1),
+    ]
 
 
-def test_a_tolerance_of_zero_links_the_same_day_only() -> None:
-    events = link_events([mention("a", date="2025-08-21"), mention("b", date="2025-08-22")], day_tolerance=0)
-    assert len(events) == 2
+def test_a_tolerance_of_a_day_links_the_next_day() -> None:
+    event = only(link_events([mention("a", date="2025-08-21"), mention("b", date="2025-08-22")], day_tolerance=1))
+    assert event.reason.endswith("2025-08-21 to 2025-08-22 (within 1 day)")
 
 
 def test_a_day_with_a_time_of_day_is_that_day() -> None:
@@ -278,23 +292,165 @@ def test_events_without_a_source_stay_apart() -> None:
     mentions = [mention("a", source_code=None), mention("b", source_code=None), mention("c", source_code="")]
     events = link_events(mentions)
     assert len(events) == 3
-    assert all(e.num_mentions == 1 for e in events)
+    assert all(e.num_mentions == 1 and e.reason == "alone: no source actor" for e in events)
 
 
 def test_undated_events_stay_apart() -> None:
     assert len(link_events([mention("a", date=None), mention("b", date=None)])) == 2
 
 
-def test_a_coarse_date_links_only_the_same_value() -> None:
+@pytest.mark.parametrize(
+    "value",
+    [
+        "PRESENT_REF",
+        "PAST_REF",
+        "FUTURE_REF",
+        "XXXX-WXX-5",
+        "P7Y",
+        "PT24H",
+        "2025-W34",
+        "2025-08",
+        "2025",
+        "2025-02-30",
+    ],
+)
+def test_a_date_that_is_no_calendar_day_links_nothing(value: str) -> None:
+    # PRESENT_REF, "the week", "in August", a weekday without its week or a duration could be
+    # any of many days: two reports dated so are not known to tell one act.
+    events = link_events([mention("a", date=value), mention("b", date=value)])
+    assert [e.num_mentions for e in events] == [1, 1]
+    assert {e.reason for e in events} == {f"alone: its date {value} is not a calendar day"}
+
+
+def test_a_date_the_text_did_not_give_links_nothing() -> None:
+    # the publication date stands in where the event's own text gives none: it could be any day before
+    events = link_events([mention("a", date_timex=None), mention("b", date_timex=None), mention("c")])
+    assert sorted(e.num_mentions for e in events) == [1, 1, 1]
+    assert sorted(e.reason for e in events)[0] == "alone: no date of its own (the article's publication date stands in)"
+
+
+@pytest.mark.parametrize("cameo", ["010", "012", "018", "020", "0256"])
+def test_a_statement_or_appeal_with_no_target_never_links(cameo: str) -> None:
+    # "USAGOV said", twice on one day: two things said, not one act told twice
+    events = link_events([mention("a", cameo=cameo, target_code=None), mention("b", cameo=cameo, target_code=None)])
+    assert [e.num_mentions for e in events] == [1, 1]
+    assert all(e.reason == f"alone: a statement or appeal ({cameo}) with no target" for e in events)
+
+
+@pytest.mark.parametrize("cameo", ["010", "020"])
+def test_a_statement_or_appeal_to_a_target_links(cameo: str) -> None:
+    event = only(link_events([mention("a", cameo=cameo), mention("b", cameo=cameo)]))
+    assert event.num_articles == 2
+
+
+@pytest.mark.parametrize("cameo", ["190", "173", "036", "057"])
+def test_an_act_more_specific_than_a_statement_links_with_no_target(cameo: str) -> None:
+    event = only(
+        link_events([mention("a", cameo=cameo, target_code=None), mention("b", cameo=cameo, target_code=None)])
+    )
+    assert (event.num_articles, event.target_code) == (2, None)
+
+
+def test_every_corpus_event_keeps_the_reason_it_was_made() -> None:
     events = link_events(
         [
-            mention("a", date="2025-W34"),
-            mention("b", date="2025-W34"),
-            mention("c", date="2025-08-20"),  # a day of week 34: not the same value
-            mention("d", date="2025-08"),
+            mention("a", date="2025-08-22"),
+            mention("b", date="2025-08-22TNI"),
+            mention("c", cameo="190", date="2025-08-25"),
+            mention("d", source_code=None),
         ]
     )
-    assert sorted((e.date, e.num_articles) for e in events) == [("2025-08", 1), ("2025-08-20", 1), ("2025-W34", 2)]
+    reasons = {tuple(m.article_id for m in e.mentions): e.reason for e in events}
+    assert reasons == {
+        ("a", "b"): "linked: 2 mentions with the same source, target, code and modality, each with a date of "
+        "its own, 2025-08-22 (on the same day)",
+        ("c",): "alone: no other mention of its source, target, code and modality on the same day",
+        ("d",): "alone: no source actor",
+    }
+
+
+# A story and the mention in it that names the act again ("the arrests"): V2 refers to V1.
+NAMED_AGAIN = [mention("a", "V1"), mention("a", "V2", cameo="170", date="PRESENT_REF", refers_to="V1")]
+
+
+def test_a_mention_naming_the_act_again_is_one_of_its_mentions_and_counted() -> None:
+    event = only(link_events([*NAMED_AGAIN, mention("b", "V1")]))
+    assert sorted((m.article_id, m.event_id) for m in event.mentions) == [("a", "V1"), ("a", "V2"), ("b", "V1")]
+    assert (event.num_mentions, event.num_articles) == (3, 2)
+    assert event.cameo == "173" and event.best.event_id == "V1"  # the act as told, not as named again
+    assert event.reason.endswith("; 1 more naming it again in the same article")
+
+
+def test_a_mention_naming_the_act_again_follows_a_chain_and_an_act_alone() -> None:
+    chain = [
+        mention("a", "V1", date_timex=None),  # alone: no date of its own
+        mention("a", "V2", refers_to="V1"),
+        mention("a", "V3", refers_to="V2"),
+    ]
+    event = only(link_events(chain))
+    assert event.num_mentions == 3 and event.best.event_id == "V1"
+
+
+def test_a_mention_naming_again_an_act_of_another_modality_stands_alone() -> None:
+    # "Nato will send troops ... The deployment ...": the future act and an asserted one are not one event
+    events = link_events([mention("a", "V1", modality="future"), mention("a", "V2", refers_to="V1")])
+    assert sorted((e.modality, e.num_mentions) for e in events) == [("asserted", 1), ("future", 1)]
+    alone = next(e for e in events if e.modality == "asserted")
+    assert alone.reason == "alone: names again V1, which is future, as asserted"
+
+
+def test_every_mention_is_in_one_corpus_event_of_its_modality() -> None:
+    mentions = [
+        *NAMED_AGAIN,
+        mention("b", "V1"),
+        mention("b", "V2", modality="negated", refers_to="V1"),
+        mention("c", "V1", refers_to="V9"),  # names an event that is not there
+        mention("d", "V1", source_code=None),
+    ]
+    events = link_events(mentions)
+    linked = [(m.article_id, m.event_id) for e in events for m in e.mentions]
+    assert sorted(linked) == sorted((m.article_id, m.event_id) for m in mentions)  # each once
+    assert all(e.num_mentions == len(e.mentions) for e in events)
+    assert all({m.modality for m in e.mentions} == {e.modality} for e in events)
+
+
+# --- near-duplicate copies: the same sentence told again ---------------------------------------
+
+SAID = "The ministry said on Monday that talks would resume."
+
+
+def test_a_copy_telling_an_act_in_the_same_sentence_is_one_of_its_mentions() -> None:
+    # a statement to no one with no date of its own: alone in one article, but the copy re-sent
+    # the next day repeats the very sentence, so the two are one act told twice
+    said = {"cameo": "010", "target_code": None, "date": "PRESENT_REF", "date_timex": None, "sentence": SAID}
+    original = mention("a", "V3", **said)
+    copy = mention("b", "V2", **said, duplicate_of="a", published="2025-08-24")
+    event = only(link_events([original, copy]))
+    assert (event.num_mentions, event.num_articles, event.num_originals) == (2, 2, 1)
+    assert event.reason == (
+        "copied: told in the same sentence by 1 near-duplicate copy of its article; otherwise alone: "
+        "no date of its own (the article's publication date stands in)"
+    )
+    # and a copy of that copy follows it to the original
+    again = mention("c", "V1", **said, duplicate_of="b", published="2025-08-24")
+    assert only(link_events([original, copy, again])).num_articles == 3
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"sentence": "The ministry said talks would not resume."},  # another sentence
+        {"duplicate_of": None},  # the same words in an article that is no copy
+        {"duplicate_of": "z"},  # a copy of another article
+        {"published": "2025-08-30"},  # a templated report a week later
+        {"date": "2025-08-24", "date_timex": "T1"},  # the same words about another day: a templated report
+        {"cameo": "012"},  # another act in the same sentence
+    ],
+)
+def test_only_the_same_sentence_in_a_copy_of_days_before_is_the_same_act(change: dict[str, Any]) -> None:
+    said = {"cameo": "010", "target_code": None, "date": "PRESENT_REF", "date_timex": None, "sentence": SAID}
+    copy = {**said, "duplicate_of": "a", "published": "2025-08-24", **change}
+    assert len(link_events([mention("a", "V3", **said), mention("b", "V2", **copy)])) == 2
 
 
 @pytest.mark.parametrize(
@@ -314,10 +470,11 @@ def test_a_different_key_field_is_a_different_event(change: dict[str, Any]) -> N
 def test_the_corpus_event_id_is_stable_across_runs_and_input_order() -> None:
     mentions = [
         mention("a", date="2025-08-21"),
-        mention("b", date="2025-08-22"),
+        mention("b", date="2025-08-21TMO"),
         mention("c", date="2025-08-26"),
         mention("d", source_code=None),
         mention("e", date="2025-W34"),
+        mention("a", "e2", refers_to="e1"),
     ]
     first = link_events(mentions)
     shuffled = mentions[:]

@@ -171,7 +171,7 @@ def test_an_empty_answer_says_why(store: Store, corpus: Path) -> None:
     migrate(store)
     assert "no articles" in events(store, EventFilter()).note
     ingest(store, [str(corpus)], check_language=False)
-    answer = events(store, EventFilter(actor="ZZZ"))
+    answer = events(store, EventFilter(actor="FJI"))  # a country the store has no events of
     assert answer.rows == [] and "match the filters" in answer.note
 
 
@@ -283,3 +283,162 @@ def test_timeline_network_places_and_a_corpus_event(store: Store, corpus: Path) 
     found = corpus_event(store, str(linked))
     assert found is not None and len(found["mentions"]) >= 1  # type: ignore[arg-type]
     assert corpus_event(store, "ce-none") is None
+
+
+# --- Corroboration (issue 26) ------------------------------------------------------------------
+
+# One attack told by a wire (the story and its rewrite by another outlet, the same day) and by a
+# third publisher the next day; the wire's site under two of its names and two hosts; and the
+# same ministry's statements, to no one, on two days in a row: two things said, not one.
+CORROBORATED = [
+    {
+        "id": "wire",
+        "source": "Wire A",
+        "url": "https://www.wire-a.com/world/border-attack",
+        "published": "2024-03-05",
+        "title": "Norwegian troops attack Swedish border post",
+        "text": "Norwegian troops attacked a Swedish border post near Storlien on Monday, officials in Oslo "
+        "said. The attack wounded four guards, the Swedish defence ministry said in a statement.",
+    },
+    {
+        "id": "rewrite",
+        "source": "The Courier | Breaking News, Sport and Weather",
+        "url": "https://news.courier.co.uk/2024/03/05/border",
+        "published": "2024-03-05",
+        "title": "Swedish guards wounded",
+        "text": "Norwegian troops on Monday attacked a Swedish border post near Storlien, Oslo officials said. "
+        "Four guards were wounded in the attack, Sweden's defence ministry said.",
+    },
+    {
+        "id": "next-day",
+        "source": "Gazette",
+        "url": "https://gazette.example.org/sweden-protests",
+        "published": "2024-03-06",
+        "title": "Sweden protests",
+        "text": "Norwegian troops attacked a Swedish border post on Monday. Sweden's prime minister said on "
+        "Tuesday that Stockholm would raise the matter at the United Nations.",
+    },
+    {
+        "id": "wire-again",
+        "source": "Where the News Comes First",  # the wire's own site, under a slogan
+        "url": "https://wire-a.com/world/border-attack-update",
+        "published": "2024-03-05",
+        "title": "Attack on border post",
+        "text": "Norwegian troops attacked a Swedish border post near Storlien on Monday, killing no one.",
+    },
+    {
+        "id": "said-1",
+        "source": "Wire A",
+        "url": "https://www.wire-a.com/us/watching",
+        "published": "2024-03-06",
+        "title": "Washington watching",
+        "text": "The U.S. State Department said on Wednesday that it was watching events closely.",
+    },
+    {
+        "id": "said-2",
+        "source": "Gazette",
+        "url": "https://gazette.example.org/talks",
+        "published": "2024-03-07",
+        "title": "Talks ended",
+        "text": "The U.S. State Department said on Thursday that the trade talks had ended.",
+    },
+]
+
+
+@pytest.fixture()
+def corroborated(tmp_path: Path) -> Path:
+    path = tmp_path / "corroborated.jsonl"
+    path.write_text("".join(json.dumps(s) + "\n" for s in CORROBORATED), encoding="utf-8")
+    return path
+
+
+def _articles_of(store: Store, corpus_event_id: str) -> list[str]:
+    return sorted(
+        str(r[0])
+        for r in store.query(
+            "SELECT DISTINCT a.input_id FROM events e JOIN articles a ON a.article_id = e.article_id "
+            "WHERE e.corpus_event_id = ?",
+            (corpus_event_id,),
+        )
+    )
+
+
+def test_a_wire_story_its_rewrite_and_a_report_a_day_later_are_one_corpus_event(
+    store: Store, corroborated: Path
+) -> None:
+    ingest(store, [str(corroborated)], check_language=False)
+    [attack] = store.query_dicts(
+        "SELECT * FROM corpus_events WHERE cameo LIKE '19%' AND source_code LIKE 'NOR%' AND num_articles > 1"
+    )
+    assert _articles_of(store, str(attack["corpus_event_id"])) == ["next-day", "rewrite", "wire", "wire-again"]
+    assert attack["date"] == "2024-03-04"  # "on Monday", in each article's own text
+    # four articles, three publishers: www.wire-a.com and wire-a.com, under two names, are one
+    assert (attack["num_articles"], attack["num_sources"]) == (4, 3)
+    assert str(attack["link_reason"]).startswith("linked: ")
+    publishers = dict(store.query("SELECT input_id, publisher FROM articles"))
+    assert publishers["wire"] == publishers["wire-again"] == "wire-a.com"
+    assert publishers["rewrite"] == "courier.co.uk"
+
+
+def test_statements_to_no_one_on_two_days_in_a_row_are_not_one_event(store: Store, corroborated: Path) -> None:
+    ingest(store, [str(corroborated)], check_language=False)
+    said = store.query_dicts(
+        "SELECT c.num_articles, c.link_reason FROM corpus_events c JOIN events e ON e.corpus_event_id = "
+        "c.corpus_event_id JOIN articles a ON a.article_id = e.article_id WHERE a.input_id IN ('said-1', 'said-2') "
+        "AND e.cameo LIKE '01%' AND e.target_code IS NULL"
+    )
+    assert len(said) == 2
+    assert all(r["num_articles"] == 1 and "statement or appeal" in str(r["link_reason"]) for r in said)
+
+
+def test_every_corpus_event_has_num_mentions_rows_of_one_modality(store: Store, corroborated: Path) -> None:
+    ingest(store, [str(corroborated)], check_language=False)
+    assert store.query("SELECT COUNT(*) FROM events WHERE corpus_event_id IS NULL") == [(0,)]
+    counted = store.query(
+        "SELECT c.corpus_event_id, c.num_mentions, COUNT(e.event_id), COUNT(DISTINCT e.modality), "
+        "MIN(e.modality), MIN(c.modality) FROM corpus_events c JOIN events e ON e.corpus_event_id = "
+        "c.corpus_event_id GROUP BY c.corpus_event_id, c.num_mentions"
+    )
+    assert len(counted) == _count(store, "corpus_events")
+    assert [r for r in counted if r[1] != r[2] or r[3] != 1 or r[4] != r[5]] == []
+    # "The attack wounded four guards" names the attack again: a mention of its corpus event, counted
+    named_again = store.query(
+        "SELECT e.corpus_event_id, r.corpus_event_id FROM events e JOIN events r ON r.article_id = e.article_id "
+        "AND r.event_id = e.refers_to WHERE e.modality = r.modality"
+    )
+    assert named_again and all(own == referent for own, referent in named_again)
+
+
+@pytest.mark.parametrize("all_events", [False, True])
+def test_the_export_gives_each_event_its_num_mentions_in_rows(
+    store: Store, corroborated: Path, tmp_path: Path, all_events: bool
+) -> None:
+    ingest(store, [str(corroborated)], check_language=False)
+    export(store, "jsonl", tmp_path / "out", all_events=all_events)
+    lines = {t: (tmp_path / "out" / f"{t}.jsonl").read_text().splitlines() for t in ("events", "mentions")}
+    exported = [json.loads(line) for line in lines["events"]]
+    rows: dict[str, int] = {}
+    for mention in (json.loads(line) for line in lines["mentions"]):
+        rows[mention["GlobalEventID"]] = rows.get(mention["GlobalEventID"], 0) + 1
+    assert exported and {e["GlobalEventID"]: e["NumMentions"] for e in exported} == rows
+    assert any(e["NumMentions"] > 1 for e in exported)
+
+
+def test_a_store_of_schema_one_is_migrated_and_its_publishers_filled(store: Store) -> None:
+    from storyline.store.corpus_pass import link_corpus
+    from storyline.store.schema import MIGRATIONS
+
+    # a store as storyline made it before migration 2, with an article in it
+    store.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT)")
+    with store.transaction():
+        for statement in MIGRATIONS[1]:
+            store.execute(statement)
+        store.execute("INSERT INTO schema_version VALUES (1, 'before')")
+        store.execute(
+            "INSERT INTO articles (article_id, url, source, text, document) VALUES (?, ?, ?, ?, ?)",
+            ("a1", "https://www.wire-a.com/world/x", "Where the News Comes First", "Troops crossed.", '{"events": []}'),
+        )
+    assert migrate(store) == 1
+    assert store.query("SELECT article_id, publisher FROM articles") == [("a1", None)]
+    link_corpus(store)
+    assert store.query("SELECT article_id, publisher FROM articles") == [("a1", "wire-a.com")]

@@ -53,7 +53,7 @@ def test_the_rows_of_a_document(store: Store) -> None:
         "run-1",
         "0.1.0",
     )
-    assert article[12:] == (doc.text, doc.to_json())
+    assert article[12:] == (doc.text, doc.to_json(), "example.org")  # the publisher: its URL's domain
     assert [r[1:] for r in rows["entities"]] == [
         ("E1", "Russian troops", "NORP", "RUSMIL", "RUS", "MIL", 1),
         ("E2", "Kharkiv", "GPE", None, "UKR", None, 1),  # the country of a place without an actor
@@ -84,6 +84,7 @@ def test_the_rows_of_a_document(store: Store) -> None:
         0.9, "source", None, "shelled", 0, 67,
         "Russian troops shelled Kharkiv on Monday, Mayor Ihor Terekhov said.",
         None,  # corpus_event_id: the corpus pass links it
+        None,  # caption: told in the article's text
     )  # fmt: skip
     assert v2[1:] == (
         "V2", "190", "19", 4, -10.0, None,
@@ -92,8 +93,9 @@ def test_the_rows_of_a_document(store: Store) -> None:
         "asserted", None,
         None, None, None, None, None,
         0.4, "none", "V1", "shelled", 0, 46,
-        None,  # told in a caption: no sentence of the text
+        "Firefighters at a building shelled in Kharkiv.",  # told in a caption: the caption's sentence
         None,
+        0,  # the first caption: the offsets index its text
     )  # fmt: skip
 
 
@@ -107,3 +109,13 @@ def test_a_document_read_back_from_its_json_is_stored_as_the_same_rows(store: St
         assert _rows(store, doc.article.id) == {t: [] for t in ARTICLE_TABLES}
         store_document(store, Document.from_dict(json.loads(doc.to_json())), "run-1", "0.1.0", "read-as")
     assert _rows(store, doc.article.id) == from_records
+
+
+def test_a_caption_event_is_found_by_the_words_of_its_caption(store: Store) -> None:
+    from storyline.store.queries import EventFilter, events
+
+    doc = document()
+    with store.transaction():
+        store_document(store, doc, "run-1", "0.1.0", "read-as")
+    found = events(store, EventFilter(text="firefighters", limit=10)).rows
+    assert [(r["event_id"], r["sentence"]) for r in found] == [("V2", "Firefighters at a building shelled in Kharkiv.")]

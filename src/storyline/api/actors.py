@@ -16,6 +16,4 @@ router = APIRouter()
 @router.get("/actors", response_model=Page, summary="Actors by their events")
 def get_actors(store: HeldStore, actor: Code = None, limit: Limit = 100, offset: Offset = 0) -> Page:
     with store.held() as s:
-        answer = actors(s, actor=actor, limit=limit + offset)
-    answer.rows = answer.rows[offset:]
-    return page(answer, limit, offset)
+        return page(actors(s, actor=actor, limit=limit, offset=offset), limit, offset)

@@ -11,22 +11,23 @@
 - ``GET /timeline``, ``/network``, ``/map``: counts per period and QuadClass, per pair of actors,
   per place; ``GET /countries``: country outlines for the map (GeoJSON) (:mod:`.charts`);
 - ``GET /stats``: what the store holds (:mod:`.stats`);
-- the web UI's pages at ``/ui/...`` and ``/`` (:mod:`.ui`).
+- the web UI's pages at ``/ui/...`` and ``/`` (:mod:`.ui`); the API's pages, Swagger UI at
+  ``/docs`` and ReDoc at ``/redoc``, from files installed with storyline (:mod:`.docs`).
 
-The store's connection is shared and used by one request at a time (:mod:`.shared`). Request
-bodies over :data:`MAX_BODY_BYTES` are refused before they are read. Every error answers in one
-JSON shape (:mod:`.errors`). Every value from the client reaches the store as a parameter.
+The store's connection is shared and used by one request at a time (:mod:`.shared`). A request
+body over :data:`MAX_BODY_BYTES` is refused, stated or not, without more of it being read
+(:mod:`.body_limit`). Every error answers in one JSON shape (:mod:`.errors`). Every value from the
+client reaches the store as a parameter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 
 from storyline._version import __version__
-from storyline.api import actors, articles, charts, corpus_events, documents, events, quotes, stats, ui
-from storyline.api.errors import error_response, install_error_handlers
+from storyline.api import actors, articles, charts, corpus_events, docs, documents, events, quotes, stats, ui
+from storyline.api.body_limit import LimitBody
+from storyline.api.errors import install_error_handlers
 from storyline.api.shared import SharedStore
 from storyline.store.connection import open_store
 from storyline.store.schema import migrate
@@ -45,9 +46,11 @@ def create_app(db: str) -> FastAPI:
         version=__version__,
         description="Sourced, structured event data: who did what to whom, and who said what, "
         "with the sentence that says so.",
+        docs_url=None,  # (FastAPI's pages load their scripts from a CDN: .docs serves them offline)
+        redoc_url=None,
     )
     install_error_handlers(app)
-    app.middleware("http")(_limit_body)
+    app.add_middleware(LimitBody, limit=MAX_BODY_BYTES)
     for router in (  # (in this order in the OpenAPI description)
         events.router,
         quotes.router,
@@ -58,17 +61,9 @@ def create_app(db: str) -> FastAPI:
         charts.router,
         stats.router,
         ui.router(),
+        docs.router(),
     ):
         app.include_router(router)
     app.state.store = store
     app.state.shared_store = SharedStore(store)
     return app
-
-
-async def _limit_body(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """Refuse a body stated to be over :data:`MAX_BODY_BYTES` (or of a size that is no number)
-    before it is read."""
-    size = request.headers.get("content-length")
-    if size is not None and (not size.isdigit() or int(size) > MAX_BODY_BYTES):
-        return error_response(413, f"the request body is over {MAX_BODY_BYTES:,} bytes")
-    return await call_next(request)

@@ -42,9 +42,9 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many r
 Day = Annotated[str | None, Query(pattern=DAY_PATTERN, description="A day, YYYY-MM-DD.")]
 Words = Annotated[str | None, Query(max_length=200)]
 Code = Annotated[str | None, Query(max_length=40)]
-# The keys of storyline.document.subset.CODED_CHOICES, as ``storyline process --coded`` takes
-# them (tests/api holds the two equal): written out so that mypy and the OpenAPI both see them.
-Coded = Literal["any", "source", "target", "both"]
+# The keys of storyline.store.queries.CODED_FILTERS, as ``storyline events --coded`` takes them
+# (tests/api holds the two equal): written out so that mypy and the OpenAPI both see them.
+Coded = Literal["any", "source", "target", "both", "none"]
 
 
 class SharedStore:
@@ -73,8 +73,12 @@ class Page(BaseModel):
     rows: list[dict[str, str | int | float | bool | None]]
     limit: int
     offset: int
+    total: int = Field(
+        description="How many rows match the filters in all, on every page: more pages follow "
+        "while offset + the rows on this page is less."
+    )
     note: str = Field("", description="Why there are no rows, where the store can tell.")
 
 
 def page(answer: Answer, limit: int, offset: int) -> Page:
-    return Page(rows=answer.rows, limit=limit, offset=offset, note=answer.note)
+    return Page(rows=answer.rows, limit=limit, offset=offset, total=answer.total, note=answer.note)

@@ -13,13 +13,15 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any
 
 import click
 
 from storyline._version import __version__
+from storyline.app.options import actors_option, lexicon_option, quotes_option, skips_option, time_budget_option
+from storyline.app.reporting import SkipsFile
 from storyline.app.store_cli import COMMANDS as STORE_COMMANDS
 from storyline.document.article import Article, parse_published
 from storyline.document.encode import JSONObject
@@ -28,15 +30,12 @@ from storyline.document.schema import document_schema, validate_document
 from storyline.document.skips import Skipped
 from storyline.document.subset import CODED_CHOICES, EventSubset
 from storyline.errors import InvalidArgument, NothingToProcess, StorylineError
-from storyline.knowledge.quote_cues import DEFAULT_METHOD, METHODS
 from storyline.pipeline import STAGES, process_many
 from storyline.readers import FORMATS, detect_format, read_inputs
-from storyline.settings import BATCH_SIZE, TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS, model_name
+from storyline.settings import BATCH_SIZE, model_name
 from storyline.stages.stage import check_order
 
 __all__ = ["cli", "main"]
-
-F = TypeVar("F", bound=Callable[..., Any])  # Any: a decorator keeps any command's signature
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -44,29 +43,6 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
         return parse_published(value)
     except InvalidArgument as err:
         raise click.BadParameter(str(err)) from None
-
-
-def _toml_files(flag: str, dest: str, what: str) -> Callable[[F], F]:
-    """A repeatable option naming TOML files that extend a shipped one (their entries win)."""
-    return click.option(
-        flag,
-        dest,
-        multiple=True,
-        type=click.Path(exists=True, dir_okay=False),
-        help=f"A TOML {what} extending the shipped one (its entries win); repeatable.",
-    )
-
-
-# one option, on both commands that run the pipeline
-_quotes_option = click.option(
-    "--quotes",
-    "quote_method",
-    type=click.Choice(METHODS),
-    default=DEFAULT_METHOD,
-    show_default=True,
-    help="Quotation finder: the MiniLM tagger (accurate: best, slower), the small trained heads (fast), "
-    "the learned frames alone (frames), or the hand rules.",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -124,12 +100,7 @@ def _configure_logging(verbose: int) -> None:
     help="json: one indented document; jsonl: one document per line. auto: json for a "
     "single text or HTML file, jsonl for anything that holds many articles.",
 )
-@click.option(
-    "--skips",
-    "skips_path",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Also write a JSON line per skipped input to this file.",
-)
+@skips_option
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -141,18 +112,10 @@ def _configure_logging(verbose: int) -> None:
     "--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, help="Texts per nlp.pipe batch."
 )
 @click.option("--model", default=None, help=f"spaCy model package [default: {model_name()}].")
-@_toml_files("--actors", "actor_files", "actor dictionary")
-@_toml_files("--lexicon", "lexicon_files", "event lexicon (verbs, nouns, patterns, codes)")
-@_quotes_option
-@click.option(
-    "--time-budget",
-    type=click.FloatRange(min=0),
-    default=TIME_BUDGET_PER_1000_WORDS,
-    show_default=True,
-    metavar="SECONDS",
-    help=f"Seconds per 1,000 words (at least {TIME_BUDGET_MIN_SECONDS:g} s) an article's stages may take; "
-    "an article over it is skipped as 'timeout' and the run goes on. 0: no budget.",
-)
+@actors_option
+@lexicon_option
+@quotes_option
+@time_budget_option
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
@@ -228,13 +191,12 @@ def process(
     counts: Counter[str] = Counter()
     started = time.perf_counter()
     words = 0
-    with _open_skips(skips_path) as skips_out:
+    with SkipsFile(skips_path) as skips_out:
         for result in _progress(results, show_progress):
             if isinstance(result, Skipped):
                 counts["skipped:" + result.reason.value] += 1
                 click.echo(f"storyline: {result}", err=True)
-                if skips_out:
-                    skips_out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+                skips_out.write(result)
                 continue
             counts["documents"] += 1
             words += len(result.text.split())
@@ -277,21 +239,6 @@ def _emit(document: Document, as_lines: bool, validate: bool) -> None:
     if validate:
         validate_document(data)
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None if as_lines else 2) + "\n")
-
-
-class _open_skips:
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.stream: IO[str] | None = None
-
-    def __enter__(self) -> IO[str] | None:
-        if self.path is not None:
-            self.stream = self.path.open("w", encoding="utf-8")
-        return self.stream
-
-    def __exit__(self, *exc: object) -> None:
-        if self.stream is not None:
-            self.stream.close()
 
 
 def _progress(results: Iterator[Document | Skipped], show: bool) -> Iterator[Document | Skipped]:
@@ -403,7 +350,7 @@ def schema() -> None:
     help="Timed runs of each side; the best is reported.",
 )
 @click.option("--model", default=None, help="spaCy model package.")
-@_quotes_option
+@quotes_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, quote_method: str, as_json: bool) -> None:
     """Throughput of the whole pipeline against the bare spaCy model on the same texts.
@@ -464,7 +411,7 @@ def _evaluator(task: str, data_help: str, summary: str, split: bool = False, quo
     if split:
         options.append(click.option("--split", default="dev", show_default=True, help="Sub-folder of --data to score."))
     if quotes:
-        options.append(_quotes_option)
+        options.append(quotes_option)
     for option in reversed(options):  # as if stacked as decorators, in this order
         command = option(command)
     eval_group.command(task, help=summary)(command)

@@ -1,6 +1,8 @@
 """The corpus commands: ``storyline ingest``, the queries (``events``, ``quotes``, ``actors``,
-``articles``) and ``export``. Each opens the store named by ``--db`` (a DuckDB file, the
-default ``storyline.duckdb``, or a ``postgresql://`` URL) and calls the library's function.
+``articles``), ``export`` and ``serve``. Each opens the store named by ``--db`` (a DuckDB file, the
+default ``storyline.duckdb``, or a ``postgresql://`` URL) and calls the library's function. Only
+``ingest`` creates a store: the others refuse a DuckDB file that does not exist, so that a
+mistyped name is an error rather than an empty answer.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ from typing import Any, TypeVar
 
 import click
 
-from storyline.document.subset import CODED_CHOICES
+from storyline.app.options import actors_option, lexicon_option, quotes_option, skips_option, time_budget_option
+from storyline.app.reporting import PROGRESS_EVERY, Progress, SkipsFile
+from storyline.document.skips import Skipped
 from storyline.errors import NothingToProcess
 from storyline.readers import FORMATS as INPUT_FORMATS
 from storyline.store.connection import Store, Value, open_store
 from storyline.store.export import FORMATS, codebook, export
-from storyline.store.ingest import COMMIT_EVERY, count_inputs, ingest
-from storyline.store.queries import Answer, EventFilter, actors, articles, events, quotes
+from storyline.store.ingest import COMMIT_EVERY, IngestSummary, count_inputs, ingest
+from storyline.store.queries import CODED_FILTERS, Answer, EventFilter, actors, articles, events, quotes
 from storyline.store.schema import migrate
 
 __all__ = ["COMMANDS"]
@@ -30,12 +34,22 @@ DEFAULT_DB = "storyline.duckdb"
 
 
 def _db_option(command: F) -> F:
+    """``--db`` of the commands that read a store: it must exist."""
+    return _db(command, "one storyline ingest made")
+
+
+def _new_db_option(command: F) -> F:
+    """``--db`` of ``ingest``, which makes the store where there is none."""
+    return _db(command, "created if missing")
+
+
+def _db(command: F, which: str) -> F:
     return click.option(
         "--db",
         default=DEFAULT_DB,
         show_default=True,
         envvar="STORYLINE_DB",
-        help="The store: a DuckDB file (created if missing) or a postgresql:// URL [env STORYLINE_DB].",
+        help=f"The store: a DuckDB file ({which}) or a postgresql:// URL [env STORYLINE_DB].",
     )(command)
 
 
@@ -52,22 +66,49 @@ def _output_options(command: F) -> F:
         command
     )
     return click.option(
-        "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many rows."
+        "--limit",
+        type=_Limit(),
+        default=DEFAULT_LIMIT,
+        show_default=True,
+        help="At most this many rows, or all. Where rows are left out, stderr says how many matched.",
     )(command)
 
 
-def _store(db: str) -> Store:
-    store = open_store(db)
+DEFAULT_LIMIT = 100  # the HTTP API's default page too
+
+
+class _Limit(click.ParamType):
+    """A number of rows (1 or more), or ``all`` (None: every row)."""
+
+    name = "N|all"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int | None:
+        if value is None or (isinstance(value, int) and value >= 1):
+            return value
+        if str(value).strip().lower() == "all":
+            return None
+        try:
+            number = int(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is neither a number of rows nor 'all'", param, ctx)
+        if number < 1:
+            self.fail(f"{number} is not 1 or more (all: every row)", param, ctx)
+        return number
+
+
+def _store(db: str, create: bool = False) -> Store:
+    store = open_store(db, create=create)
     migrate(store)
     return store
 
 
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@_db_option
+@_new_db_option
 @click.option(
     "--format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help="Input format."
 )
+@skips_option
 @click.option(
     "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes to run the pipeline in."
 )
@@ -79,50 +120,99 @@ def _store(db: str) -> Store:
     help="Articles committed together (a kill loses at most one batch's work).",
 )
 @click.option("--model", default=None, help="spaCy model package.")
+@actors_option
+@lexicon_option
+@quotes_option
+@time_budget_option
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar (the closing summary still prints).")
+@click.option(
+    "--progress-every",
+    type=click.FloatRange(min=0),
+    default=PROGRESS_EVERY,
+    show_default=True,
+    metavar="SECONDS",
+    help="Off a terminal (a log file, nohup), a progress line this often; on one, a bar.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress (skips and the closing summary still print).")
 def ingest_command(
     inputs: tuple[str, ...],
     db: str,
     fmt: str,
+    skips_path: Path | None,
     workers: int,
     batch: int,
     model: str | None,
+    actor_files: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
+    quote_method: str,
+    time_budget: float,
     any_language: bool,
+    progress_every: float,
     quiet: bool,
 ) -> None:
     """Process articles and store them in a corpus (the same article again replaces itself).
 
-    INPUT is what `storyline process` reads: text or HTML files, JSON Lines, WARC, folders, or -.
-    Each batch of articles is committed together: an ingest killed at any point can be run again
-    and the store holds every article once. Then near-duplicate articles are marked and events
-    reported by several articles are linked into corpus events.
+    INPUT is what `storyline process` reads: text or HTML files (gzipped too), JSON Lines, WARC,
+    folders, or -. Each input that cannot be used is reported as for `storyline process` and
+    kept in the store's skipped table. Each batch of articles is committed together: an ingest
+    killed at any point can be run again and the store holds every article once; an article read
+    as the store holds it is not processed again. Then the corpus pass marks near-duplicate
+    articles and links events reported by several articles into corpus events.
+
+    Exit codes: 0 the store holds what was read (every article unchanged included), 3 nothing
+    usable was read, 2 a bad argument or path, 1 any other error.
 
     \b
     Examples:
       storyline ingest corpus.jsonl                       # into ./storyline.duckdb
-      storyline ingest pages/ --db news.duckdb --workers 2
+      storyline ingest pages/ --db news.duckdb --workers 2 --skips skipped.jsonl
+      nohup storyline ingest crawl.warc.gz --db news.duckdb > ingest.log 2>&1 &
       storyline ingest feed.jsonl --db postgresql://user@host/news
     """
-    store = _store(db)
-    show = not quiet and sys.stderr.isatty()
-    summary = ingest(
-        store,
-        inputs,
-        fmt=fmt,
-        workers=workers,
-        progress=show,
-        total=count_inputs(inputs) if show else None,
-        batch=batch,
-        model=model,
-        check_language=not any_language,
-    )
-    store.close()
+    store = _store(db, create=True)
+    total = None if quiet else count_inputs(inputs)
+    try:
+        with (
+            Progress("storyline ingest", total, every=progress_every, show=not quiet) as progress,
+            SkipsFile(skips_path) as skips,
+        ):
+
+            def skipped(skip: Skipped) -> None:  # as `storyline process` says it, quiet or not
+                progress.write(f"storyline: {skip}")
+                skips.write(skip)
+
+            def stage(message: str) -> None:
+                if not quiet:
+                    progress.write(f"storyline: {message}")
+
+            summary = ingest(
+                store,
+                inputs,
+                fmt=fmt,
+                workers=workers,
+                batch=batch,
+                on_progress=lambda so_far: progress.update(so_far.read, _progress_note(so_far)),
+                on_skip=skipped,
+                on_stage=stage,
+                model=model,
+                check_language=not any_language,
+                actors=actor_files,
+                lexicons=lexicon_files,
+                quotes=quote_method,
+                time_budget=time_budget,
+            )
+    finally:
+        store.close()
     click.echo(summary.line(), err=True)
-    if not summary.stored and summary.read:
-        raise NothingToProcess(f"nothing stored: every input ({summary.skipped}) was skipped; see the skipped table")
     if not summary.read:
         raise NothingToProcess("nothing to ingest: no articles found in the inputs")
+    if not summary.usable:
+        raise NothingToProcess(f"nothing stored: every input ({summary.skipped}) was skipped; see the skipped table")
+
+
+def _progress_note(summary: IngestSummary) -> str:
+    unchanged = f", {summary.unchanged:,} unchanged" if summary.unchanged else ""
+    return f"{summary.skipped:,} skipped{unchanged}"
 
 
 @click.command("events")
@@ -146,17 +236,17 @@ def ingest_command(
 @click.option("--text", help="Words in the evidence sentence.")
 @click.option(
     "--coded",
-    type=click.Choice(list(CODED_CHOICES)),
+    type=click.Choice(list(CODED_FILTERS)),
     default="any",
     show_default=True,
-    help="Which actors must be coded.",
+    help="Which actors must be coded (none: the events with neither coded).",
 )
 @_output_options
 def events_command(db: str, root: str | None, code: str | None, output: str, **filters: Any) -> None:
     """Events: who did what to whom, when and where, with the sentence that says so."""
     with _opened(db) as store:
         answer = events(store, EventFilter(code=code or root, **filters))
-    _print(answer, output, _EVENT_COLUMNS)
+    _print(answer, output, "events", filters["offset"], _EVENT_COLUMNS)
 
 
 @click.command("quotes")
@@ -164,23 +254,22 @@ def events_command(db: str, root: str | None, code: str | None, output: str, **f
 @click.option("--speaker", help="The speaker's name (any part) or actor code prefix.")
 @click.option("--text", help="Words in what was said.")
 @_output_options
-def quotes_command(db: str, speaker: str | None, text: str | None, limit: int, offset: int, output: str) -> None:
+def quotes_command(db: str, speaker: str | None, text: str | None, limit: int | None, offset: int, output: str) -> None:
     """Quotes: who said what."""
     with _opened(db) as store:
         answer = quotes(store, speaker=speaker, text=text, limit=limit, offset=offset)
-    _print(answer, output)
+    _print(answer, output, "quotes", offset)
 
 
 @click.command("actors")
 @_db_option
 @click.option("--actor", help="An actor code prefix or country.")
 @_output_options
-def actors_command(db: str, actor: str | None, limit: int, offset: int, output: str) -> None:
+def actors_command(db: str, actor: str | None, limit: int | None, offset: int, output: str) -> None:
     """Actors by how many events they are the source or target of."""
     with _opened(db) as store:
-        answer = actors(store, actor=actor, limit=limit + offset)
-    answer.rows = answer.rows[offset:]
-    _print(answer, output)
+        answer = actors(store, actor=actor, limit=limit, offset=offset)
+    _print(answer, output, "actors", offset)
 
 
 @click.command("articles")
@@ -196,14 +285,14 @@ def articles_command(
     source: str | None,
     since: str | None,
     until: str | None,
-    limit: int,
+    limit: int | None,
     offset: int,
     output: str,
 ) -> None:
     """Articles, newest first, with their counts of events and quotes."""
     with _opened(db) as store:
         answer = articles(store, text=text, source=source, since=since, until=until, limit=limit, offset=offset)
-    _print(answer, output)
+    _print(answer, output, "articles", offset)
 
 
 @click.command("export")
@@ -241,12 +330,18 @@ def export_command(db: str, fmt: str, out: Path | None, all_events: bool, print_
 def serve_command(db: str, host: str, port: int) -> None:
     """Serve the store over HTTP: the queries (GET /events, /quotes, /actors, /articles), one
     article's document (GET /articles/ID), POST /documents and GET /stats; the OpenAPI
-    description at /openapi.json, its pages at /docs."""
+    description at /openapi.json, its pages at /docs (Swagger UI) and /redoc (ReDoc), offline.
+
+    DuckDB lets one process at a time use a file: while serve runs, other storyline commands on
+    the same DuckDB store are refused (ask the server over HTTP instead); a PostgreSQL store has
+    no such limit.
+    """
     import uvicorn
 
     from storyline.api.app import create_app
 
-    click.echo(f"storyline: serving {db} at http://{host}:{port}/ (API pages at /docs)", err=True)
+    open_store(db, create=False).close()  # a mistyped --db, or a file another process holds: said here
+    click.echo(f"storyline: serving {db} at http://{host}:{port}/ (API pages at /docs and /redoc)", err=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
@@ -275,7 +370,8 @@ _EVENT_COLUMNS = (
 )
 
 
-def _print(answer: Answer, output: str, shown: Sequence[str] = ()) -> None:
+def _print(answer: Answer, output: str, kind: str, offset: int, shown: Sequence[str] = ()) -> None:
+    """The rows on stdout; on stderr, why there are none, or how many matched where some are left out."""
     if not answer.rows:
         click.echo(f"storyline: no rows: {answer.note}", err=True)
         if output == "json":
@@ -292,6 +388,17 @@ def _print(answer: Answer, output: str, shown: Sequence[str] = ()) -> None:
         writer.writerows([row[c] for c in columns] for row in answer.rows)
     elif answer.rows:
         click.echo(_table(columns, [[row[c] for c in columns] for row in answer.rows]))
+    _say_what_is_left_out(answer, kind, offset)
+
+
+def _say_what_is_left_out(answer: Answer, kind: str, offset: int) -> None:
+    shown = len(answer.rows)
+    if shown and shown < answer.total:
+        rows = f"rows {offset + 1:,}-{offset + shown:,}" if shown > 1 else f"row {offset + 1:,}"
+        click.echo(
+            f"storyline: {answer.total:,} {kind} matched, {shown:,} shown ({rows}); --limit all shows every one",
+            err=True,
+        )
 
 
 _WIDEST = 48  # characters a table cell shows (the sentence and titles are cut)

@@ -43,6 +43,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.budget import MEASURING
 from storyline.document.article import Article
 from storyline.document.encode import JSON, JSONObject
 from storyline.document.records import Actor, Event
@@ -223,7 +224,9 @@ def score_petrarch(records: Sequence[PetrarchRecord], events: Sequence[Sequence[
 
 
 def _events(articles: list[Article], actors: Sequence[str] = (), lexicons: Sequence[str] = ()) -> list[list[Event]]:
-    results = process_many(articles, check_language=False, clean_text=False, actors=actors, lexicons=lexicons)
+    results = process_many(
+        articles, check_language=False, clean_text=False, time_budget=MEASURING, actors=actors, lexicons=lexicons
+    )
     return [[] if isinstance(r, Skipped) else list(r.events) for r in results]
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from lxml import etree
 
+from storyline.budget import MEASURING
 from storyline.document.encode import JSONObject
 from storyline.document.records import Document, Entity
 from storyline.document.skips import Skipped
@@ -90,7 +91,7 @@ def _toponym(node: Any, size: int) -> Toponym | None:  # Any: an ElementTree ele
 def evaluate_geo(path: Path, limit: int | None = None) -> JSONObject:
     gold = read_gold(Path(path))[:limit] if limit else read_gold(Path(path))
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    results = process_many([a.text for a in gold], check_language=False, clean_text=False)
+    results = process_many([a.text for a in gold], check_language=False, clean_text=False, time_budget=MEASURING)
     skipped = 0
     for article, result in zip(gold, islice(results, len(gold)), strict=True):
         skipped += isinstance(result, Skipped)

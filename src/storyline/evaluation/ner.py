@@ -36,6 +36,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from storyline.budget import MEASURING
 from storyline.document.encode import JSONObject
 from storyline.document.records import Entity
 from storyline.errors import OffsetsChanged
@@ -272,7 +273,7 @@ def _system(documents: Sequence[ConllDocument]) -> Predictions:
     from storyline import Skipped, process_many
 
     predictions = Predictions()
-    results = process_many([d.text for d in documents], check_language=False, clean_text=False)
+    results = process_many([d.text for d in documents], check_language=False, clean_text=False, time_budget=MEASURING)
     for index, (document, result) in enumerate(zip(documents, results, strict=True)):
         if isinstance(result, Skipped):  # nothing predicted: its gold entities count as missed
             continue

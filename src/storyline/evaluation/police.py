@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.budget import MEASURING
 from storyline.document.article import Article
 from storyline.document.encode import JSONObject
 from storyline.document.records import Event
@@ -173,7 +174,7 @@ def evaluate_police(path: Path, limit: int | None = None) -> JSONObject:
     the keyword baseline's, on the whole set and on its two halves by date."""
     documents = read_police(Path(path))[:limit]
     articles = [Article.create(d.text, published=d.date, where=f"{path}#{d.doc_id}") for d in documents]
-    results = process_many(articles, check_language=False, clean_text=False)
+    results = process_many(articles, check_language=False, clean_text=False, time_budget=MEASURING)
     events = [[] if isinstance(r, Skipped) else list(r.events) for r in results]
     halves = {
         "all": list(range(len(documents))),

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.budget import MEASURING
 from storyline.document.article import Article
 from storyline.document.encode import JSONObject
 from storyline.document.records import Timex
@@ -140,7 +141,9 @@ def evaluate_time(path: Path, limit: int | None = None) -> JSONObject:
     documents = read_timeml(Path(path), limit)
     articles = [Article.create(d.text, published=d.dct) for d in documents]
     counts: dict[str, _Counts] = {}
-    for document, result in zip(documents, process_many(articles, check_language=False, clean_text=False), strict=True):
+    for document, result in zip(
+        documents, process_many(articles, check_language=False, clean_text=False, time_budget=MEASURING), strict=True
+    ):
         predicted = [] if isinstance(result, Skipped) else result.timexes
         score_document(document.timexes, predicted, counts)
     figures = counts.get("", _Counts()).figures()
@@ -153,7 +156,9 @@ def time_errors(path: Path, limit: int | None = None) -> Counter[str]:
     documents = read_timeml(Path(path), limit)
     articles = [Article.create(d.text, published=d.dct) for d in documents]
     errors: Counter[str] = Counter()
-    for document, result in zip(documents, process_many(articles, check_language=False, clean_text=False), strict=True):
+    for document, result in zip(
+        documents, process_many(articles, check_language=False, clean_text=False, time_budget=MEASURING), strict=True
+    ):
         predicted = [] if isinstance(result, Skipped) else result.timexes
         for g in document.timexes:
             near = [p for p in predicted if p.start < g.end and g.start < p.end]

@@ -17,7 +17,7 @@ from countryinfo import all_countries
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-__all__ = ["CountryMatch", "fold", "leading_country", "lookup", "names_pattern", "near"]
+__all__ = ["CountryMatch", "codes", "fold", "leading_country", "lookup", "names_pattern", "near"]
 
 Kind = Literal["country", "demonym", "capital"]
 
@@ -238,6 +238,12 @@ def _centres() -> dict[str, tuple[float, float]]:
 def centre(code: str) -> tuple[float, float] | None:
     """The conventional centre point of a country (countryinfo's, in whole or half degrees)."""
     return _centres().get(code)
+
+
+@functools.cache
+def codes() -> frozenset[str]:
+    """Every country code :func:`lookup` can answer: ISO 3166-1 alpha-3 (and Kosovo's XKX)."""
+    return frozenset(match.code for match in _index().values() if match.code) | frozenset(_CODES.values())
 
 
 @functools.cache

@@ -2,7 +2,8 @@
 and the parse, in one place, so that no stage imports another.
 
 - :mod:`~storyline.parse.text`: the parse's text, built once per document;
-- :mod:`~storyline.parse.paragraphs`: where a cleaned text's paragraphs are;
+- :mod:`~storyline.parse.paragraphs`: where a cleaned text's paragraphs are (and the
+  sentence start at each, set before the parser);
 - :mod:`~storyline.parse.climbs`: climbing the dependency parse, always to an end;
 - :mod:`~storyline.parse.datelines`: which words are a dateline's (and the sentence start
   after one, set before the parser);

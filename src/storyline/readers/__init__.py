@@ -6,7 +6,7 @@ never read into memory whole.
 
 Formats, by extension and then by content: plain text, HTML (trafilatura), JSON Lines
 (``text`` + optional ``url``, ``title``, ``published``, ``source``), WARC (HTML responses),
-folders of any of these, recursively.
+any of these gzipped (``page.html.gz``), folders of any of these, recursively.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from typing import IO, cast
 from storyline.document.article import Article
 from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import InputNotFound, InvalidArgument
-from storyline.readers.guard import looks_binary, too_large
+from storyline.readers.guard import GZIP_MAGIC, gunzip, looks_binary, too_large
 from storyline.readers.html import looks_like_html, read_html
 from storyline.readers.jsonl import read_jsonl
 from storyline.readers.text import read_text
@@ -39,7 +39,8 @@ Item = Article | Skipped
 
 
 def detect_format(path: Path) -> str | None:
-    """The reader for a file name (``.jsonl.gz`` and ``.warc.gz`` included), or None if unknown."""
+    """The reader for a file name (gzipped ones, ``.html.gz``, ``.txt.gz``, ``.jsonl.gz``,
+    ``.warc.gz``, included), or None if unknown."""
     suffixes = [s.lower() for s in path.suffixes[-2:]]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
@@ -119,7 +120,13 @@ def read_stream(stream: IO[bytes], name: str, fmt: str = "auto") -> Iterator[Ite
 
 
 def _read_document(data: bytes, where: str, fmt: str) -> Item:
-    """One article from the bytes of a whole text or HTML file."""
+    """One article from the bytes of a whole text or HTML file, gzipped or not (a crawler's
+    ``page.html.gz``: read by its content, whatever the name says)."""
+    if data.startswith(GZIP_MAGIC):
+        unpacked = gunzip(data, where)
+        if isinstance(unpacked, Skipped):
+            return unpacked
+        data = unpacked
     if not data.strip():
         return Skipped(where, SkipReason.EMPTY, "the input is empty")
     if fmt == "html" or (fmt == "auto" and looks_like_html(data) and not looks_binary(data)):

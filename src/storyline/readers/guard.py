@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
+import io
+import zlib
+
 from storyline.document.skips import Skipped, SkipReason
 from storyline.settings import MAX_INPUT_BYTES
 
-__all__ = ["decode_text", "looks_binary", "too_large"]
+__all__ = ["GZIP_MAGIC", "decode_text", "gunzip", "looks_binary", "too_large"]
+
+GZIP_MAGIC = b"\x1f\x8b"  # what every gzip member starts with (RFC 1952)
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
@@ -30,6 +36,20 @@ def too_large(size: int, where: str, limit: int = MAX_INPUT_BYTES) -> Skipped | 
             f"{size:,} bytes is over the {limit:,}-byte limit for one article",
         )
     return None
+
+
+def gunzip(data: bytes, where: str, limit: int = MAX_INPUT_BYTES) -> bytes | Skipped:
+    """The bytes a gzipped page or text holds (``page.html.gz``), or a skip: a file cut short or
+    damaged, or one that unpacks to more than ``limit`` bytes (read no further than that, so a
+    small file that unpacks to gigabytes costs nothing)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            inner = stream.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as err:  # gzip.BadGzipFile is an OSError
+        return Skipped(where, SkipReason.BINARY, f"gzip data that cannot be unpacked ({err}); gzip -t says more")
+    if len(inner) > limit:
+        return Skipped(where, SkipReason.TOO_LARGE, f"unpacks to over the {limit:,}-byte limit for one article")
+    return inner
 
 
 def decode_text(data: bytes, where: str) -> str | Skipped:

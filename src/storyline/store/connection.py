@@ -1,14 +1,20 @@
 """One way to talk to either store: an embedded DuckDB file, or a PostgreSQL server.
 
 ``open_store("corpus.duckdb")`` opens (or creates) a DuckDB file; ``open_store("postgresql://...")``
-connects to a server. Both answer the same SQL: every statement storyline sends is written
-once, with ``?`` placeholders, and :class:`Store` rewrites them to ``%s`` for psycopg. User
-text only ever travels as a parameter, never inside the SQL.
+connects to a server; ``create=False`` refuses a DuckDB path that does not exist (a mistyped
+``--db`` would otherwise answer from a new, empty store). DuckDB lets one process at a time
+open a file: where another holds it, the error says so, with its PID.
+
+Both answer the same SQL: every statement storyline sends is written once, with ``?``
+placeholders, and :class:`Store` rewrites them to ``%s`` for psycopg. User text only ever
+travels as a parameter, never inside the SQL.
 """
 
 from __future__ import annotations
 
 import contextlib
+import difflib
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,28 +128,52 @@ class Store:
         return sql.replace("%", "%%").replace("?", "%s") if self.backend == "postgres" else sql
 
 
-def open_store(where: str | Path) -> Store:
+def open_store(where: str | Path, *, create: bool = True) -> Store:
     """The store at ``where``: a ``postgresql://`` (or ``postgres://``) URL, or a DuckDB file
-    path (created if missing). Its schema is brought up to date by the caller
+    path, created if missing unless ``create`` is false (then a missing file is an
+    :class:`InvalidArgument` naming the path). Its schema is brought up to date by the caller
     (:func:`storyline.store.schema.migrate`)."""
     target = str(where)
     if target.startswith(("postgresql://", "postgres://")):
         return _postgres(target)
-    return _duckdb(Path(target))
+    return _duckdb(Path(target), create)
 
 
-def _duckdb(path: Path) -> Store:
+def _duckdb(path: Path, create: bool) -> Store:
     import duckdb  # imported on use: `storyline process` never needs it
 
     if path.is_dir():
         raise InvalidArgument(f"--db {path}: a folder; give a file such as {path / 'storyline.duckdb'}")
     if not path.parent.exists():
         raise InvalidArgument(f"--db {path}: no folder {path.parent}")
+    if not create and not path.exists():
+        raise InvalidArgument(f"--db {path}: no such store{_did_you_mean(path)}; storyline ingest creates one")
     try:
         connection = duckdb.connect(str(path))
+    except duckdb.IOException as err:
+        held = _LOCK_HELD.search(str(err))
+        if held is None:
+            raise InvalidArgument(f"--db {path}: cannot open it ({err})") from err
+        raise StoreError(
+            f"store {path}: another process (PID {held['pid']}) has it open, e.g. a running storyline serve "
+            "or ingest, and DuckDB lets one process at a time use a file; stop that process and retry, "
+            "ask the server over HTTP (GET /events, /quotes, ...), or use a PostgreSQL store for many users"
+        ) from err
     except duckdb.Error as err:
-        raise InvalidArgument(f"--db {path}: not a DuckDB store, or one another process holds ({err})") from err
+        raise InvalidArgument(f"--db {path}: not a DuckDB store ({err})") from err
     return Store(connection, "duckdb", str(path))  # type: ignore[arg-type]  # duckdb's own connection type
+
+
+# DuckDB's words when another process holds the file's lock (duckdb 1.x and 2.0):
+# 'IO Error: Could not set lock on file "x.duckdb": Conflicting lock is held in /usr/bin/python3 (PID 4242)'
+_LOCK_HELD = re.compile(r"Could not set lock on file.*\(PID (?P<pid>\d+)\)", re.DOTALL)
+
+
+def _did_you_mean(path: Path) -> str:
+    """``(did you mean news.duckdb?)`` for a mistyped name, where the folder holds a close one."""
+    names = [p.name for p in path.parent.iterdir() if p.is_file()] if path.parent.is_dir() else []
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.8)
+    return f" (did you mean {path.with_name(close[0])}?)" if close else ""
 
 
 def _postgres(url: str) -> Store:

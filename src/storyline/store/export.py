@@ -79,8 +79,8 @@ EXPORTS: tuple[Export, ...] = (
                 "c.modality",
                 "asserted, negated, hypothetical or future (GDELT has none: it keeps only asserted)",
             ),
-            ("NumMentions", "c.num_mentions", "event mentions linked to it"),
-            ("NumSources", "c.num_sources", "distinct publishers reporting it"),
+            ("NumMentions", "c.num_mentions", "event mentions linked to it: its rows in the mentions table"),
+            ("NumSources", "c.num_sources", "distinct publishers reporting it (by their URLs' domains)"),
             ("NumArticles", "c.num_articles", "distinct articles reporting it"),
             ("Confidence", "c.confidence", "how well its best mention's evidence grounds it, 0-1"),
             ("ActionGeo_FullName", "b.location_name", "where it happened (not every place the article names)"),
@@ -93,6 +93,7 @@ EXPORTS: tuple[Export, ...] = (
             ("BestArticleID", "c.best_article_id", "that article's storyline id"),
             ("BestEventID", "c.best_event_id", "the event's id in that article's document"),
             ("Evidence", "b.sentence", "the sentence that supports it in that article"),
+            ("LinkReason", "c.link_reason", "why its mentions are one event, or why it stands alone"),
             _VERSION,
         ),
         "FROM corpus_events c JOIN events b ON b.article_id = c.best_article_id AND b.event_id = c.best_event_id "
@@ -101,26 +102,41 @@ EXPORTS: tuple[Export, ...] = (
     Export(
         "mentions",
         "One row per event mention: each article's telling of a corpus event, with its characters "
-        "(GDELT 2.0's mentions table).",
+        "(GDELT 2.0's mentions table). Every mention of each corpus event in the events table, so "
+        "a corpus event has NumMentions rows here.",
         (
-            ("GlobalEventID", "b.corpus_event_id", "the corpus event it mentions"),
-            ("EventTimeDate", "b.date", "the event's date as this article gives it"),
+            ("GlobalEventID", "m.corpus_event_id", "the corpus event it mentions"),
+            ("EventTimeDate", "m.date", "the event's date as this article gives it"),
             ("MentionTimeDate", "a.published", "the article's publication date"),
             ("MentionType", "1", "1: a web or wire article (GDELT's code)"),
-            ("MentionSourceName", "a.source", "the publisher"),
+            (
+                "MentionSourceName",
+                "a.publisher",
+                "the publisher: its URL's registered domain (bbc.co.uk), else its source in lower case",
+            ),
             ("MentionIdentifier", "COALESCE(a.url, a.article_id)", "the article's URL, else its storyline id"),
-            ("ArticleID", "b.article_id", "the article's storyline id"),
-            ("EventID", "b.event_id", "the event's id in the article's document"),
-            ("ActionCharOffset", "b.evidence_start", "first character of the evidence sentence in the article's text"),
-            ("EvidenceEnd", "b.evidence_end", "character after it"),
-            ("Trigger", "b.trigger", "the word that reports the event"),
-            ("Modality", "b.modality", "asserted, negated, hypothetical or future"),
-            ("Confidence", "b.confidence", "how well the evidence grounds it, 0-1"),
-            ("Coded", "b.coded", "which actors are coded: both, source, target or none"),
-            ("Sentence", "b.sentence", "the evidence sentence"),
+            ("ArticleID", "m.article_id", "the article's storyline id"),
+            ("EventID", "m.event_id", "the event's id in the article's document"),
+            (
+                "ActionCharOffset",
+                "m.evidence_start",
+                "first character of the evidence sentence in the article's text (in its caption's, for an event "
+                "a caption tells: see Caption)",
+            ),
+            ("EvidenceEnd", "m.evidence_end", "character after it"),
+            ("Caption", "m.caption", "the caption's index (0, 1, ...) for an event a photo caption tells, else empty"),
+            ("Trigger", "m.trigger", "the word that reports the event"),
+            ("Modality", "m.modality", "asserted, negated, hypothetical or future"),
+            ("Confidence", "m.confidence", "how well the evidence grounds it, 0-1"),
+            ("Coded", "m.coded", "which actors are coded: both, source, target or none"),
+            ("Sentence", "m.sentence", "the evidence sentence"),
             _VERSION,
         ),
-        'FROM events b JOIN articles a ON a.article_id = b.article_id WHERE {grade} ORDER BY "ArticleID", "EventID"',
+        # graded as its corpus event is (by the best mention b), so an exported event has all its mentions
+        "FROM events m JOIN articles a ON a.article_id = m.article_id "
+        "JOIN corpus_events c ON c.corpus_event_id = m.corpus_event_id "
+        "JOIN events b ON b.article_id = c.best_article_id AND b.event_id = c.best_event_id "
+        'WHERE {grade} ORDER BY "ArticleID", "EventID"',
     ),
     Export(
         "articles",
@@ -129,7 +145,12 @@ EXPORTS: tuple[Export, ...] = (
             ("ArticleID", "a.article_id", "storyline's article id"),
             ("InputID", "a.input_id", "the input's own id, if it had one"),
             ("URL", "a.url", "its URL"),
-            ("Source", "a.source", "its publisher or feed"),
+            ("Source", "a.source", "its publisher or feed, as the input names it"),
+            (
+                "Publisher",
+                "a.publisher",
+                "who published it: its URL's registered domain, else its source in lower case",
+            ),
             ("Title", "a.title", "its title"),
             ("Published", "a.published", "its publication date, YYYY-MM-DD"),
             ("Words", "a.words", "words in its cleaned text"),

@@ -7,6 +7,11 @@ run's counters, is committed together, so an ingest killed at any point leaves e
 either whole or absent, and running it again finishes the job. After the articles, the corpus
 pass (:mod:`storyline.store.corpus_pass`) marks near-duplicates and links events across
 articles.
+
+An ingest tells its caller how it goes through three optional callbacks: ``on_progress`` after
+each article read (with the summary so far), ``on_skip`` for each input that cannot be used,
+``on_stage`` with a sentence before and after the corpus pass. The CLI turns them into a progress
+line, ``storyline: skipped WHERE: REASON: detail`` lines and the ``--skips`` file.
 """
 
 from __future__ import annotations
@@ -14,9 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
-import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
@@ -55,17 +59,28 @@ class IngestSummary:
     near_duplicates: int = 0
     corpus_events: int = 0
 
+    @property
+    def usable(self) -> int:
+        """Articles read that the store now holds: stored by this run, or already held unchanged."""
+        return self.stored + self.unchanged
+
     def line(self) -> str:
         """The closing summary, one line."""
         reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.reasons.items()))
         rate = self.read / max(self.seconds, 1e-9)
+        up_to_date = self.unchanged and not self.stored
+        news = "; nothing new: the store already held every usable article as read" if up_to_date else ""
         return (
             f"storyline: ingest {self.run_id}: {self.read} articles read, {self.unchanged} unchanged, "
             f"{self.stored} stored ({self.replaced} replaced an earlier copy), "
             f"{self.skipped} skipped{f' ({reasons})' if reasons else ''}; "
             f"{self.near_duplicates} near-duplicates, {self.corpus_events} corpus events; "
-            f"{self.seconds:.1f} s, {rate:.1f} articles/s"
+            f"{self.seconds:.1f} s, {rate:.1f} articles/s{news}"
         )
+
+
+def _nothing(_: object) -> None:
+    """A callback nobody asked for."""
 
 
 def ingest(
@@ -74,14 +89,16 @@ def ingest(
     *,
     fmt: str = "auto",
     workers: int = 1,
-    progress: bool = False,
-    total: int | None = None,
     batch: int = COMMIT_EVERY,
+    on_progress: Callable[[IngestSummary], None] = _nothing,
+    on_skip: Callable[[Skipped], None] = _nothing,
+    on_stage: Callable[[str], None] = _nothing,
     **options: object,
 ) -> IngestSummary:
     """Process and store every article of ``inputs``; ``options`` go to
     :func:`storyline.pipeline.process_many` (model, actors, lexicons, quotes, time_budget,
-    check_language); ``batch`` articles are committed together."""
+    check_language); ``batch`` articles are committed together. ``on_progress``, ``on_skip``
+    and ``on_stage`` hear how it goes (the module's docstring)."""
     migrate(store)
     started = time.perf_counter()
     summary = IngestSummary(_run_id())
@@ -100,9 +117,9 @@ def ingest(
     known: Known = {
         str(a): (str(h), str(v)) for a, h, v in store.query("SELECT article_id, input_hash, version FROM articles")
     }
-    changed = _changed(read_inputs(inputs, fmt), known, summary)
+    changed = _changed(read_inputs(inputs, fmt), known, summary, on_progress)
     results = process_many(changed, workers=workers, **options)  # type: ignore[arg-type]
-    for together in _batches(_shown(results, progress, total, summary), batch):
+    for together in _batches(_counted(results, summary, on_progress, on_skip), batch):
         with store.transaction():
             delete_articles(store, sorted({r.article.id for r in together if isinstance(r, Document)} & known.keys()))
             stored: set[str] = set()
@@ -113,22 +130,54 @@ def ingest(
                 (summary.read, summary.stored, summary.skipped, summary.run_id),
             )
         log.info("committed a batch: %d articles stored so far", summary.stored)
+    held = int(store.query("SELECT COUNT(*) FROM articles")[0][0] or 0)
+    on_stage(f"corpus pass over the store's {held:,} articles: marking near-duplicates, linking events across articles")
+    passed = time.perf_counter()
     summary.near_duplicates, summary.corpus_events = link_corpus(store)
+    on_stage(
+        f"corpus pass: {summary.near_duplicates:,} near-duplicates, {summary.corpus_events:,} corpus events "
+        f"({time.perf_counter() - passed:.1f} s)"
+    )
     with store.transaction():
         store.execute("UPDATE ingest_runs SET finished = ? WHERE run_id = ?", (_now(), summary.run_id))
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _changed(items: Iterable[Article | Skipped], known: Known, summary: IngestSummary) -> Iterator[Article | Skipped]:
+def _changed(
+    items: Iterable[Article | Skipped],
+    known: Known,
+    summary: IngestSummary,
+    on_progress: Callable[[IngestSummary], None],
+) -> Iterator[Article | Skipped]:
     """The inputs the store does not already hold as they are now: an article read exactly as
     before, by this version of storyline, is counted and not processed again."""
     for item in items:
         if isinstance(item, Article) and known.get(item.id) == (input_hash(item), __version__):
             summary.read += 1
             summary.unchanged += 1
+            on_progress(summary)
             continue
         yield item
+
+
+def _counted(
+    results: Iterable[Document | Skipped],
+    summary: IngestSummary,
+    on_progress: Callable[[IngestSummary], None],
+    on_skip: Callable[[Skipped], None],
+) -> Iterator[Document | Skipped]:
+    """The pipeline's results, counted and told as each comes, not a batch later (a batch is
+    committed when it is whole; its counts are then those of what it commits)."""
+    for result in results:
+        summary.read += 1
+        if isinstance(result, Skipped):
+            summary.skipped += 1
+            reason = result.reason.value
+            summary.reasons[reason] = summary.reasons.get(reason, 0) + 1
+            on_skip(result)
+        on_progress(summary)
+        yield result
 
 
 def _store_one(
@@ -138,15 +187,16 @@ def _store_one(
     known: Known,
     stored: set[str],
 ) -> None:
-    summary.read += 1
     if isinstance(result, Skipped):
-        summary.skipped += 1
-        reason = result.reason.value
-        summary.reasons[reason] = summary.reasons.get(reason, 0) + 1
         store.execute(
             "DELETE FROM skipped WHERE run_id = ? AND input = ?", (summary.run_id, result.where)
         )  # (the same input twice in one run is one skip)
-        skip = {"run_id": summary.run_id, "input": result.where, "reason": reason, "detail": result.detail or None}
+        skip = {
+            "run_id": summary.run_id,
+            "input": result.where,
+            "reason": result.reason.value,
+            "detail": result.detail or None,
+        }
         insert(store, "skipped", [skip])
         return
     article = result.article
@@ -172,27 +222,9 @@ def _batches(items: Iterable[Document | Skipped], size: int) -> Iterator[list[Do
         yield batch
 
 
-def _shown(
-    results: Iterator[Document | Skipped], show: bool, total: int | None, summary: IngestSummary
-) -> Iterator[Document | Skipped]:
-    """The results, with a progress bar on stderr when ``show``: articles/s, skipped so far,
-    and an ETA when the total is known."""
-    if not show:
-        yield from results
-        return
-    from tqdm import tqdm
-
-    with tqdm(total=total, desc="storyline ingest", unit=" articles", file=sys.stderr, smoothing=0.1) as bar:
-        for result in results:
-            yield result
-            bar.update(1)
-            if isinstance(result, Skipped) or bar.n % 10 == 0:
-                bar.set_postfix(skipped=summary.skipped + isinstance(result, Skipped), refresh=False)
-
-
 def count_inputs(inputs: Sequence[str]) -> int | None:
     """How many articles the inputs hold, where that is cheap to know (text and HTML files,
-    uncompressed JSON Lines, folders of them); None otherwise (the bar then shows no ETA)."""
+    uncompressed JSON Lines, folders of them); None otherwise (progress then shows no ETA)."""
     count = 0
     for name in inputs:
         path = Path(name)

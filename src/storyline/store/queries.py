@@ -3,21 +3,28 @@ article's document; the counts the charts draw (timeline, network, places); what
 
 These functions are the library's query API; ``storyline events|quotes|actors|articles`` and the
 HTTP API call them. Every filter value travels as a parameter: no user text is ever put in SQL.
-An empty answer says why where it can (:class:`Answer.note`).
+A filter value that can match nothing because it is mistyped (a day that is none, a country's
+name for its code, a CAMEO code no code starts with) is refused with :class:`InvalidArgument`
+(:mod:`.filters`); words are searched as written, ``%`` and ``_`` included. Every answer says how
+many rows match in all (:attr:`Answer.total`), whatever page it holds, and an empty one says why
+where it can (:attr:`Answer.note`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.document.encode import JSONObject
 from storyline.document.subset import CODED_CHOICES
 from storyline.errors import InvalidArgument, UnknownCode
 from storyline.knowledge.cameo import lexicon
+from storyline.store import filters as check
 from storyline.store.connection import Store, Value
+from storyline.store.filters import LIKE, contains, starts_with
 
 __all__ = [
+    "CODED_FILTERS",
     "Answer",
     "EventFilter",
     "actors",
@@ -38,13 +45,18 @@ _DAY = (
     "AND e.date NOT LIKE '%X%' THEN e.date ELSE a.published END"
 )
 
+# What the ``coded`` filter takes: ``storyline process --coded``'s choices, and "none", the
+# events with neither actor coded (what a coder's lexicon or dictionary misses).
+CODED_FILTERS: dict[str, frozenset[str]] = {**CODED_CHOICES, "none": frozenset({"none"})}
+
 
 @dataclass(frozen=True)
 class EventFilter:
     """What to keep. ``actor``: an actor code prefix ("USA", "RUSMIL") or a country, matched
     against the source or the target; ``code``: a CAMEO code prefix ("19", "173"); ``since`` /
     ``until``: days (YYYY-MM-DD), inclusive; ``text``: words in the evidence sentence;
-    ``coded``: which actors must be coded (``storyline process --coded``)."""
+    ``coded``: which actors must be coded (a key of :data:`CODED_FILTERS`); ``limit``: at most
+    this many rows (None: every one)."""
 
     actor: str | None = None
     source: str | None = None
@@ -59,7 +71,7 @@ class EventFilter:
     min_sources: int = 0
     text: str | None = None
     coded: str = "any"
-    limit: int = 100
+    limit: int | None = 100
     offset: int = 0
 
 
@@ -68,12 +80,12 @@ class Answer:
     rows: list[dict[str, Value]]
     note: str = ""  # why there are none, where the store can tell
     filters: list[str] = field(default_factory=list)
+    total: int = 0  # the rows that match, on every page (``rows`` holds one page of them)
 
 
 def events(store: Store, f: EventFilter) -> Answer:
     """Events, newest first, each with its article and its corpus event's counts."""
-    if f.coded not in CODED_CHOICES:
-        raise InvalidArgument(f"coded must be one of {', '.join(CODED_CHOICES)}, not {f.coded!r}")
+    f = _checked(store, f)
     where: list[str] = []
     params: list[Value] = []
 
@@ -110,9 +122,9 @@ def events(store: Store, f: EventFilter) -> Answer:
     if f.min_sources:
         keep("COALESCE(c.num_sources, 1) >= ?", f.min_sources)
     if f.text:
-        keep("LOWER(e.sentence) LIKE ?", "%" + f.text.lower() + "%")
+        keep(f"LOWER(e.sentence) {LIKE}", contains(f.text.lower()))
     if f.coded != "any":
-        allowed = sorted(CODED_CHOICES[f.coded])
+        allowed = sorted(CODED_FILTERS[f.coded])
         keep(f"e.coded IN ({', '.join('?' for _ in allowed)})", *allowed)
     answer = _answer(
         store,
@@ -133,17 +145,18 @@ def events(store: Store, f: EventFilter) -> Answer:
 
 
 def quotes(
-    store: Store, speaker: str | None = None, text: str | None = None, limit: int = 100, offset: int = 0
+    store: Store, speaker: str | None = None, text: str | None = None, limit: int | None = 100, offset: int = 0
 ) -> Answer:
     """Who said what: ``speaker`` matches the speaker's name (any part) or actor code prefix."""
+    _check_page(limit, offset)
     where: list[str] = []
     params: list[Value] = []
     if speaker:
-        where.append("(LOWER(q.speaker) LIKE ? OR q.speaker_code LIKE ?)")
-        params += ["%" + speaker.lower() + "%", speaker.upper() + "%"]
+        where.append(f"(LOWER(q.speaker) {LIKE} OR q.speaker_code {LIKE})")
+        params += [contains(speaker.lower()), starts_with(speaker.upper())]
     if text:
-        where.append("LOWER(q.content) LIKE ?")
-        params.append("%" + text.lower() + "%")
+        where.append(f"LOWER(q.content) {LIKE}")
+        params.append(contains(text.lower()))
     return _answer(
         store,
         "quotes",
@@ -155,23 +168,25 @@ def quotes(
     )
 
 
-def actors(store: Store, actor: str | None = None, limit: int = 100) -> Answer:
+def actors(store: Store, actor: str | None = None, limit: int | None = 100, offset: int = 0) -> Answer:
     """Actors by how many events they are the source or the target of."""
+    _check_page(limit, offset)
     params: list[Value] = []
     match = ""
     if actor:
+        code = _actor(store, actor, "actor")
         match = " AND (code LIKE ? OR country = ?)"
-        params += [actor.upper() + "%", actor.upper()]
+        params += [code + "%", code]
     sql = (
         "SELECT code, MIN(country) AS country, SUM(as_source) AS as_source, SUM(as_target) AS as_target, "
         "SUM(as_source + as_target) AS events, MIN(name) AS example_name FROM ("
         "SELECT source_code AS code, source_country AS country, 1 AS as_source, 0 AS as_target, source_name AS name "
         "FROM events WHERE source_code IS NOT NULL UNION ALL "
         "SELECT target_code, target_country, 0, 1, target_name FROM events WHERE target_code IS NOT NULL) x "
-        f"WHERE 1 = 1{match} GROUP BY code ORDER BY events DESC, code LIMIT ?"
+        f"WHERE 1 = 1{match} GROUP BY code"
     )
-    rows = store.query_dicts(sql, (*params, limit))
-    return Answer(rows, "" if rows else _why_empty(store, "events", bool(actor)))
+    rows, total = _paged(store, sql, params, "events DESC, code", (limit, offset))
+    return Answer(rows, "" if rows else _why_empty(store, "events", bool(actor), total, offset), total=total)
 
 
 def articles(
@@ -180,15 +195,17 @@ def articles(
     source: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    limit: int = 100,
+    limit: int | None = 100,
     offset: int = 0,
 ) -> Answer:
     """Articles, newest first, with how many events and quotes each holds."""
+    _check_page(limit, offset)
+    since, until = check.days(since or None, until or None)
     where: list[str] = []
     params: list[Value] = []
     if text:
-        where.append("(LOWER(a.title) LIKE ? OR LOWER(a.text) LIKE ?)")
-        params += ["%" + text.lower() + "%"] * 2
+        where.append(f"(LOWER(a.title) {LIKE} OR LOWER(a.text) {LIKE})")
+        params += [contains(text.lower())] * 2
     if source:
         where.append("LOWER(a.source) = ?")
         params.append(source.lower())
@@ -243,17 +260,112 @@ def _answer(
     select: str,
     conditions: tuple[list[str], list[Value]],
     order: str,
-    page: tuple[int, int],
+    page: tuple[int | None, int],
 ) -> Answer:
     """``select`` with the conditions (SQL with ``?``, and their values), ordered and paged."""
     where, params = conditions
-    sql = select + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order} LIMIT ? OFFSET ?"
-    rows = store.query_dicts(sql, (*params, *page))
-    return Answer(rows, "" if rows else _why_empty(store, table, bool(where)))
+    sql = select + (" WHERE " + " AND ".join(where) if where else "")
+    rows, total = _paged(store, sql, params, order, page)
+    return Answer(rows, "" if rows else _why_empty(store, table, bool(where), total, page[1]), total=total)
 
 
-def _why_empty(store: Store, table: str, filtered: bool) -> str:
-    """Why an answer is empty: an empty store, none of that kind, or the filters."""
+def _paged(
+    store: Store, sql: str, params: list[Value], order: str, page: tuple[int | None, int]
+) -> tuple[list[dict[str, Value]], int]:
+    """One page of the rows of ``sql`` (a ``SELECT``) in ``order`` (``page``: at most ``limit`` of
+    them, None for every one, from ``offset``), and how many rows it has in all: counted by the
+    same statement, so that the count and the rows agree while an ingest writes."""
+    limit, offset = page
+    if limit is None:
+        rows = store.query_dicts(f"{sql} ORDER BY {order} OFFSET ?", (*params, offset))
+        total = offset + len(rows) if rows or not offset else _count(store, sql, params)
+        return rows, total
+    counted = "SELECT COUNT(*) OVER () AS rows_matched, " + sql.removeprefix("SELECT ")
+    rows = store.query_dicts(f"{counted} ORDER BY {order} LIMIT ? OFFSET ?", (*params, limit, offset))
+    total = int(rows[0]["rows_matched"] or 0) if rows else _count(store, sql, params) if offset else 0
+    for row in rows:
+        del row["rows_matched"]
+    return rows, total
+
+
+def _count(store: Store, sql: str, params: list[Value]) -> int:
+    """How many rows ``sql`` has (asked where a page past the last row cannot tell)."""
+    return int(store.query(f"SELECT COUNT(*) FROM ({sql}) matched", params)[0][0] or 0)
+
+
+def _checked(store: Store, f: EventFilter) -> EventFilter:
+    """``f`` with every value checked, and codes written as the store holds them (upper case)."""
+    if f.coded not in CODED_FILTERS:
+        raise InvalidArgument(f"coded must be one of {', '.join(CODED_FILTERS)}, not {f.coded!r}")
+    if f.modality and f.modality not in check.MODALITIES:
+        raise InvalidArgument(f"modality must be one of {', '.join(check.MODALITIES)}, not {f.modality!r}")
+    if f.quad_class is not None and f.quad_class not in (1, 2, 3, 4):
+        raise InvalidArgument(f"quad_class must be 1, 2, 3 or 4, not {f.quad_class}")
+    if not 0.0 <= f.min_confidence <= 1.0:
+        raise InvalidArgument(f"min_confidence must be between 0 and 1, not {f.min_confidence}")
+    if f.min_sources < 0:
+        raise InvalidArgument(f"min_sources must be 0 or more, not {f.min_sources}")
+    _check_page(f.limit, f.offset)
+    since, until = check.days(f.since or None, f.until or None)
+    return replace(
+        f,
+        actor=_actor(store, f.actor, "actor") if f.actor else None,
+        source=_actor(store, f.source, "source") if f.source else None,
+        target=_actor(store, f.target, "target") if f.target else None,
+        code=_cameo(store, f.code) if f.code else None,
+        plover=_plover(store, f.plover) if f.plover else None,
+        since=since,
+        until=until,
+    )
+
+
+def _check_page(limit: int | None, offset: int) -> None:
+    if limit is not None and limit < 1:
+        raise InvalidArgument(f"limit must be 1 or more (None: every row), not {limit}")
+    if offset < 0:
+        raise InvalidArgument(f"offset must be 0 or more, not {offset}")
+
+
+def _actor(store: Store, value: str, name: str) -> str:
+    """An actor filter's value, checked: a country's code or the start of one (NOR, NORMIL), or
+    the start of an actor code some event in the store has (IGOUNO, a user dictionary's own)."""
+    code = check.actor(value, name)
+    if check.country_start(code) or _held(store, "source_code LIKE ? OR target_code LIKE ?", code + "%", code + "%"):
+        return code
+    raise InvalidArgument(
+        f"{name} {value!r} is no country's code (ISO 3166-1 alpha-3, as NOR) and starts no actor code in the store"
+    )
+
+
+def _cameo(store: Store, value: str) -> str:
+    """A CAMEO code filter's value, checked: the start of a code of the codebook, or of one some
+    event in the store has (a user lexicon's own code)."""
+    code = check.cameo(value)
+    if check.known_cameo(code) or _held(store, "cameo LIKE ?", code + "%"):
+        return code
+    raise InvalidArgument(
+        f"code {value!r} starts no CAMEO code (a code is a root 01 to 20 or one of its subcodes: 19, 190, 1951)"
+    )
+
+
+def _plover(store: Store, value: str) -> str:
+    kind = check.plover(value)
+    if check.known_plover(kind) or _held(store, "UPPER(plover) = ?", kind):
+        return kind
+    raise InvalidArgument(f"plover {value!r} is no PLOVER type ({', '.join(check.plover_types())})")
+
+
+def _held(store: Store, condition: str, *values: Value) -> bool:
+    """Whether some event meets ``condition``: a code storyline does not ship may be one that a
+    user's actor dictionary or lexicon wrote into the store."""
+    return bool(store.query(f"SELECT 1 FROM events WHERE {condition} LIMIT 1", values))
+
+
+def _why_empty(store: Store, table: str, filtered: bool, total: int = 0, offset: int = 0) -> str:
+    """Why an answer is empty: an empty store, none of that kind, the filters, or a page past the
+    last row."""
+    if total:
+        return f"the {total:,} {table} that match end before row {offset + 1:,} (offset {offset:,})"
     articles_held = store.query("SELECT COUNT(*) FROM articles")[0][0]
     if not articles_held:
         return "the store holds no articles yet: run storyline ingest"
@@ -284,7 +396,7 @@ def timeline(
     """Event counts per day (or ISO week) and QuadClass, for an actor as source or target."""
     if interval not in ("day", "week"):
         raise InvalidArgument(f"interval must be day or week, not {interval!r}")
-    where, params = _around(actor, since, until)
+    where, params = _around(store, actor, since, until)
     period = "day" if interval == "day" else "STRFTIME(CAST(day AS DATE), '%G-W%V')"
     if store.backend == "postgres" and interval == "week":
         period = "TO_CHAR(CAST(day AS DATE), 'IYYY-\"W\"IW')"
@@ -295,13 +407,15 @@ def timeline(
         + ") x WHERE day IS NOT NULL GROUP BY period, quad_class ORDER BY period, quad_class"
     )
     rows = store.query_dicts(sql, params)
-    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)))
+    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)), total=len(rows))
 
 
 def network(store: Store, actor: str | None = None, limit: int = 200) -> Answer:
     """Who acts on whom: one row per (source, target) pair of actor codes, with its events,
-    how many of them cooperate (QuadClass 1-2) and how many are conflict (3-4)."""
-    where, params = _around(actor, None, None)
+    how many of them cooperate (QuadClass 1-2) and how many are conflict (3-4): the ``limit``
+    pairs with the most events (:attr:`Answer.total`: how many pairs there are)."""
+    _check_page(limit, 0)
+    where, params = _around(store, actor, None, None)
     sql = (
         "SELECT e.source_code, e.target_code, COUNT(*) AS events, "
         "SUM(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END) AS cooperation, "
@@ -309,40 +423,45 @@ def network(store: Store, actor: str | None = None, limit: int = 200) -> Answer:
         "FROM events e JOIN articles a ON a.article_id = e.article_id "
         "WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND e.source_code <> e.target_code"
         + "".join(" AND " + w for w in where)
-        + " GROUP BY e.source_code, e.target_code ORDER BY events DESC, e.source_code, e.target_code LIMIT ?"
+        + " GROUP BY e.source_code, e.target_code"
     )
-    rows = store.query_dicts(sql, (*params, limit))
-    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)))
+    rows, total = _paged(store, sql, params, "events DESC, e.source_code, e.target_code", (limit, 0))
+    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)), total=total)
 
 
 def places(
     store: Store, actor: str | None = None, code: str | None = None, since: str | None = None, until: str | None = None
 ) -> Answer:
     """Where events happened (their action location, not every place named), with counts and
-    the commonest QuadClass."""
-    where, params = _around(actor, since, until)
+    the commonest QuadClass: the 2,000 places with the most events (:attr:`Answer.total`: how many
+    places there are)."""
+    where, params = _around(store, actor, since, until)
     if code:
         where.append("e.cameo LIKE ?")
-        params.append(code + "%")
+        params.append(_cameo(store, code) + "%")
     sql = (
         "SELECT e.location_name, e.location_country AS country, e.location_lat AS lat, e.location_lon AS lon, "
         "COUNT(*) AS events, MODE() WITHIN GROUP (ORDER BY e.quad_class) AS quad_class "
         "FROM events e JOIN articles a ON a.article_id = e.article_id WHERE e.location_lat IS NOT NULL"
         + "".join(" AND " + w for w in where)
         + " GROUP BY e.location_name, e.location_country, e.location_lat, e.location_lon"
-        + " ORDER BY events DESC LIMIT 2000"
     )
-    rows = store.query_dicts(sql, params)
-    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)))
+    rows, total = _paged(store, sql, params, "events DESC", (_MOST_PLACES, 0))
+    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)), total=total)
 
 
-def _around(actor: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Value]]:
-    """The conditions for an actor (source or target) and a date range, and their values."""
+_MOST_PLACES = 2000  # the points a map draws legibly
+
+
+def _around(store: Store, actor: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Value]]:
+    """The conditions for an actor (source or target) and a date range, checked, and their values."""
+    since, until = check.days(since or None, until or None)
     where: list[str] = []
     params: list[Value] = []
     if actor:
+        code = _actor(store, actor, "actor")
         where.append("(e.source_code LIKE ? OR e.target_code LIKE ? OR e.source_country = ? OR e.target_country = ?)")
-        params += [actor.upper() + "%", actor.upper() + "%", actor.upper(), actor.upper()]
+        params += [code + "%", code + "%", code, code]
     if since:
         where.append(f"{_DAY} >= ?")
         params.append(since)

@@ -105,6 +105,11 @@ TABLES: tuple[Table, ...] = (
             ("version", "TEXT", "the storyline version that made the document"),
             ("text", "TEXT", "the cleaned text; every offset in the store points into it"),
             ("document", "TEXT", "the whole document (schema storyline.document/1) as JSON"),
+            (
+                "publisher",
+                "TEXT",
+                "who published it: the registered domain of its URL (bbc.co.uk), else its source in lower case",
+            ),
         ),
         ("article_id",),
     ),
@@ -211,6 +216,12 @@ TABLES: tuple[Table, ...] = (
             ("evidence_end", "INTEGER", "character after that sentence"),
             ("sentence", "TEXT", "the evidence sentence"),
             ("corpus_event_id", "TEXT", "the corpus event it is a mention of (see corpus_events)"),
+            (
+                "caption",
+                "INTEGER",
+                "for an event a photo caption tells, the caption's index (0, 1, ...): its evidence offsets "
+                "and sentence are then the caption's; empty for an event of the article's text",
+            ),
         ),
         ("article_id", "event_id"),
     ),
@@ -218,7 +229,11 @@ TABLES: tuple[Table, ...] = (
         "corpus_events",
         "One row per event of the corpus: the same act reported by several articles, linked.",
         _columns(
-            ("corpus_event_id", "TEXT", "stable id: a hash of its actors, code, modality and first date"),
+            (
+                "corpus_event_id",
+                "TEXT",
+                "stable id: a hash of its actors, code, modality and first day (its event's ids, if it links nothing)",
+            ),
             ("cameo", "TEXT", "CAMEO event code"),
             ("root", "TEXT", "its root"),
             ("quad_class", "INTEGER", "its QuadClass"),
@@ -226,15 +241,16 @@ TABLES: tuple[Table, ...] = (
             ("source_code", "TEXT", "the source's actor code"),
             ("target_code", "TEXT", "the target's actor code"),
             ("modality", "TEXT", "asserted, negated, hypothetical or future"),
-            ("date", "TEXT", "the earliest date its mentions give"),
-            ("num_mentions", "INTEGER", "event mentions linked to it (GDELT NumMentions)"),
-            ("num_sources", "INTEGER", "distinct publishers reporting it (GDELT NumSources)"),
+            ("date", "TEXT", "the earliest day its mentions give (the date of its one event, if alone)"),
+            ("num_mentions", "INTEGER", "events linked to it: the rows of events that point to it (GDELT NumMentions)"),
+            ("num_sources", "INTEGER", "distinct publishers (articles.publisher) reporting it (GDELT NumSources)"),
             ("num_articles", "INTEGER", "distinct articles reporting it (GDELT NumArticles)"),
             ("first_seen", "TEXT", "the earliest publication date of an article reporting it"),
             ("last_seen", "TEXT", "the latest"),
             ("best_article_id", "TEXT", "the article of its best-grounded mention"),
             ("best_event_id", "TEXT", "that mention's event id"),
             ("confidence", "DOUBLE PRECISION", "the best mention's confidence"),
+            ("link_reason", "TEXT", "why its mentions are one event, or why it stands alone"),
         ),
         ("corpus_event_id",),
     ),
@@ -405,6 +421,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX events_by_source ON events (source_code)",
         "CREATE INDEX events_by_corpus_event ON events (corpus_event_id)",
         "CREATE INDEX articles_by_hash ON articles (content_hash)",
+    ),
+    # Issue 26: who published an article, by its URL's domain; why a corpus event's mentions are one.
+    2: (
+        "ALTER TABLE articles ADD COLUMN publisher TEXT",
+        "ALTER TABLE corpus_events ADD COLUMN link_reason TEXT",
+        "ALTER TABLE events ADD COLUMN caption INTEGER",
     ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -19,6 +19,7 @@ from typing import TypeAlias
 from storyline.document.article import Article
 from storyline.document.records import Caption, Document, Entity, Event, Mention, Quote, Timex
 from storyline.store.connection import Store, Value
+from storyline.store.publishers import publisher
 from storyline.store.schema import TABLES, insert
 
 __all__ = ["ARTICLE_TABLES", "delete_articles", "input_hash", "store_document"]
@@ -55,7 +56,7 @@ def store_document(store: Store, document: Document, run_id: str, version: str, 
     insert(store, "quotes", [_quote_row(article_id, q, entities) for q in document.quotes])
     insert(store, "timexes", [_timex_row(article_id, t) for t in document.timexes])
     insert(store, "captions", [_caption_row(article_id, n, c) for n, c in enumerate(document.captions)])
-    insert(store, "events", [_event_row(article_id, e, entities, document.text) for e in document.events])
+    insert(store, "events", [_event_row(article_id, e, entities, _told_in(document, e)) for e in document.events])
     return article_id
 
 
@@ -76,6 +77,7 @@ def _article_row(document: Document, run_id: str, version: str, read_as: str | N
         "version": version,
         "text": text,
         "document": document.to_json(),
+        "publisher": publisher(article.url, article.source),
     }
 
 
@@ -175,10 +177,20 @@ def _event_row(article_id: str, event: Event, entities: dict[str, Entity], text:
         "trigger": _text(event.trigger.text),
         "evidence_start": start,
         "evidence_end": end,
-        # a caption's event points into its caption: the article's text holds no sentence of it
-        "sentence": " ".join(text[start or 0 : end or 0].split()) if event.caption is None else None,
+        "sentence": " ".join(text[start or 0 : end or 0].split()) or None,
+        "caption": event.caption,
         "corpus_event_id": None,  # the corpus pass links it
     }
+
+
+def _told_in(document: Document, event: Event) -> str:
+    """The text an event's evidence points into: the article's, or its caption's (a caption's
+    event is told there, and its sentence is the caption's)."""
+    if event.caption is None:
+        return document.text
+    if 0 <= event.caption < len(document.captions):
+        return document.captions[event.caption].text
+    return ""
 
 
 def _text(value: object) -> str | None:

@@ -70,11 +70,16 @@ async function load(offset) {
     const page = await api("/events", { ...params, offset });
     rows = offset === 0 ? page.rows : rows.concat(page.rows);
     drawTable();
-    const limit = Number(page.limit) || 100;
-    more.hidden = page.rows.length < limit;
+    more.hidden = rows.length >= page.total;
     more.dataset.offset = String(offset + page.rows.length);
-    setStatus(rows.length ? `${rows.length} events shown` : page.note || "No events match the filters.");
+    setStatus(rows.length ? `${rows.length} of ${page.total} events shown` : page.note || "No events match the filters.");
   } catch (error) {
+    if (offset === 0) {
+      // the rows of earlier filters must not stand under the message as if they answered these
+      rows = [];
+      drawTable();
+      more.hidden = true;
+    }
     setStatus(`Could not load events: ${error.message}`, true);
   } finally {
     more.disabled = false;

@@ -71,9 +71,11 @@ async function load() {
     setStatus(`Could not load the places: ${places.reason.message}`, true);
     return;
   }
-  const shown = drawPoints(pointLayer, places.value.rows || []);
+  const rows = places.value.rows || [];
+  const shown = drawPoints(pointLayer, rows);
+  const cut = places.value.total > rows.length ? ` (the ${rows.length} with most events, of ${places.value.total})` : "";
   const note = outlines.status === "rejected" ? ` (no country outlines: ${outlines.reason.message})` : "";
-  setStatus(`${shown} places${note}`);
+  setStatus(`${shown} places${cut}${note}`);
 }
 
 startFilteredPage(form, load, document.getElementById("legend"));

@@ -132,7 +132,9 @@ async function load() {
     const { nodes, edges } = graphFrom(answer.rows || []);
     layout(nodes, edges);
     drawGraph(nodes, edges);
-    setStatus(`${nodes.length} actors, ${edges.length} links`);
+    const pairs = (answer.rows || []).length;
+    const cut = answer.total > pairs ? ` (the ${pairs} busiest of ${answer.total} pairs of actors)` : "";
+    setStatus(`${nodes.length} actors, ${edges.length} links${cut}`);
   } catch (error) {
     clear(chart);
     setStatus(`Could not load the network: ${error.message}`, true);

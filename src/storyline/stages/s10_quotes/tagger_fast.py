@@ -8,6 +8,12 @@ cues and sources, so the two cannot share one non-overlapping tagging); the cont
 only the paragraphs where a cue was tagged, across sentence ends. Documents are tagged a batch
 at a time (:func:`tag_batch`, the pipeline's ``quote_tags`` stage). ``train/train_quote_tagger.py`` trains
 the heads and writes ``data/quote_tagger/``; only the weights ship, not the corpus.
+
+A document's tags are its own, whatever batch it is in: each token's input is its own vector
+and features, the window layers pad each document apart (nothing reaches across into a
+neighbour), nothing is quantised or normalised over the batch, and a matrix product gives a row
+the same result whatever rows sit beside it. ``tests/test_determinism.py`` holds this, alone,
+in batches and with worker processes.
 """
 
 from __future__ import annotations

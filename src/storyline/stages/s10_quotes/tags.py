@@ -5,6 +5,11 @@ It runs with the models, right after spaCy's parse (the pipeline streams a run's
 through both a batch at a time); the finder (:mod:`.finder`) reads its tags on the document
 step. ``accurate`` reads the MiniLM encoder (:mod:`.tagger_accurate`), ``fast`` the small
 heads over spaCy's own vectors (:mod:`.tagger_fast`); ``frames`` and ``rules`` read no tags.
+
+The batches are a matter of speed only: a document's tags depend on that document alone, not on
+what is tagged beside it (the accurate tagger runs each window of each document by itself; the
+fast heads read nothing across documents), so a document depends only on its article and the
+storyline version (``tests/test_determinism.py``).
 """
 
 from __future__ import annotations

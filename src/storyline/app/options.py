@@ -1,0 +1,60 @@
+"""Options that more than one command takes, declared once: what the pipeline is given
+(``--actors``, ``--lexicon``, ``--quotes``, ``--time-budget``) and ``--skips``, on ``process``
+and ``ingest`` alike (``--quotes`` on ``bench`` and ``eval quotes`` too)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from storyline.knowledge.quote_cues import DEFAULT_METHOD, METHODS
+from storyline.settings import TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS
+
+__all__ = ["actors_option", "lexicon_option", "quotes_option", "skips_option", "time_budget_option"]
+
+F = TypeVar("F", bound=Callable[..., Any])  # Any: a decorator keeps any command's signature
+
+
+def _toml_files(flag: str, dest: str, what: str) -> Callable[[F], F]:
+    """A repeatable option naming TOML files that extend a shipped one (their entries win)."""
+    return click.option(
+        flag,
+        dest,
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help=f"A TOML {what} extending the shipped one (its entries win); repeatable.",
+    )
+
+
+actors_option = _toml_files("--actors", "actor_files", "actor dictionary")
+lexicon_option = _toml_files("--lexicon", "lexicon_files", "event lexicon (verbs, nouns, patterns, codes)")
+
+quotes_option = click.option(
+    "--quotes",
+    "quote_method",
+    type=click.Choice(METHODS),
+    default=DEFAULT_METHOD,
+    show_default=True,
+    help="Quotation finder: the MiniLM tagger (accurate: best, slower), the small trained heads (fast), "
+    "the learned frames alone (frames), or the hand rules.",
+)
+
+time_budget_option = click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=TIME_BUDGET_PER_1000_WORDS,
+    show_default=True,
+    metavar="SECONDS",
+    help=f"Seconds per 1,000 words (at least {TIME_BUDGET_MIN_SECONDS:g} s) an article's stages may take; "
+    "an article over it is skipped as 'timeout' and the run goes on. 0: no budget.",
+)
+
+skips_option = click.option(
+    "--skips",
+    "skips_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write a JSON line per skipped input to this file.",
+)
