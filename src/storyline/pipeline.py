@@ -92,6 +92,7 @@ def process(
     lexicons: Sequence[str | Path] = (),
     time_budget: Budget | float | None = None,
     quotes: str = DEFAULT_METHOD,
+    events: str = "learned",
 ) -> Document:
     """One article's text -> its :class:`Document`. Raises :class:`InputSkipped` if unusable
     (a ``timeout`` included: see ``time_budget`` in :func:`process_many`; ``quotes`` too)."""
@@ -107,6 +108,7 @@ def process(
             lexicons=lexicons,
             time_budget=time_budget,
             quotes=quotes,
+            events=events,
         )
     )
     if isinstance(result, Skipped):
@@ -125,6 +127,7 @@ def process_many(
     actors: Sequence[str | Path] = (),
     lexicons: Sequence[str | Path] = (),
     quotes: str = DEFAULT_METHOD,
+    events: str = "learned",
     timer: StageTimer | None = None,
     time_budget: Budget | float | None = None,
     stages: Sequence[Stage] = STAGES,
@@ -138,6 +141,9 @@ def process_many(
     ``quotes`` picks the quotation finder (``quote_cues.METHODS``): "accurate" (the default: the
     MiniLM tagger), "fast" (the small heads over spaCy's vectors: faster, less accurate),
     "frames" (the learned cue frames alone), or "rules" (the hand-written baseline).
+    ``events`` picks the event coder (``s11_events.CODERS``): "learned" (the default: the learned
+    head over the quote encoder's vectors, with the lexicon; the rules alone where the encoder
+    does not run, as with ``quotes="fast"``) or "rules".
     ``time_budget``: seconds per 1,000 words an article's own stages may take (a
     :class:`~storyline.budget.Budget` also sets the minimum; 0 means no budget; None, the
     default of ``settings``). An article over it comes out as a ``timeout`` skip.
@@ -151,12 +157,15 @@ def process_many(
     check_order(stages)
     s12_captions.caption_stages(stages)  # the captions' own list, checked too
     cue_frames(quotes)  # an unknown method fails here, before any work
+    if events not in s11_events.CODERS:
+        raise InvalidArgument(f"events must be one of {', '.join(s11_events.CODERS)}, not {events!r}")
     nlp = load_model(model)
     config = Config(
         nlp=nlp,
         dictionary=load_dictionary(*(str(p) for p in actors)),
         lexicon=load_lexicon(*lexicons) if lexicons else None,
         quote_method=quotes,
+        event_coder=events,
         check_language=check_language,
         clean_text=clean_text,
         batch_size=batch_size,

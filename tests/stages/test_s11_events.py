@@ -1,4 +1,6 @@
-"""The event coder: sentences written to fool a naive coder, one per trap."""
+"""The rule coder (``--events rules``): sentences written to fool a naive coder, one per trap.
+
+The learned head over it has tests of its own (``test_s11_learned.py``)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from .conftest import entity, parsed
 
 
 def events(text: str) -> list[dict[str, Any]]:
-    return process(text, published="2025-08-23", check_language=False).events
+    return process(text, published="2025-08-23", check_language=False, events="rules").events
 
 
 def by_root(text: str, root: str) -> list[dict[str, Any]]:
@@ -27,7 +29,7 @@ def by_root(text: str, root: str) -> list[dict[str, Any]]:
 def with_caption(before: str, caption: str, after: str) -> Document:
     """An article with a BBC-style caption line between two paragraphs."""
     text = f"{before}\n\nImage caption, {caption}\n\n{after}"
-    return process(text, published="2025-08-23", check_language=False)
+    return process(text, published="2025-08-23", check_language=False, events="rules")
 
 
 def test_an_asserted_attack_with_its_actors_date_and_place() -> None:
@@ -87,7 +89,9 @@ def test_reported_speech_yields_the_speakers_statement_and_the_reported_event() 
     assert accusation[0].source_actor.country == "RUS"
     lavrov = next(
         e
-        for e in process("Sergei Lavrov said Russia had accused Ukraine of sabotage.", check_language=False).entities
+        for e in process(
+            "Sergei Lavrov said Russia had accused Ukraine of sabotage.", check_language=False, events="rules"
+        ).entities
         if e.name == "Sergei Lavrov"
     )
     assert accusation[0].reported_by == lavrov.id
@@ -176,9 +180,9 @@ def test_a_name_in_the_users_actor_dictionary_is_an_actor_where_the_model_saw_no
     dictionary = tmp_path / "fictional.toml"
     dictionary.write_text('[[igo]]\nname = "ELDMARK"\ncode = "ELD"\n', encoding="utf-8")
     text = "Eldmark condemned Iran on Tuesday."  # a name the model does not tag
-    plain = process(text, published="2025-08-23", check_language=False)
+    plain = process(text, published="2025-08-23", check_language=False, events="rules")
     assert not any(e.name == "Eldmark" for e in plain.entities)
-    doc = process(text, published="2025-08-23", check_language=False, actors=[dictionary])
+    doc = process(text, published="2025-08-23", check_language=False, actors=[dictionary], events="rules")
     (event,) = [e for e in doc.events if e.root == "11"]
     assert event.source_actor.code == "ELD" and event.target_actor.code == "IRN"
 
@@ -253,7 +257,9 @@ def test_a_possessed_body_is_the_target_not_its_owner() -> None:
 def test_a_group_of_a_users_state(tmp_path: Path) -> None:
     actors = tmp_path / "actors.toml"
     actors.write_text('[[group]]\nname = "Valdor"\ncode = "VLD"\ncountry = "VLD"\nsector = ""\n')
-    doc = process("Valdor soldiers shelled the border town of Kesh.", check_language=False, actors=[str(actors)])
+    doc = process(
+        "Valdor soldiers shelled the border town of Kesh.", check_language=False, actors=[str(actors)], events="rules"
+    )
     (attack,) = [e for e in doc.events if e.root == "19"]
     assert attack.source_actor.code == "VLDMIL"
 
@@ -401,6 +407,7 @@ def test_a_datelines_place_never_acts_or_speaks() -> None:
         "WELLINGTON, June 18 - Analysts said they were surprised by the budget surplus.",
         published="1987-06-18",
         check_language=False,
+        events="rules",
     )
     wellington = next(e for e in doc.entities if e.name == "WELLINGTON")
     assert all(q.speaker != wellington.id for q in doc.quotes)

@@ -84,10 +84,14 @@ def test_a_cooperation_noun_with_no_one_taking_part_is_a_thing_not_an_event() ->
 
 
 def test_an_arrest_with_no_doer_named_is_the_polices_of_its_place() -> None:
-    doc = process("A missionary was arrested in Lebanon on Friday.", published="2025-03-04", check_language=False)
+    doc = process(
+        "A missionary was arrested in Lebanon on Friday.", published="2025-03-04", check_language=False, events="rules"
+    )
     (arrest,) = [e for e in doc.events if e.cameo.startswith("173")]
     assert arrest.source_actor.code == "LBNCOP" and arrest.source_inferred  # type: ignore[union-attr]
-    court = process("A court charged him with fraud on Friday.", published="2025-03-04", check_language=False)
+    court = process(
+        "A court charged him with fraud on Friday.", published="2025-03-04", check_language=False, events="rules"
+    )
     assert all(e.source_inferred is None for e in court.events)  # "a court" names a doer, if uncoded
 
 

@@ -30,6 +30,7 @@ def run_bench(
     repeat: int = 3,
     model: str | None = None,
     quotes: str = DEFAULT_METHOD,
+    events: str = "learned",
 ) -> JSONObject:
     """Time ``nlp.pipe`` alone and the whole pipeline over the same articles.
 
@@ -58,7 +59,7 @@ def run_bench(
     def pipeline() -> None:
         timer.seconds.clear()
         timer.budget_used.clear()
-        for result in process_many(articles, model=model, timer=timer, quotes=quotes):
+        for result in process_many(articles, model=model, timer=timer, quotes=quotes, events=events):
             if isinstance(result, Skipped):
                 raise BenchInputSkipped(f"bench input was skipped: {result}")
 

@@ -20,7 +20,14 @@ from typing import Any
 import click
 
 from storyline._version import __version__
-from storyline.app.options import actors_option, lexicon_option, quotes_option, skips_option, time_budget_option
+from storyline.app.options import (
+    actors_option,
+    events_option,
+    lexicon_option,
+    quotes_option,
+    skips_option,
+    time_budget_option,
+)
 from storyline.app.reporting import SkipsFile
 from storyline.app.store_cli import COMMANDS as STORE_COMMANDS
 from storyline.document.article import Article, parse_published
@@ -115,6 +122,7 @@ def _configure_logging(verbose: int) -> None:
 @actors_option
 @lexicon_option
 @quotes_option
+@events_option
 @time_budget_option
 @click.option(
     "--min-confidence",
@@ -149,6 +157,7 @@ def process(
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
     quote_method: str,
+    event_coder: str,
     time_budget: float,
     min_confidence: float,
     coded: str,
@@ -185,6 +194,7 @@ def process(
         actors=actor_files,
         lexicons=lexicon_files,
         quotes=quote_method,
+        events=event_coder,
         time_budget=time_budget,
     )
     show_progress = as_lines and not quiet and sys.stderr.isatty()
@@ -351,8 +361,17 @@ def schema() -> None:
 )
 @click.option("--model", default=None, help="spaCy model package.")
 @quotes_option
+@events_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, quote_method: str, as_json: bool) -> None:
+def bench(
+    data: tuple[str, ...],
+    limit: int,
+    repeat: int,
+    model: str | None,
+    quote_method: str,
+    event_coder: str,
+    as_json: bool,
+) -> None:
     """Throughput of the whole pipeline against the bare spaCy model on the same texts.
 
     The ratio (pipeline words/s over model words/s) is what to compare across changes;
@@ -360,7 +379,7 @@ def bench(data: tuple[str, ...], limit: int, repeat: int, model: str | None, quo
     """
     from storyline.app.bench import run_bench
 
-    figures = run_bench(list(data), limit=limit, repeat=repeat, model=model, quotes=quote_method)
+    figures = run_bench(list(data), limit=limit, repeat=repeat, model=model, quotes=quote_method, events=event_coder)
     if as_json:
         click.echo(json.dumps(figures))
     else:
@@ -387,11 +406,13 @@ def _print_figures(figures: JSONObject, as_json: bool) -> None:
             click.echo(f"{key:<16} {value:.4f}" if isinstance(value, float) else f"{key:<16} {value}")
 
 
-def _evaluator(task: str, data_help: str, summary: str, split: bool = False, quotes: bool = False) -> None:
+def _evaluator(
+    task: str, data_help: str, summary: str, split: bool = False, quotes: bool = False, events: bool = False
+) -> None:
     """Register ``storyline eval TASK``: ``storyline.evaluation.TASK.evaluate_TASK(data, limit=...)``.
 
     ``split`` adds ``--split`` (passed on as ``split=``), ``quotes`` the ``--quotes`` choice
-    (``method=``). A module's ``format_TASK(figures)``,
+    (``method=``), ``events`` the ``--events`` choice (``event_coder=``). A module's ``format_TASK(figures)``,
     where there is one, writes the human output in place of the plain listing."""
 
     def command(data: Path, limit: int | None, as_json: bool, **extra: Any) -> None:  # Any: a task's own options
@@ -412,6 +433,8 @@ def _evaluator(task: str, data_help: str, summary: str, split: bool = False, quo
         options.append(click.option("--split", default="dev", show_default=True, help="Sub-folder of --data to score."))
     if quotes:
         options.append(quotes_option)
+    if events:
+        options.append(events_option)
     for option in reversed(options):  # as if stacked as decorators, in this order
         command = option(command)
     eval_group.command(task, help=summary)(command)
@@ -443,7 +466,9 @@ _evaluator(
 _evaluator(
     "events",
     "PLOVER gold records (.json), or the PETRARCH2 unit-test folder (PETR.UnitTest.records.xml).",
-    "Events: PLOVER type accuracy and actor F1, or PETRARCH2 (source, target, CAMEO) F1.",
+    "Events: PLOVER type accuracy and actor F1, PETRARCH2 (source, target, CAMEO) F1, or IndiaPoliceEvents "
+    "sentence F1; of the coder --events names.",
+    events=True,
 )
 
 

@@ -1,5 +1,5 @@
 """Options that more than one command takes, declared once: what the pipeline is given
-(``--actors``, ``--lexicon``, ``--quotes``, ``--time-budget``) and ``--skips``, on ``process``
+(``--actors``, ``--lexicon``, ``--quotes``, ``--events``, ``--time-budget``) and ``--skips``, on ``process``
 and ``ingest`` alike (``--quotes`` on ``bench`` and ``eval quotes`` too)."""
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import click
 
 from storyline.knowledge.quote_cues import DEFAULT_METHOD, METHODS
 from storyline.settings import TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS
+from storyline.stages.s11_events import CODERS
 
-__all__ = ["actors_option", "lexicon_option", "quotes_option", "skips_option", "time_budget_option"]
+__all__ = ["actors_option", "events_option", "lexicon_option", "quotes_option", "skips_option", "time_budget_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])  # Any: a decorator keeps any command's signature
 
@@ -40,6 +41,16 @@ quotes_option = click.option(
     show_default=True,
     help="Quotation finder: the MiniLM tagger (accurate: best, slower), the small trained heads (fast), "
     "the learned frames alone (frames), or the hand rules.",
+)
+
+events_option = click.option(
+    "--events",
+    "event_coder",
+    type=click.Choice(CODERS),
+    default=CODERS[0],
+    show_default=True,
+    help="Event coder: the learned head over the quote encoder with the lexicon (learned; the rules alone "
+    "where the encoder does not run, as with --quotes fast), or the lexicon's rules alone (rules).",
 )
 
 time_budget_option = click.option(

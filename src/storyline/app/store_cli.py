@@ -16,7 +16,14 @@ from typing import Any, TypeVar
 
 import click
 
-from storyline.app.options import actors_option, lexicon_option, quotes_option, skips_option, time_budget_option
+from storyline.app.options import (
+    actors_option,
+    events_option,
+    lexicon_option,
+    quotes_option,
+    skips_option,
+    time_budget_option,
+)
 from storyline.app.reporting import PROGRESS_EVERY, Progress, SkipsFile
 from storyline.document.skips import Skipped
 from storyline.errors import NothingToProcess
@@ -123,6 +130,7 @@ def _store(db: str, create: bool = False) -> Store:
 @actors_option
 @lexicon_option
 @quotes_option
+@events_option
 @time_budget_option
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
 @click.option(
@@ -145,6 +153,7 @@ def ingest_command(
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
     quote_method: str,
+    event_coder: str,
     time_budget: float,
     any_language: bool,
     progress_every: float,
@@ -199,6 +208,7 @@ def ingest_command(
                 actors=actor_files,
                 lexicons=lexicon_files,
                 quotes=quote_method,
+                events=event_coder,
                 time_budget=time_budget,
             )
     finally:

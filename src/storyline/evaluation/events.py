@@ -223,20 +223,28 @@ def score_petrarch(records: Sequence[PetrarchRecord], events: Sequence[Sequence[
     }
 
 
-def _events(articles: list[Article], actors: Sequence[str] = (), lexicons: Sequence[str] = ()) -> list[list[Event]]:
+def _events(
+    articles: list[Article], coder: str, actors: Sequence[str] = (), lexicons: Sequence[str] = ()
+) -> list[list[Event]]:
     results = process_many(
-        articles, check_language=False, clean_text=False, time_budget=MEASURING, actors=actors, lexicons=lexicons
+        articles,
+        check_language=False,
+        clean_text=False,
+        time_budget=MEASURING,
+        actors=actors,
+        lexicons=lexicons,
+        events=coder,
     )
     return [[] if isinstance(r, Skipped) else list(r.events) for r in results]
 
 
-def _evaluate_plover(path: Path, limit: int | None) -> JSONObject:
+def _evaluate_plover(path: Path, limit: int | None, coder: str) -> JSONObject:
     records = read_plover(path)[:limit]
-    events = _events([Article.create(r.text, published=r.date) for r in records])
+    events = _events([Article.create(r.text, published=r.date) for r in records], coder)
     return score_plover(records, events)
 
 
-def _evaluate_petrarch(folder: Path, limit: int | None) -> JSONObject:
+def _evaluate_petrarch(folder: Path, limit: int | None, coder: str) -> JSONObject:
     records_file, actors_file, agents_file, verbs_file = suite_files(folder)
     every = read_records(records_file)
     records = [r for r in every if r.skip is None][:limit]
@@ -251,24 +259,25 @@ def _evaluate_petrarch(folder: Path, limit: int | None) -> JSONObject:
             lexicon.write_text(verbs_toml(verbs_file.read_text(encoding="utf-8", errors="replace")), encoding="utf-8")
             lexicons.append(str(lexicon))
         articles = [Article.create(r.text, published=r.date) for r in records]
-        events = _events(articles, [str(dictionary)], lexicons)
+        events = _events(articles, coder, [str(dictionary)], lexicons)
     figures = score_petrarch(records, events)
     figures["skipped"] = dict(Counter(r.skip for r in every if r.skip))
     return figures
 
 
-def evaluate_events(path: Path, limit: int | None = None) -> JSONObject:
+def evaluate_events(path: Path, limit: int | None = None, event_coder: str = "learned") -> JSONObject:
     """Event figures on PLOVER records (a ``.json`` file), the PETRARCH2 unit tests (a folder)
-    or IndiaPoliceEvents (a ``.jsonl`` file: :mod:`storyline.evaluation.police`)."""
+    or IndiaPoliceEvents (a ``.jsonl`` file: :mod:`storyline.evaluation.police`), of the event
+    coder ``event_coder`` names (``s11_events.CODERS``)."""
     path = Path(path)
     if path.is_file() and path.suffix.lower() == ".json":
-        return _evaluate_plover(path, limit)
+        return _evaluate_plover(path, limit, event_coder)
     if is_police_events(path):
-        return evaluate_police(path, limit)
+        return evaluate_police(path, limit, event_coder)
     if path.is_file() and path.name == RECORDS_FILE:
         path = path.parent
     if path.is_dir() and (path / RECORDS_FILE).is_file():
-        return _evaluate_petrarch(path, limit)
+        return _evaluate_petrarch(path, limit, event_coder)
     raise InvalidArgument(
         f"{path}: not an events gold set; give a PLOVER records .json file, a folder holding {RECORDS_FILE} "
         "or an IndiaPoliceEvents .jsonl file"

@@ -8,6 +8,8 @@ sentence that holds its trigger, and only asserted events count:
 - ARREST: a CAMEO 173 event (arrest, detain, charge) whose source is the police (an actor of
   sector ``COP``) or is not known;
 - FORCE: an 18x, 19x or 175 event (assault, fight, violent repression) with a police source;
+- KILL: an 18x, 19x or 20x event with a police source in a sentence that tells a death
+  ("killed", "shot dead", "died");
 - ANY_ACTION: any event with a police source.
 
 The keyword baseline is the paper's: a sentence is positive when it holds a police word and a
@@ -39,7 +41,7 @@ from storyline.pipeline import process_many
 
 __all__ = ["LABELS", "evaluate_police", "is_police_events", "keyword_labels", "system_labels"]
 
-LABELS = ("ARREST", "FORCE", "ANY_ACTION")
+LABELS = ("ARREST", "FORCE", "KILL", "ANY_ACTION")
 _FIT_UNTIL = "2002-03-06"  # the articles up to this date are the half rules may be written on
 
 _POLICE = re.compile(r"\b(?:police(?:m[ae]n)?|cops?|constables?|constabulary|sub-inspectors?|inspectors?)\b", re.I)
@@ -48,6 +50,7 @@ _KEYWORDS = {
     "FORCE": re.compile(
         r"\b(?:fir(?:e|ed|ing)|shot|lathi[- ]?charg(?:e|ed|ing)|tear[- ]?gas|baton|beat(?:en)?|force)\b", re.I
     ),
+    "KILL": re.compile(r"\b(?:kill(?:s|ed|ing)?|shot dead|dead|died|deaths?|murder(?:s|ed)?|lynch(?:ed)?)\b", re.I),
 }
 
 
@@ -102,7 +105,7 @@ def _police(event: Event) -> bool:
     return event.source_actor is not None and event.source_actor.sector == "COP"
 
 
-def _event_labels(event: Event) -> set[str]:
+def _event_labels(event: Event, text: str) -> set[str]:
     if event.modality != "asserted":
         return set()
     labels = set()
@@ -112,6 +115,9 @@ def _event_labels(event: Event) -> set[str]:
         labels.add("ANY_ACTION")
         if event.root in ("18", "19") or event.cameo.startswith("175"):
             labels.add("FORCE")
+        sentence = text[event.evidence.start : event.evidence.end]
+        if event.root in ("18", "19", "20") and _KEYWORDS["KILL"].search(sentence):
+            labels.add("KILL")
     return labels
 
 
@@ -121,7 +127,7 @@ def system_labels(document: PoliceDocument, events: Iterable[Event]) -> list[set
     for event in events:
         for n, sentence in enumerate(document.sentences):
             if sentence.start <= event.trigger.start < sentence.end:
-                found[n] |= _event_labels(event)
+                found[n] |= _event_labels(event, document.text)
                 break
     return found
 
@@ -169,12 +175,12 @@ def _by_events(events: list[list[Event]]) -> Callable[[int, PoliceDocument], lis
     return labelled
 
 
-def evaluate_police(path: Path, limit: int | None = None) -> JSONObject:
-    """Sentence- and document-level figures for ARREST, FORCE and ANY_ACTION, storyline's and
+def evaluate_police(path: Path, limit: int | None = None, event_coder: str = "learned") -> JSONObject:
+    """Sentence- and document-level figures for ARREST, FORCE, KILL and ANY_ACTION, storyline's and
     the keyword baseline's, on the whole set and on its two halves by date."""
     documents = read_police(Path(path))[:limit]
     articles = [Article.create(d.text, published=d.date, where=f"{path}#{d.doc_id}") for d in documents]
-    results = process_many(articles, check_language=False, clean_text=False, time_budget=MEASURING)
+    results = process_many(articles, check_language=False, clean_text=False, time_budget=MEASURING, events=event_coder)
     events = [[] if isinstance(r, Skipped) else list(r.events) for r in results]
     halves = {
         "all": list(range(len(documents))),

@@ -19,6 +19,7 @@ Two shipped data files, read once and cached:
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io
 import re
@@ -132,6 +133,8 @@ class Lexicon:
     nouns: Mapping[str, str]  # "" = explicitly no event ("press release")
     patterns: Mapping[str, tuple[Pattern, ...]] = field(default_factory=dict)  # verb -> its word patterns
     declared: Mapping[str, Code] = field(default_factory=dict)  # codes a user lexicon adds to the codebook
+    users_words: frozenset[str] = frozenset()  # the verbs and nouns user lexicons define (load_lexicon)
+    replaced: bool = False  # a user lexicon replaced the shipped one: a coding scheme of the user's own
 
     def code(self, code: str) -> Code:
         """The facts of a code: the codebook's, or the lexicon's own declaration."""
@@ -190,14 +193,17 @@ def load_lexicon(*paths: str | Path) -> Lexicon:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
             raise InvalidArgument(f"cannot read the event lexicon {path}: {err}") from err
         own = _parse_lexicon(data, str(path))
+        words = {key.split()[0] for key in own.verbs} | set(own.nouns) | set(own.patterns)
         if data.get("replace") is True:
-            merged = own
+            merged = dataclasses.replace(own, users_words=frozenset(words), replaced=True)
         else:
             merged = Lexicon(
                 verbs={**merged.verbs, **own.verbs},
                 nouns={**merged.nouns, **own.nouns},
                 patterns={**merged.patterns, **own.patterns},
                 declared={**merged.declared, **own.declared},
+                users_words=merged.users_words | words,
+                replaced=merged.replaced,
             )
     return merged
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -40,6 +41,7 @@ class Config:
     dictionary: ActorDictionary
     lexicon: Lexicon | None = None  # None: the shipped event lexicon
     quote_method: str = DEFAULT_METHOD
+    event_coder: str = "learned"  # s11_events.CODERS
     check_language: bool = True
     clean_text: bool = True
     batch_size: int = BATCH_SIZE
@@ -59,6 +61,7 @@ class Work:
     removed: list[Removed] = field(default_factory=list)
     doc: Doc | None = None
     quote_tags: QuoteTags | None = None
+    token_vectors: Any = None  # NumPy (tokens, 384): the quote encoder's last layer, when it ran
     entities: list[Entity] = field(default_factory=list)
     home_country: str | None = None  # the country the document names most, if one leads clearly
     timexes: list[Timex] = field(default_factory=list)

@@ -50,10 +50,23 @@ from storyline.stages.s10_quotes.wordpiece_tags import (
 )
 from storyline.stages.stage import QuoteTags
 
-__all__ = ["ENCODER_DIR", "available", "tag_batch"]
+__all__ = ["ENCODER_DIR", "HIDDEN_WIDTH", "VECTOR_WIDTH", "Encoded", "available", "encode_batch", "tag_batch"]
 
 ENCODER_DIR = Path(__file__).parents[2] / "knowledge" / "data" / "quote_encoder"
 _PACKAGE = "all_minilm_l6_v2"  # the registry package that holds the encoder's files
+_OUTPUTS = ["parts", "content", "hidden"]  # hidden: the last layer, which the event heads read
+HIDDEN_WIDTH = 384
+VECTOR_WIDTH = 2 * HIDDEN_WIDTH
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A document's quote tags and its tokens' vectors, one row a token of the parse: the
+    encoder's last layer (in context), then the wordpiece table's rows (the word itself), each
+    the mean over the token's wordpieces (zeros for a token with none)."""
+
+    tags: QuoteTags
+    vectors: Any  # NumPy float32 array, (tokens, HIDDEN_WIDTH)
 
 
 @dataclass(frozen=True)
@@ -117,27 +130,32 @@ def tag_batch(docs: Sequence[Doc]) -> list[QuoteTags]:
     """Tag parsed documents: the token spans of each label in each, each document on its own
     (the pipeline's batches are the parse's; see the module's notes on why windows never share
     a run)."""
+    return [encoded.tags for encoded in encode_batch(docs)]
+
+
+def encode_batch(docs: Sequence[Doc]) -> list[Encoded]:
+    """Tag parsed documents and give each token its vector, each document on its own."""
     encoder = _encoder()
-    return [_tag(encoder, doc) for doc in docs]
+    return [_encode(encoder, doc) for doc in docs]
 
 
-def _tag(encoder: _Encoder, doc: Doc) -> QuoteTags:
+def _encode(encoder: _Encoder, doc: Doc) -> Encoded:
     tags: QuoteTags = {"CUE": [], "SOURCE": [], "CONTENT": []}
     text = text_of(doc)
     ids, offsets = wordpieces(encoder.tokenizer, text)
     if not ids:
-        return tags
+        return Encoded(tags, numpy.zeros((len(doc), VECTOR_WIDTH), dtype="float32"))
     cls, sep = encoder.tokenizer.token_to_id("[CLS]"), encoder.tokenizer.token_to_id("[SEP]")
     spans = windows(len(ids), WINDOW // 2)
-    parts: list[Any] = []  # Any: NumPy arrays, one row of logits a wordpiece
-    contents: list[Any] = []
+    outputs: list[list[Any]] = [[], [], []]  # Any: NumPy arrays, one row a wordpiece
     for start, end in spans:
         row = numpy.asarray([[cls, *ids[start:end], sep]], dtype="int64")
-        part_logits, content_logits = encoder.session.run(
-            None, {"inputs_embeds": encoder.table[row], "attention_mask": numpy.ones_like(row)}
+        ran = encoder.session.run(
+            _OUTPUTS, {"inputs_embeds": encoder.table[row], "attention_mask": numpy.ones_like(row)}
         )
-        parts.append(part_logits[0])
-        contents.append(content_logits[0])
+        for kept, logits in zip(outputs, ran, strict=True):
+            kept.append(logits[0])
+    parts, contents, hidden = outputs
     starts = words(text, offsets)
     for labels, logits in ((PARTS, parts), (CONTENT, contents)):
         rows = merged(len(ids), spans, logits, len(labels))
@@ -145,4 +163,20 @@ def _tag(encoder: _Encoder, doc: Doc) -> QuoteTags:
             span = doc.char_span(first, last, alignment_mode="expand")
             if span is not None and len(span):
                 tags[role].append((span.start, span.end))
-    return tags
+    rows = numpy.concatenate([merged(len(ids), spans, hidden, HIDDEN_WIDTH), encoder.table[ids]], axis=1)
+    return Encoded(tags, token_vectors(doc, offsets, rows))
+
+
+def token_vectors(doc: Doc, offsets: Sequence[tuple[int, int]], rows: Any) -> Any:
+    """One row a token of the parse: the mean of the wordpiece rows whose first character lies
+    in the token."""
+    token_at = numpy.full(len(text_of(doc)) + 1, -1)
+    for token in doc:
+        token_at[token.idx : token.idx + len(token.text)] = token.i
+    firsts = numpy.asarray([a for a, _ in offsets])
+    owner = numpy.where(firsts >= 0, token_at[numpy.clip(firsts, 0, None)], -1)
+    kept = owner >= 0
+    sums = numpy.zeros((len(doc), rows.shape[1]), dtype="float32")
+    numpy.add.at(sums, owner[kept], rows[kept])
+    counts = numpy.bincount(owner[kept], minlength=len(doc)).astype("float32")
+    return sums / numpy.maximum(counts, 1.0)[:, None]

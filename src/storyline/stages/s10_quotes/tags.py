@@ -28,10 +28,11 @@ __all__ = ["STEP_NAME", "tag", "tag_parts", "tag_stream"]
 
 STEP_NAME = "quote_tags"
 
-# the tagger each quote method reads; the other methods read none
-_TAGGERS: dict[str, Callable[[Sequence[Doc]], list[QuoteTags]]] = {
-    "accurate": tagger_accurate.tag_batch,
-    "fast": tagger_fast.tag_batch,
+# the tagger each quote method reads; the other methods read none. Each gives a document its
+# tags, and the accurate one its tokens' vectors too (the event heads read them).
+_TAGGERS: dict[str, Callable[[Sequence[Doc]], list[tagger_accurate.Encoded]]] = {
+    "accurate": tagger_accurate.encode_batch,
+    "fast": lambda docs: [tagger_accurate.Encoded(tags, None) for tags in tagger_fast.tag_batch(docs)],
 }
 
 
@@ -39,7 +40,12 @@ def tag(work: Work, config: Config) -> None:
     """One work's tags (when the quote method reads them)."""
     tagger = _TAGGERS.get(config.quote_method)
     if tagger is not None:
-        work.quote_tags = tagger([work.parsed])[0]
+        _keep(work, tagger([work.parsed])[0])
+
+
+def _keep(work: Work, encoded: tagger_accurate.Encoded) -> None:
+    work.quote_tags = encoded.tags
+    work.token_vectors = encoded.vectors
 
 
 def tag_stream(works: Iterator[Work | Skipped], config: Config) -> Iterator[Work | Skipped]:
@@ -49,8 +55,8 @@ def tag_stream(works: Iterator[Work | Skipped], config: Config) -> Iterator[Work
         tagger = _TAGGERS.get(config.quote_method)
         if tagger is not None and parsed:
             started = time.perf_counter()
-            for work, tags in zip(parsed, tagger([w.parsed for w in parsed]), strict=True):
-                work.quote_tags = tags
+            for work, encoded in zip(parsed, tagger([w.parsed for w in parsed]), strict=True):
+                _keep(work, encoded)
             if config.timer:
                 config.timer.add(STEP_NAME, time.perf_counter() - started)
         yield from batch

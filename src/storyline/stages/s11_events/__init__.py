@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
-from storyline.stages.s11_events.events import code_events
+from typing import Any
+
+from spacy.tokens import Token
+
+from storyline.knowledge import cameo
+from storyline.stages.s11_events import learned
+from storyline.stages.s11_events.events import Judge, code_events
 from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["STAGE"]
+__all__ = ["CODERS", "STAGE", "code_work"]
+
+# --events: "learned", the head over the quote encoder's vectors with the lexicon (where the
+# encoder ran: --quotes accurate), else the lexicon's rules alone; "rules", the rules alone
+CODERS = ("learned", "rules")
 
 
 def _events(work: Work, config: Config) -> None:
+    code_work(work, config, _judge(work, config))
+
+
+def code_work(work: Work, config: Config, judge: Judge | None) -> None:
+    """The work's events, coded with ``judge`` (None: the rules alone). The training scripts
+    pass a judge that records what the head would be asked."""
     work.events = code_events(
         work.parsed,
         work.entities,
@@ -17,7 +33,29 @@ def _events(work: Work, config: Config) -> None:
         work.published,
         config.lexicon,
         narrated_present=work.caption is not None,  # a caption tells what happened in the present tense
+        judge=judge,
     )
+
+
+def _judge(work: Work, config: Config) -> Judge | None:
+    """The learned head's judge, where it runs: the encoder ran (its vectors are there) and the
+    lexicon is the shipped one, perhaps extended. A user lexicon that replaces the shipped one is
+    a coding scheme of the user's own, which the head was not taught; the words a user lexicon
+    defines are the user's own coding, which stands as written."""
+    head = learned.head() if config.event_coder == "learned" else None
+    vectors = work.token_vectors
+    users = config.lexicon or cameo.lexicon()
+    if head is None or vectors is None or users.replaced:
+        return None
+
+    means: dict[int, Any] = {}  # the document's sentence means, each computed once
+
+    def judge(word: Token, code: str | None) -> str | None:
+        if word.lemma_.lower() in users.users_words:
+            return code
+        return head.decide(learned.features(word, vectors, code, means), code)
+
+    return judge
 
 
 STAGE = Stage(

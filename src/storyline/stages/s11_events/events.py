@@ -42,7 +42,9 @@ from storyline.stages.s11_events.implied import arrested_by_police, names_no_doe
 from storyline.stages.s11_events.modality import modality
 from storyline.stages.s11_events.senses import REFUSING, being_asked, sense_code
 
-__all__ = ["code_events"]
+__all__ = ["Judge", "code_events"]
+
+Judge = Callable[[Token, str | None], str | None]  # (word, the lexicon's code) -> the code to use
 
 _TARGET_PREPS = ("with", "on", "against", "to", "at", "into", "toward", "towards", "from", "for", "over")
 _CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp")
@@ -89,9 +91,13 @@ def code_events(
     event_lexicon: Lexicon | None = None,
     *,
     narrated_present: bool = False,
+    judge: Judge | None = None,
 ) -> list[Event]:
     """The events of a parsed text, as document-contract records, duplicates merged.
-    ``event_lexicon`` replaces the shipped lexicon (``cameo.load_lexicon`` builds one)."""
+    ``event_lexicon`` replaces the shipped lexicon (``cameo.load_lexicon`` builds one).
+    ``judge`` (the learned head, :mod:`.learned`) has the last word on each verb's and event
+    noun's code: given the word and the lexicon's code (None: none), it returns the code to use
+    (None: the word is not coded)."""
     entities = list(entities)
     places = {e.id: e for e in entities if e.place}
     owner = token_owners(doc, entities)
@@ -105,16 +111,20 @@ def code_events(
             if match is not None:
                 found.extend(_pattern_events(token, match, ctx))
                 continue
-            code = _verb_code(token, ctx.lexicon)
-            code = sense_code(token, code) if code else None
+            known = _verb_code(token, ctx.lexicon)  # None: a word the lexicon does not know
+            code = sense_code(token, known) if known else None
+            if judge is not None and (code or known is None) and _judged(token, ctx):
+                code = judge(token, code)  # a sense the rules found to be no event stays none
             if code:
                 told = _verb_events(token, code, ctx)
                 if token.tag_ == "VBG" and token.dep_ in _NOMINAL_PLACES:  # "the system of financing"
                     told = [e for e in told if e is not None and not _a_mere_mention(e, token)]
                 found.extend(told)
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound",):
-            code = ctx.lexicon.noun(_lemma(token) or token.lemma_.lower())  # "" for a modifier stops the head
-            code = sense_code(token, code) if code else None
+            known = ctx.lexicon.noun(_lemma(token) or token.lemma_.lower())  # "" for a modifier stops the head
+            code = sense_code(token, known) if known else None
+            if judge is not None and (code or known is None) and _judged(token, ctx):
+                code = judge(token, code)
             if code and not _light_verb_object(token, ctx.lexicon):
                 event = _noun_event(token, code, ctx)
                 if event is not None and not _a_mere_mention(event, token):
@@ -135,6 +145,14 @@ def code_events(
         event.source_name = names.get(event.source or "")
         event.target_name = names.get(event.target or "")
     return merged
+
+
+def _judged(word: Token, ctx: _Context) -> bool:
+    """Whether the learned head judges a word: acts told as done. An act announced, intended,
+    threatened, denied or supposed ("said they would boycott", "prepared to lift the ban") is
+    what the statement and intent rules turn into the speaker's own event, from the lexicon's
+    code; the head was taught acts as they happen."""
+    return modality(word, ctx.narrated_present) == "asserted"
 
 
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
