@@ -24,6 +24,7 @@ from storyline.app.options import (
     actors_option,
     events_option,
     lexicon_option,
+    pipeline_options,
     quotes_option,
     skips_option,
     time_budget_option,
@@ -187,15 +188,17 @@ def process(
     articles = _with_overrides(read_inputs(inputs, fmt), overrides)
     results = process_many(
         articles,
-        model=model,
         batch_size=batch_size,
         workers=workers,
-        check_language=not any_language,
-        actors=actor_files,
-        lexicons=lexicon_files,
-        quotes=quote_method,
-        events=event_coder,
-        time_budget=time_budget,
+        **pipeline_options(
+            model=model,
+            any_language=any_language,
+            actor_files=actor_files,
+            lexicon_files=lexicon_files,
+            quote_method=quote_method,
+            event_coder=event_coder,
+            time_budget=time_budget,
+        ),
     )
     show_progress = as_lines and not quiet and sys.stderr.isatty()
     counts: Counter[str] = Counter()

@@ -14,7 +14,15 @@ from storyline.knowledge.quote_cues import DEFAULT_METHOD, METHODS
 from storyline.settings import TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS
 from storyline.stages.s11_events import CODERS
 
-__all__ = ["actors_option", "events_option", "lexicon_option", "quotes_option", "skips_option", "time_budget_option"]
+__all__ = [
+    "actors_option",
+    "events_option",
+    "lexicon_option",
+    "pipeline_options",
+    "quotes_option",
+    "skips_option",
+    "time_budget_option",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])  # Any: a decorator keeps any command's signature
 
@@ -69,3 +77,25 @@ skips_option = click.option(
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Also write a JSON line per skipped input to this file.",
 )
+
+
+def pipeline_options(
+    *,
+    model: str | None,
+    any_language: bool,
+    actor_files: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
+    quote_method: str,
+    event_coder: str,
+    time_budget: float,
+) -> dict[str, Any]:  # Any: process_many's keyword arguments
+    """What ``process`` and ``ingest`` pass on to the pipeline from the options they share."""
+    return {
+        "model": model,
+        "check_language": not any_language,
+        "actors": actor_files,
+        "lexicons": lexicon_files,
+        "quotes": quote_method,
+        "events": event_coder,
+        "time_budget": time_budget,
+    }

@@ -20,6 +20,7 @@ from storyline.app.options import (
     actors_option,
     events_option,
     lexicon_option,
+    pipeline_options,
     quotes_option,
     skips_option,
     time_budget_option,
@@ -203,13 +204,15 @@ def ingest_command(
                 on_progress=lambda so_far: progress.update(so_far.read, _progress_note(so_far)),
                 on_skip=skipped,
                 on_stage=stage,
-                model=model,
-                check_language=not any_language,
-                actors=actor_files,
-                lexicons=lexicon_files,
-                quotes=quote_method,
-                events=event_coder,
-                time_budget=time_budget,
+                **pipeline_options(
+                    model=model,
+                    any_language=any_language,
+                    actor_files=actor_files,
+                    lexicon_files=lexicon_files,
+                    quote_method=quote_method,
+                    event_coder=event_coder,
+                    time_budget=time_budget,
+                ),
             )
     finally:
         store.close()
