@@ -451,10 +451,29 @@ def test_a_definite_event_noun_names_again_the_act_told_before_with_the_same_wor
         "Iraqi jets attacked an Iranian oil platform on Monday. The attack set the platform on fire, "
         "Iranian officials said. The attack on Tuesday hit a tanker."
     )
-    first, again, other = [e for e in found if e.trigger.text.lower().startswith("attack")]
-    assert again.refers_to == first.id and again.source_inferred
-    assert again.source_actor == first.source_actor and again.date == first.date
-    assert other.refers_to is None and other.source is None  # its own day: another attack
+    first, other = [e for e in found if e.trigger.text.lower().startswith("attack")]
+    assert [m.trigger.text for m in first.mentions] == ["attacked", "attack"]  # one incident, told twice
+    assert first.source_actor is not None and first.source_actor.country == "IRQ"
+    assert [m.trigger.text for m in other.mentions] == ["attack"]
+    assert other.source is None  # its own day: another attack
+
+
+def test_an_act_told_again_with_the_same_actors_is_one_event_with_both_mentions() -> None:
+    found = events(
+        "Police arrested opposition leader Ali Hassan in Basra on Monday. Hundreds of people marched "
+        "through the city. Officials gave no reason. Police arrested Ali Hassan at his home, his lawyer said."
+    )
+    (arrest,) = [e for e in found if e.cameo.startswith("173")]
+    assert [m.trigger.text for m in arrest.mentions] == ["arrested", "arrested"]
+    assert arrest.mentions[0].trigger == arrest.trigger and arrest.mentions[0].evidence == arrest.evidence
+
+
+def test_acts_by_no_one_named_far_apart_stay_two_events() -> None:
+    found = events(
+        "Two men were arrested in Basra on Monday. Hundreds of people marched through the city. "
+        "Officials gave no reason. Two men were arrested in Mosul."
+    )
+    assert len([e for e in found if e.cameo.startswith("173")]) == 2
 
 
 def test_a_hyphenated_verb_codes_as_its_compound() -> None:

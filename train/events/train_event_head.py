@@ -84,6 +84,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("rows", nargs="+", help="archives from event_features.py")
     parser.add_argument("--out", required=True, help="the folder to write head.npz and head.json into")
+    parser.add_argument(
+        "--tuning-out",
+        help="also write the head fitted without the tuning split here (calibrate_confidence.py reads it)",
+    )
     args = parser.parse_args()
     parts = [numpy.load(path) for path in args.rows]
     x = numpy.concatenate([p["features"] for p in parts])
@@ -106,16 +110,24 @@ def main() -> None:
     _, strength, (drop, recode, add) = best
     p = probabilities(fit(x[~held], y[~held], strength), x[held])
     _report("learned head", decide(p, lexicon[held], drop, recode, add), y[held], audited[held])
-    model = fit(x, y, strength)
-    weights = numpy.zeros((x.shape[1], len(LABELS)), dtype="float32")
+    settings = {"labels": list(LABELS), "drop": drop, "recode": recode, "add": add, "C": strength, "rows": len(y)}
+    _write(fit(x, y, strength), x.shape[1], settings, Path(args.out))
+    if args.tuning_out:
+        tuned = {**settings, "rows": int((~held).sum())}
+        _write(fit(x[~held], y[~held], strength), x.shape[1], tuned, Path(args.tuning_out))
+
+
+def _write(model: LogisticRegression, width: int, settings: dict[str, Any], out: Path) -> None:
+    weights = numpy.zeros((width, len(LABELS)), dtype="float32")
     bias = numpy.full(len(LABELS), -30.0, dtype="float32")  # a label never seen is never chosen
     weights[:, model.classes_] = model.coef_.T
     bias[model.classes_] = model.intercept_
-    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     numpy.savez_compressed(out / "head.npz", weights=weights, bias=bias)
-    settings = {"labels": list(LABELS), "drop": drop, "recode": recode, "add": add, "C": strength, "rows": len(y)}
-    (out / "head.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
+    config = out / "head.json"
+    kept = json.loads(config.read_text(encoding="utf-8")) if config.is_file() else {}
+    calibration = {k: v for k, v in kept.items() if k == "confidence"}  # calibrate_confidence.py's part
+    config.write_text(json.dumps({**settings, **calibration}, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out}: {settings}")
 
 

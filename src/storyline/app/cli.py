@@ -130,7 +130,8 @@ def _configure_logging(verbose: int) -> None:
     type=click.FloatRange(0, 1),
     default=0.0,
     show_default=True,
-    help="Keep only events at least this confident (the document keeps every event by default).",
+    help="Keep only events at least this likely to have their code root and source right (a calibrated "
+    "probability; the document keeps every event by default).",
 )
 @click.option(
     "--coded",

@@ -139,7 +139,9 @@ def _event_line(event: JSONObject, names: dict[str, str]) -> str:
         line += f"  in {names.get(event['location'], event['location'])}"
     if event.get("reported_by"):
         line += f"  (reported by {names.get(event['reported_by'], event['reported_by'])})"
-    if event.get("refers_to"):
+    if len(event.get("mentions") or ()) > 1:
+        line += f"  (told {len(event['mentions'])} times)"
+    if event.get("refers_to"):  # a document written before events listed their mentions
         line += f"  (= {event['refers_to']})"
     if event.get("caption") is not None:
         line += f"  (caption {event['caption'] + 1})"

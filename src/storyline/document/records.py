@@ -27,6 +27,7 @@ __all__ = [
     "Entity",
     "Event",
     "EventDate",
+    "EventMention",
     "Generator",
     "Mention",
     "Place",
@@ -131,6 +132,15 @@ class EventDate:
     value: str
 
 
+@dataclass(slots=True)
+class EventMention:
+    """One telling of an event in its article: the word and the sentence."""
+
+    trigger: TextSpan
+    evidence: CharSpan
+    caption: int | None = None
+
+
 @dataclass(slots=True, kw_only=True)
 class Event:
     id: str = ""  # numbered once the document's events are all found
@@ -158,6 +168,9 @@ class Event:
     derived: str | None = omitted_if_none()  # "intent": an actor's own announced act
     source_inferred: bool | None = omitted_if_none()  # the source is read off the context, not the sentence
     refers_to: str | None = omitted_if_none()  # "the attack": the id of the event told before that it names again
+    # every telling of this one incident in the article, in text order (its own trigger and
+    # evidence are the first); empty in documents written before it was added
+    mentions: list[EventMention] = field(default_factory=list)
 
 
 @dataclass(slots=True, frozen=True)

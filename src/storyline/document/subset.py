@@ -49,6 +49,7 @@ class EventSubset:
         return replace(document, events=[e for e in document.events if self.keeps(e)])
 
 
-# Events with a coded source: what exports count. (An event with a coded source has a
-# confidence of at least 0.34; the threshold is for analysts who want surer dates and targets.)
+# Events with a coded source: what exports count. (``confidence`` is the calibrated chance that
+# an event's code root and source are both right, stages/s11_events/confidence.py; the
+# threshold is for analysts who trade events for sureness.)
 DATASET_GRADE = EventSubset(coded="source")

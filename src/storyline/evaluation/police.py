@@ -33,7 +33,7 @@ from pathlib import Path
 from storyline.budget import MEASURING
 from storyline.document.article import Article
 from storyline.document.encode import JSONObject
-from storyline.document.records import Event
+from storyline.document.records import Event, EventMention
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument
 from storyline.evaluation.prf import Counts
@@ -105,7 +105,8 @@ def _police(event: Event) -> bool:
     return event.source_actor is not None and event.source_actor.sector == "COP"
 
 
-def _event_labels(event: Event, text: str) -> set[str]:
+def _event_labels(event: Event, sentence: str) -> set[str]:
+    """The labels an event gives the sentence of one of its tellings."""
     if event.modality != "asserted":
         return set()
     labels = set()
@@ -115,7 +116,6 @@ def _event_labels(event: Event, text: str) -> set[str]:
         labels.add("ANY_ACTION")
         if event.root in ("18", "19") or event.cameo.startswith("175"):
             labels.add("FORCE")
-        sentence = text[event.evidence.start : event.evidence.end]
         if event.root in ("18", "19", "20") and _KEYWORDS["KILL"].search(sentence):
             labels.add("KILL")
     return labels
@@ -125,10 +125,12 @@ def system_labels(document: PoliceDocument, events: Iterable[Event]) -> list[set
     """The labels storyline's events give each sentence of ``document``."""
     found: list[set[str]] = [set() for _ in document.sentences]
     for event in events:
-        for n, sentence in enumerate(document.sentences):
-            if sentence.start <= event.trigger.start < sentence.end:
-                found[n] |= _event_labels(event, document.text)
-                break
+        for mention in event.mentions or [EventMention(event.trigger, event.evidence)]:
+            for n, sentence in enumerate(document.sentences):
+                if sentence.start <= mention.trigger.start < sentence.end:
+                    told = document.text[mention.evidence.start : mention.evidence.end]
+                    found[n] |= _event_labels(event, told)
+                    break
     return found
 
 

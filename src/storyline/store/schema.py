@@ -208,7 +208,7 @@ TABLES: tuple[Table, ...] = (
             ("location_country", "TEXT", "that place's country"),
             ("location_lat", "DOUBLE PRECISION", "its latitude"),
             ("location_lon", "DOUBLE PRECISION", "its longitude"),
-            ("confidence", "DOUBLE PRECISION", "how well the evidence grounds it (0-1)"),
+            ("confidence", "DOUBLE PRECISION", "the calibrated chance that its code root and source are right (0-1)"),
             ("coded", "TEXT", "which actors are coded to a country or organisation: both, source, target, none"),
             ("refers_to", "TEXT", "the event of the same article it names again ('the attack'), if any"),
             ("trigger", "TEXT", "the word that reports it"),

@@ -7,11 +7,11 @@ from typing import Any
 from spacy.tokens import Token
 
 from storyline.knowledge import cameo
-from storyline.stages.s11_events import learned
+from storyline.stages.s11_events import confidence, learned
 from storyline.stages.s11_events.events import Judge, code_events
 from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["CODERS", "STAGE", "code_work"]
+__all__ = ["CODERS", "STAGE", "code_work", "judge_of"]
 
 # --events: "learned", the head over the quote encoder's vectors with the lexicon (where the
 # encoder ran: --quotes accurate), else the lexicon's rules alone; "rules", the rules alone
@@ -19,7 +19,11 @@ CODERS = ("learned", "rules")
 
 
 def _events(work: Work, config: Config) -> None:
-    code_work(work, config, _judge(work, config))
+    asked: dict[int, Any] = {}
+    judge = judge_of(work, config, asked)
+    code_work(work, config, judge)
+    calibration = confidence.calibrations(learned.HEAD_DIR / "head.json").get("learned" if judge else "rules")
+    confidence.calibrate(work.events, work.parsed, asked, calibration)
 
 
 def code_work(work: Work, config: Config, judge: Judge | None) -> None:
@@ -37,11 +41,12 @@ def code_work(work: Work, config: Config, judge: Judge | None) -> None:
     )
 
 
-def _judge(work: Work, config: Config) -> Judge | None:
+def judge_of(work: Work, config: Config, asked: dict[int, Any]) -> Judge | None:
     """The learned head's judge, where it runs: the encoder ran (its vectors are there) and the
     lexicon is the shipped one, perhaps extended. A user lexicon that replaces the shipped one is
     a coding scheme of the user's own, which the head was not taught; the words a user lexicon
-    defines are the user's own coding, which stands as written."""
+    defines are the user's own coding, which stands as written. The head's probabilities for
+    each word it judges go into ``asked`` (by token index), for the events' confidence."""
     head = learned.head() if config.event_coder == "learned" else None
     vectors = work.token_vectors
     users = config.lexicon or cameo.lexicon()
@@ -53,7 +58,9 @@ def _judge(work: Work, config: Config) -> Judge | None:
     def judge(word: Token, code: str | None) -> str | None:
         if word.lemma_.lower() in users.users_words:
             return code
-        return head.decide(learned.features(word, vectors, code, means), code)
+        p = head.probabilities(learned.features(word, vectors, code, means))
+        asked[word.i] = p
+        return head.choose(p, code)
 
     return judge
 

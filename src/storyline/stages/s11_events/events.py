@@ -18,7 +18,8 @@ noun ("talks with X", "a meeting between X and Y", "an attack on X"):
   time" sentence takes the last date before it), else the publication date, with falling
   confidence; the location is a place in the clause.
 
-A document pass merges duplicates: the same source, target, root code and date said twice.
+A document pass makes one event of each incident, with every telling of it as a mention: "the
+attack" naming an act told before, and the same source, target, root code and date said again.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.document.records import Actor, CharSpan, Entity, Event, EventDate, Quote, TextSpan, Timex
+from storyline.document.records import Actor, CharSpan, Entity, Event, EventDate, EventMention, Quote, TextSpan, Timex
 from storyline.document.span_index import SpanIndex
 from storyline.knowledge.cameo import Lexicon, lexicon
 from storyline.knowledge.quote_cues import cue_frames
@@ -134,13 +135,9 @@ def code_events(
     arrested_by_police([e for e in found if e is not None and names_no_doer(_trigger(e, ctx))], entities, places)
     named_again = told_before([(e, _trigger(e, ctx)) for e in found if e is not None])
     sentence_of = {sentence.start_char: n for n, sentence in enumerate(doc.sents)}
-    merged = _merge([e for e in found if e is not None], sentence_of)
-    kept = {id(e) for e in merged}
+    merged = _merge([e for e in found if e is not None], sentence_of, named_again)
     names = {e.id: e.name for e in entities}
     for event in merged:
-        earlier = named_again.get(id(event))
-        if earlier is not None and id(earlier) in kept:
-            event.refers_to = earlier.id
         # named here, after the sources read off the context (implied.py) have been set
         event.source_name = names.get(event.source or "")
         event.target_name = names.get(event.target or "")
@@ -783,27 +780,53 @@ def _reporter(word: Token, ctx: _Context) -> str | None:
     return None
 
 
-def _merge(events: list[Event], sentence_of: dict[int, int]) -> list[Event]:
-    """The same event told twice is one: the same source, target, root, date, modality and
-    reporter, in the same or the next sentence; the most confident telling is kept. An event
-    with no source, or one read off the context, is never merged: two arrests "by" no one
-    known are not the same arrest."""
+def _merge(events: list[Event], sentence_of: dict[int, int], named_again: dict[int, Event]) -> list[Event]:
+    """One incident, one event: a later telling of an act becomes a mention of the event that
+    first told it (:attr:`Event.mentions`), not an event of its own. A telling is the same act
+
+    - when it names the act again ("Iraqi jets attacked the platform ... The attack set it on
+      fire": :func:`.implied.told_before`);
+    - when it has the same source, target, code, modality and reporter, on a day that does not
+      differ (:func:`_same_day`): anywhere in the
+      article where it names a target ("arrested the opposition leader" ... "his arrest"), in
+      the same or the next sentence where it names none. An event with no source, or one read
+      off the context, is never merged so: two arrests "by" no one known are not the same arrest.
+
+    The event keeps its first telling's words and the highest confidence of its tellings."""
     kept: list[Event] = []
-    last: dict[tuple[str | None, ...], int] = {}  # key -> index in kept of its latest telling
+    latest: dict[tuple[str | None, ...], Event] = {}  # key -> the latest event told with it
+    home: dict[int, Event] = {}  # id() of a telling -> the event it is a mention of
     for e in sorted(events, key=lambda e: e.evidence.start):
-        key = (e.source, e.target, e.root, e.date.value if e.date else None, e.modality, e.reported_by)
-        earlier = last.get(key) if e.source is not None and not e.source_inferred else None
-        if earlier is not None and sentence_of[e.evidence.start] - sentence_of[kept[earlier].evidence.start] <= 1:
-            if e.confidence > kept[earlier].confidence:
-                kept[earlier] = e
+        e.mentions = [EventMention(e.trigger, e.evidence, e.caption)]
+        key = (e.source, e.target, e.cameo, e.modality, e.reported_by)
+        earlier = home.get(id(named_again[id(e)])) if id(e) in named_again else None
+        if earlier is None and e.source is not None and not e.source_inferred and key in latest:
+            candidate = latest[key]
+            near = sentence_of[e.evidence.start] - sentence_of[candidate.mentions[-1].evidence.start] <= 1
+            earlier = candidate if (e.target is not None or near) and _same_day(candidate, e) else None
+        if earlier is None:
+            latest[key] = e
+            home[id(e)] = e
+            kept.append(e)
             continue
-        last[key] = len(kept)
-        kept.append(e)
+        home[id(e)] = earlier
+        earlier.mentions.extend(e.mentions)
+        earlier.confidence = max(earlier.confidence, e.confidence)
+        earlier.location = earlier.location or e.location
+        if e.date is not None and e.date.timex is not None and (earlier.date is None or earlier.date.timex is None):
+            earlier.date = e.date  # the day a later telling gives it
     merged = sorted(kept, key=lambda e: (e.evidence.start, -e.confidence))
     for i, e in enumerate(merged, 1):
         e.id = f"V{i}"
         e.coded = _coded(e)
     return merged
+
+
+def _same_day(one: Event, other: Event) -> bool:
+    """Whether two tellings may be of one day: the same date, or one with no date of its own
+    (the publication date stands in)."""
+    own = [e.date for e in (one, other) if e.date is not None and e.date.timex is not None]
+    return len(own) < 2 or own[0].value == own[1].value
 
 
 def _coded(event: Event) -> str:

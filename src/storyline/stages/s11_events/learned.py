@@ -29,7 +29,7 @@ from typing import Any
 import numpy
 from spacy.tokens import Token
 
-__all__ = ["HEAD_DIR", "LABELS", "Head", "features", "head"]
+__all__ = ["HEAD_DIR", "LABELS", "Head", "features", "head", "head_in"]
 
 HEAD_DIR = Path(__file__).parents[2] / "knowledge" / "data" / "event_head"
 LABELS = ("none", *(f"{n:02d}" for n in range(1, 21)))
@@ -49,9 +49,12 @@ class Head:
         return scores / scores.sum()
 
     def decide(self, row: Any, lexicon_code: str | None) -> str | None:
-        """The code for a word: the lexicon's (``lexicon_code``), another root's general code,
-        or None (no event)."""
-        p = self.probabilities(row)
+        """The code for a word (its features ``row``): the lexicon's (``lexicon_code``), another
+        root's general code, or None (no event)."""
+        return self.choose(self.probabilities(row), lexicon_code)
+
+    def choose(self, p: Any, lexicon_code: str | None) -> str | None:
+        """:meth:`decide` on the head's probabilities ``p``."""
         best = int(p.argmax())
         root = LABELS[best]
         if lexicon_code is not None:
@@ -65,10 +68,15 @@ class Head:
         return None
 
 
-@functools.cache
 def head() -> Head | None:
     """The shipped head, or None where it is not installed (the rules then code alone)."""
-    weights, config = HEAD_DIR / "head.npz", HEAD_DIR / "head.json"
+    return head_in(HEAD_DIR)
+
+
+@functools.cache
+def head_in(folder: Path) -> Head | None:
+    """The head written into ``folder`` (``train/events/train_event_head.py``), or None."""
+    weights, config = folder / "head.npz", folder / "head.json"
     if not weights.is_file() or not config.is_file():
         return None
     settings = json.loads(config.read_text(encoding="utf-8"))
