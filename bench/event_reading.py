@@ -57,11 +57,11 @@ def _events(pages: list[str], coder: str) -> list[dict[str, str]]:
     return found
 
 
-def draw(pages: list[str], n: int, seed: int, out: Path) -> None:
+def draw(pages: list[str], n: int, seed: int, out: Path, coders: list[str]) -> None:
     rng = random.Random(seed)
     rows: dict[tuple[str, str, str, str, str], dict[str, str]] = {}
     drawn: dict[str, list[tuple[str, str, str, str, str]]] = {}
-    for coder in CODERS:
+    for coder in coders:
         events = _events(pages, coder)
         chosen = rng.sample(events, min(n, len(events)))
         keys = []
@@ -88,7 +88,7 @@ def tally(sheet: Path) -> None:
     with sheet.open(encoding="utf-8") as rows:
         read = {int(r["n"]): r for r in csv.DictReader(rows)}
     key = json.loads(sheet.with_suffix(".key.json").read_text())
-    for coder in CODERS:
+    for coder in (c for c in CODERS if c in key):
         counts: Counter[str] = Counter()
         for n in key[coder]:
             row = read[n]
@@ -112,11 +112,12 @@ def main() -> None:
     drawing.add_argument("-n", type=int, default=50, help="events drawn from each coder")
     drawing.add_argument("--seed", type=int, default=27)
     drawing.add_argument("--out", type=Path, required=True)
+    drawing.add_argument("--coders", nargs="+", choices=CODERS, default=list(CODERS), help="whose events to draw")
     counting = actions.add_parser("tally", help="count a read sheet's verdicts per coder")
     counting.add_argument("sheet", type=Path)
     args = parser.parse_args()
     if args.action == "draw":
-        draw(args.pages, args.n, args.seed, args.out)
+        draw(args.pages, args.n, args.seed, args.out, args.coders)
     else:
         tally(args.sheet)
 

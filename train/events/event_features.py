@@ -10,7 +10,8 @@ sentence). Gold triggers the coder never asks about (a word the parser tags as a
 name) are counted, as what the head cannot reach.
 
 Real news comes from the Reuters-21578 events read by hand in issue 15's audit
-(:func:`audited_items`) and from IndiaPoliceEvents' first half (:func:`police_items`): only the
+(:func:`audited_items`), from the first half of the fundus-dev pages read by hand
+(:func:`page_items`) and from IndiaPoliceEvents' first half (:func:`police_items`): only the
 words a person's reading confirms are labelled there.
 
 Runs in storyline's environment; writes a NumPy archive for ``train_event_head.py``:
@@ -18,6 +19,7 @@ Runs in storyline's environment; writes a NumPy archive for ``train_event_head.p
     .venv/bin/python bench/audit_stories.py > /tmp/audit-stories.jsonl
     .venv/bin/python train/events/event_features.py train/events/written/*.jsonl \
         --audit bench/audit-issue15*.csv --stories /tmp/audit-stories.jsonl \
+        --pages train/events/read/fundus-first-half.csv ../shared/data/corpora/fundus-dev/html \
         --police ../shared/data/events/indiapoliceevents/dev.jsonl --out /tmp/event-rows.npz
 """
 
@@ -103,6 +105,29 @@ def audited_items(stories: str, sheets: list[str]) -> list[Item]:
     ]
 
 
+def page_items(sheet: str, pages: str) -> list[Item]:
+    """Modern news pages read by hand (``train/events/read/fundus-first-half.csv``: the first
+    half of fundus-dev, which storyline may learn from): each event the learned coder gave there
+    was read, and its word labelled with the root a reader gives it, or none (no act: a product
+    that "offers", a football "battle", a plan in a law). The sheet holds the page's file and the
+    word's offset, never the page's text. Other words of those pages were not read."""
+    read: dict[str, dict[tuple[int, str], str]] = {}
+    with open(sheet, encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            read.setdefault(row["page"], {})[(int(row["start"]), row["trigger"])] = row["root"]
+    items = []
+    for page, verdicts in sorted(read.items()):
+        article = next(a for a in read_inputs([str(Path(pages) / page)]) if isinstance(a, Article))
+        items.append(Item(article, f"page:{page}", functools.partial(_page_root, verdicts)))
+    return items
+
+
+def _page_root(verdicts: dict[tuple[int, str], str], word: Token, code: str | None) -> str | None:
+    if word.lemma_.lower() in REPORTING_VERBS:
+        return None  # as in the audit: the statement rules' event
+    return verdicts.get((word.idx, word.text))
+
+
 def police_items(path: str, until: str = "2002-03-06") -> list[Item]:
     """IndiaPoliceEvents articles dated up to ``until`` (the half storyline may learn from; the
     later half is kept to measure): a sentence its annotators say tells a police arrest, use of
@@ -170,6 +195,7 @@ def rows_of(items: list[Item]) -> tuple[dict[str, Any], Counter[str]]:
             gold = item.label(word, code)
             if gold is not None:
                 asked.append((number, learned.features(word, vectors, code), gold, code[:2] if code else "none"))
+                tally["labelled " + item.where.split(":")[0]] += 1
             return code
 
         s11_events.code_work(work, config, judge)
@@ -222,12 +248,17 @@ def main() -> None:
     parser.add_argument("files", nargs="*", help="hand-written sentences (JSON Lines)")
     parser.add_argument("--audit", nargs="*", default=[], help="audit sheets (bench/audit-issue15*.csv)")
     parser.add_argument("--stories", help="the stories the audit read (bench/audit_stories.py's output)")
+    parser.add_argument(
+        "--pages", nargs=2, metavar=("SHEET", "HTML"), help="a reading of modern pages and their folder"
+    )
     parser.add_argument("--police", help="IndiaPoliceEvents dev.jsonl (its articles of 2002-03-01..06)")
     parser.add_argument("--out", required=True, help="the NumPy archive to write")
     args = parser.parse_args()
     items = written_items(args.files)
     if args.audit:
         items += audited_items(args.stories, args.audit)
+    if args.pages:
+        items += page_items(*args.pages)
     if args.police:
         items += police_items(args.police)
     rows, tally = rows_of(items)

@@ -60,13 +60,18 @@ def scores(decided: Any, gold: Any) -> dict[str, float]:
     return {"precision": round(float(precision), 3), "recall": round(float(recall), 3), "f1": round(float(f1), 3)}
 
 
-def _report(who: str, decided: Any, gold: Any, audited: Any) -> None:
-    """The tuning split's scores: all of it, the written sentences, the audited Reuters events
-    (whose words are only those the audit read: precision there is over those)."""
-    print(
-        f"{who}, tuning split: {scores(decided, gold)}; written {scores(decided[~audited], gold[~audited])}; "
-        f"audited Reuters {scores(decided[audited], gold[audited])}"
-    )
+def _report(who: str, decided: Any, gold: Any, kinds: Any) -> None:
+    """The tuning split's scores: all of it, and each kind of item (the written sentences; the
+    audited Reuters events, the read modern pages and the police sentences, whose words are only
+    those a person read: precision there is over those)."""
+    parts = "; ".join(f"{kind} {scores(decided[kinds == kind], gold[kinds == kind])}" for kind in sorted(set(kinds)))
+    print(f"{who}, tuning split: {scores(decided, gold)}; {parts}")
+
+
+def kind_of(where: str) -> str:
+    """An item's kind, from its ``where`` ("audit:...", "page:...", "police:...", a file name)."""
+    prefix = where.split(":")[0]
+    return prefix if prefix in ("audit", "page", "police") else "written"
 
 
 def fit(x: Any, y: Any, strength: float) -> LogisticRegression:
@@ -94,10 +99,10 @@ def main() -> None:
     y = numpy.concatenate([[LABELS.index(label) for label in p["label"]] for p in parts])
     lexicon = numpy.concatenate([p["lexicon"] for p in parts])
     held = numpy.concatenate([tuning_mask(p["where"], p["sentence"]) for p in parts])
-    audited = numpy.concatenate([numpy.char.startswith(p["where"].astype(str), "audit:")[p["sentence"]] for p in parts])
+    kinds = numpy.concatenate([numpy.asarray([kind_of(str(w)) for w in p["where"]])[p["sentence"]] for p in parts])
     print(f"{len(y)} rows ({(y > 0).sum()} events), tuning split {held.sum()} rows ({(y[held] > 0).sum()} events)")
     rules = numpy.asarray([LABELS.index(r) for r in lexicon])
-    _report("rules alone", rules[held], y[held], audited[held])
+    _report("rules alone", rules[held], y[held], kinds[held])
     best: tuple[float, float, tuple[float, float, float]] | None = None
     for strength in STRENGTHS:
         p = probabilities(fit(x[~held], y[~held], strength), x[held])
@@ -109,7 +114,7 @@ def main() -> None:
     assert best is not None
     _, strength, (drop, recode, add) = best
     p = probabilities(fit(x[~held], y[~held], strength), x[held])
-    _report("learned head", decide(p, lexicon[held], drop, recode, add), y[held], audited[held])
+    _report("learned head", decide(p, lexicon[held], drop, recode, add), y[held], kinds[held])
     settings = {"labels": list(LABELS), "drop": drop, "recode": recode, "add": add, "C": strength, "rows": len(y)}
     _write(fit(x, y, strength), x.shape[1], settings, Path(args.out))
     if args.tuning_out:
