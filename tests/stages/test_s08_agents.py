@@ -1,4 +1,5 @@
-"""Unnamed actors read off the parse: a group word and the country that owns it."""
+"""Unnamed actors read off the parse: a group word and the country that owns it; "they" joined
+to such a group."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ import pytest
 
 import storyline
 from storyline import Document
+from storyline.document.records import Actor
 from storyline.knowledge.sectors import AGENTS
+from storyline.stages import s08_agents
+from storyline.stages.stage import Config
+
+from .conftest import entity, parsed
 
 
 def _nominal(doc: Document) -> dict[str, dict]:  # type: ignore[type-arg]
@@ -95,3 +101,21 @@ def test_an_army_named_bare_takes_the_home_country_and_says_it_is_inferred() -> 
     )
     army = next(e.actor for e in doc.entities if e.name == "army")
     assert army is not None and (army.code, army.country_inferred) == ("ISRMIL", True)
+
+
+def _police(config: Config, text: str) -> list[str]:
+    """The mentions "they" and the like add to the police entity in ``text`` (its first "police")."""
+    police = entity(text, "police", "ORG", 1, actor=Actor("COP", None, None, "COP", None))
+    work = parsed(config, text, entities=[police])
+    s08_agents.link_group_pronouns(work.entities, work.parsed)
+    return [m.text for m in police.mentions[1:]]
+
+
+def test_they_joins_the_group_that_was_the_last_main_subject(config: Config) -> None:
+    assert _police(config, "The police reached the village at noon. They opened fire on the crowd.") == ["They"]
+    assert _police(config, "The police said on Monday that they had arrested twelve men.") == ["they"]
+
+
+def test_they_stays_alone_when_the_last_main_subject_is_someone_else(config: Config) -> None:
+    assert _police(config, "Residents said the police arrived late. They said they were afraid.") == []
+    assert _police(config, "The police came at noon. The villagers fled. They hid in the fields.") == []

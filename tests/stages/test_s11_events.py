@@ -236,7 +236,7 @@ def test_a_caption_is_coded_and_marked_with_its_index() -> None:
     lund = next(e for e in doc.entities if e.name == "Erna Lund")
     assert visit.source == lund.id and visit.source_actor.code == "NORGOV"
     assert visit.target_actor.code == "SWEGOV"
-    assert visit.date == EventDate(None, "2025-W34")
+    assert visit.date == EventDate(None, "2025-W34", basis="caption", precision="week")
     assert all(e.caption is None for e in doc.events if e is not visit)
     assert [e.id for e in doc.events] == [f"V{n}" for n in range(1, len(doc.events) + 1)]
 
@@ -328,7 +328,7 @@ def test_the_stage_codes_from_the_records_it_is_given(config: Config) -> None:
     (attack,) = work.events
     assert attack.cameo.startswith("19") and attack.modality == "asserted"
     assert (attack.source, attack.target) == ("E1", "E2") and attack.source_actor is gondor.actor
-    assert attack.date == EventDate("T1", "2025-03-10")
+    assert attack.date == EventDate("T1", "2025-03-10", basis="clause", precision="day")
 
     unknown = parsed(cfg, text, entities=[entity(text, "Gondor", "GPE", 1), rohan], timexes=[monday])
     s11_events.STAGE.run(unknown, cfg)

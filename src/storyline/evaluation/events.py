@@ -1,4 +1,5 @@
-"""``storyline eval events``: event coding against the PLOVER gold records or PETRARCH2's unit tests.
+"""``storyline eval events``: event coding against the PLOVER gold records or PETRARCH2's unit tests
+(IndiaPoliceEvents: :mod:`storyline.evaluation.police`; MEANTIME: :mod:`storyline.evaluation.meantime`).
 
 ``--data`` picks the gold set: a ``.json`` file is read as PLOVER gold-standard records, a
 folder holding ``PETR.UnitTest.records.xml`` as the PETRARCH2 suite. Every text goes through
@@ -49,6 +50,7 @@ from storyline.document.encode import JSON, JSONObject
 from storyline.document.records import Actor, Event
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument
+from storyline.evaluation.meantime import evaluate_meantime, format_meantime, is_meantime
 from storyline.evaluation.petrarch import (
     RECORDS_FILE,
     Coding,
@@ -278,16 +280,20 @@ def evaluate_events(path: Path, limit: int | None = None, event_coder: str = "le
         path = path.parent
     if path.is_dir() and (path / RECORDS_FILE).is_file():
         return _evaluate_petrarch(path, limit, event_coder)
+    if is_meantime(path):
+        return evaluate_meantime(path, limit, event_coder)
     raise InvalidArgument(
-        f"{path}: not an events gold set; give a PLOVER records .json file, a folder holding {RECORDS_FILE} "
-        "or an IndiaPoliceEvents .jsonl file"
+        f"{path}: not an events gold set; give a PLOVER records .json file, a folder holding {RECORDS_FILE}, "
+        "an IndiaPoliceEvents .jsonl file or a folder of MEANTIME CAT files"
     )
 
 
 def format_events(figures: JSONObject) -> str:
-    """IndiaPoliceEvents figures as a table; the others as a plain listing."""
+    """IndiaPoliceEvents and MEANTIME figures as tables; the others as a plain listing."""
     if "check" in figures:
         return format_police(figures)
+    if "all" in figures:
+        return format_meantime(figures)
     return "\n".join(
         f"{k:<16} {v:.4f}" if isinstance(v, float) else f"{k:<16} {json.dumps(v)}" for k, v in figures.items()
     )

@@ -9,6 +9,9 @@ to a person only where it is confident, and leaves it out otherwise:
   speaker: the subject of the speech verb it depends on;
 - otherwise a pronoun is the last person who was a grammatical subject, outside quotation
   marks, in its own sentence before it or in the two sentences before that.
+
+"They" is joined to groups by the agents stage, once the unnamed groups ("the police") are
+entities.
 """
 
 from __future__ import annotations
@@ -18,11 +21,8 @@ from spacy.tokens import Doc, Token
 from storyline.document.records import Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.roles import title_mentions
-from storyline.knowledge.speech import REPORTING_VERBS
-from storyline.parse.climbs import heads
 from storyline.parse.owners import token_owners
-from storyline.parse.quote_marks import inside_quotes
-from storyline.parse.text import text_of
+from storyline.parse.pronouns import free_pronouns, speaker_subject
 from storyline.stages.stage import Config, Stage, Work
 
 __all__ = ["STAGE", "link_pronouns", "link_titles"]
@@ -55,28 +55,16 @@ def link_titles(entities: list[Entity], text: str, dictionary: ActorDictionary) 
 def link_pronouns(entities: list[Entity], doc: Doc) -> None:
     """Add he/him/his/she/her mentions to the person they confidently refer to."""
     owner = token_owners(doc, [e for e in entities if e.type == "PERSON"])  # where names of people stand
-    if not owner:
-        return
-    quoted = inside_quotes(text_of(doc))
-    for token in doc:
-        if token.lower_ not in _PRONOUNS or token.i in owner or quoted[token.idx]:
-            continue
+    for token, quoted in free_pronouns(doc, _PRONOUNS, owner):
         person = _speaker_of(token, owner) or _last_subject(token, owner, quoted)
         if person is not None:
             person.mentions.append(Mention(token.idx, token.idx + len(token), token.text, "PRON"))
 
 
 def _speaker_of(token: Token, owner: dict[int, Entity]) -> Entity | None:
-    """In "X said (that) ... he ...", the subject of the speech verb."""
-    child = token
-    for head in heads(token):
-        if head.lemma_ in REPORTING_VERBS and head.pos_ == "VERB" and child.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return _person_at(subjects[0], owner)
-            return None
-        child = head
-    return None
+    """In "X said (that) ... he ...", the subject of the speech verb, where it is a person."""
+    subject = speaker_subject(token)
+    return _person_at(subject, owner) if subject is not None else None
 
 
 def _person_at(token: Token, owner: dict[int, Entity]) -> Entity | None:

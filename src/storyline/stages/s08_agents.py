@@ -21,9 +21,10 @@ from storyline.knowledge.gazetteer import gazetteer
 from storyline.knowledge.sectors import AGENTS, STATE_BODIES
 from storyline.parse.datelines import in_dateline
 from storyline.parse.owners import token_owners
+from storyline.parse.pronouns import free_pronouns, last_main_subject, speaker_subject
 from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["STAGE", "nominal_actors"]
+__all__ = ["STAGE", "link_group_pronouns", "nominal_actors"]
 
 _MODIFIERS = ("amod", "compound", "poss", "nmod", "npadvmod")
 _OWNING_PREPS = ("of", "from", "in")
@@ -210,14 +211,38 @@ def _owning(token: Token, owner: dict[int, Entity], dictionary: ActorDictionary)
     return None
 
 
+def link_group_pronouns(entities: list[Entity], doc: Doc) -> None:
+    """Add "they"/"them" mentions to the group the last main-clause subject before them names
+    ("the police reached the spot. They opened fire"), in their sentence or the one before, or
+    to the speaker's group in "X said they ...": only a plural group with an actor code (police,
+    troops, rebels). Any other last subject ("residents") leaves the pronoun alone. Not "their":
+    "presented their credentials to X" is no act on them."""
+    groups = [e for e in entities if e.type != "PERSON" and e.actor is not None and e.actor.sector]
+    owner = token_owners(doc, groups)
+    for token, quoted in free_pronouns(doc, _GROUP_PRONOUNS, owner):
+        subject = speaker_subject(token) or last_main_subject(token, quoted, 1, _GROUP_PRONOUNS)
+        if subject is not None and subject.i in owner and _plural(subject):
+            owner[subject.i].mentions.append(Mention(token.idx, token.idx + len(token), token.text, "PRON"))
+
+
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+_COLLECTIVES = frozenset({"police", "army", "military", "militia", "navy"})  # singular in form, "they" in news
+
+
+def _plural(word: Token) -> bool:
+    return word.tag_ in ("NNS", "NNPS") or word.lower_ in _COLLECTIVES
+
+
 def _agents(work: Work, config: Config) -> None:
     work.entities += nominal_actors(work.parsed, work.entities, config.dictionary, work.home_country)
+    link_group_pronouns(work.entities, work.parsed)  # "the police ... They": groups are all known now
 
 
 STAGE = Stage(
     "agents",
     _agents,
     requires=("doc", "entities.actor", "entities.place", "home_country"),
-    assigns=("entities", "entities.actor"),
-    about='unnamed actors: group words a country owns ("Russian troops"); an uncoded name that is one gets its actor',
+    assigns=("entities", "entities.actor", "entities.mentions"),
+    about='unnamed actors: group words a country owns ("Russian troops"); an uncoded name that is one gets its '
+    'actor; "they" joined to the group it names',
 )

@@ -57,8 +57,8 @@ def _as_body_event(event: Event, caption: int, same: dict[str, Entity | None], n
     if target is not None:
         event.target_name = target.name
         event.target_actor = target.actor or event.target_actor
-    if event.date:
-        event.date = EventDate(None, event.date.value)
+    if event.date:  # the caption's own timex is not the body's
+        event.date = EventDate(None, event.date.value, basis="caption", precision=event.date.precision)
     return event
 
 

@@ -30,15 +30,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.document.records import Actor, CharSpan, Entity, Event, EventDate, EventMention, Quote, TextSpan, Timex
+from storyline.document.records import Actor, CharSpan, Entity, Event, EventMention, Quote, TextSpan, Timex
 from storyline.document.span_index import SpanIndex
 from storyline.knowledge.cameo import Lexicon, lexicon
 from storyline.knowledge.quote_cues import cue_frames
 from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.knowledge.verb_patterns import Match, best_match
+from storyline.parse.clauses import clause_tokens
 from storyline.parse.climbs import MAX_CLIMB, is_root
 from storyline.parse.datelines import in_dateline
 from storyline.parse.owners import token_owners
+from storyline.stages.s11_events.dates import event_date
 from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer, told_before
 from storyline.stages.s11_events.modality import modality
 from storyline.stages.s11_events.senses import REFUSING, being_asked, sense_code
@@ -48,8 +50,6 @@ __all__ = ["Judge", "code_events"]
 Judge = Callable[[Token, str | None], str | None]  # (word, the lexicon's code) -> the code to use
 
 _TARGET_PREPS = ("with", "on", "against", "to", "at", "into", "toward", "towards", "from", "for", "over")
-_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp")
-_AT_THE_TIME = ("at the time", "at that time", "back then")
 
 
 @dataclass
@@ -693,7 +693,8 @@ def _event(
         source = None  # an event with no actor we can code is kept, less sure, with no source
     info = ctx.lexicon.code(code)
     sentence = word.sent
-    date, confidence = _date(word, ctx)
+    in_sentence = ctx.dates.starting(sentence.start_char, sentence.end_char - 1)
+    date, confidence = event_date(word, in_sentence, ctx.timexes, ctx.published, ctx.narrated_present)
     mood = mood or modality(word, ctx.narrated_present)
     location = _location(word, ctx)
     target_actor = target.actor if target and target.actor else None
@@ -729,39 +730,8 @@ def _event(
 _ATTACKS = frozenset({"18", "19", "20"})  # an attack on a place is on its country; an arrest there is not
 
 
-def _clause_tokens(word: Token) -> list[Token]:
-    """The word's own clause: its subtree without the clauses embedded in it."""
-    out = []
-    stack = [word]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES or c.pos_ not in ("VERB", "AUX"))
-    if word.pos_ == "NOUN" and word.head.pos_ == "VERB":
-        out.extend(c for c in word.head.children if c.i != word.i and c.dep_ in ("prep", "npadvmod"))
-    return out
-
-
-def _date(word: Token, ctx: _Context) -> tuple[EventDate | None, float]:
-    sentence = word.sent
-    dates = ctx.dates.starting(sentence.start_char, sentence.end_char - 1)
-    clause = {t.idx for t in _clause_tokens(word)}
-    for timex in dates:
-        if timex.start in clause or any(timex.start <= i < timex.end for i in clause):
-            return EventDate(timex.id, timex.value), 0.9
-    if dates:
-        return EventDate(dates[0].id, dates[0].value), 0.7
-    if any(phrase in sentence.text.lower() for phrase in _AT_THE_TIME):
-        earlier = [t for t in ctx.timexes if t.type == "DATE" and t.end <= sentence.start_char]
-        if earlier:
-            return EventDate(earlier[-1].id, earlier[-1].value), 0.6
-    if ctx.published:
-        return EventDate(None, ctx.published), 0.4
-    return None, 0.4
-
-
 def _location(word: Token, ctx: _Context) -> str | None:
-    for t in _clause_tokens(word):
+    for t in clause_tokens(word):
         entity = ctx.owner.get(t.i)
         if entity is not None and entity.place and t.head.lower_ in ("in", "at", "near", "outside", "inside"):
             return entity.id

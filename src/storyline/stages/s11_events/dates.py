@@ -1,0 +1,140 @@
+"""When an event happened, as its sentence tells it, and how that was decided (``basis``).
+
+- ``clause``: a date or time in the event's own clause ("struck on Tuesday");
+- ``sentence``: else the first one in its sentence that is not in a clause embedded below the
+  event's word ("claims that it broke an agreement reached in 1991": not 1991);
+- ``dateline``: that date is the story's dateline ("KYIV, March 3 -");
+- ``earlier``: "at the time", "back then": the last date told before the sentence;
+- ``published``: no date in the sentence, and the act is told in the present ("says", "is
+  protesting"), is a statement reported with a reporting verb ("the ministry said"), or is an
+  act in the simple past that such a statement reports ("officials say a strike killed 13"):
+  news tells those on the day it appears;
+- no date: any other act with no date of its own (a past act, "has filed", a future one) is not
+  given the publication day; it may be years old.
+
+``precision`` says how fine the value is: day, week, month, quarter, season, year, decade, or
+none where the value leaves part of it open ("XXXX-WXX-5").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from storyline.document.records import EventDate, Timex
+from storyline.knowledge.speech import REPORTING_VERBS
+from storyline.parse.clauses import CLAUSES, clause_tokens
+from storyline.parse.datelines import in_dateline
+
+__all__ = ["event_date", "precision"]
+
+AT_THE_TIME = ("at the time", "at that time", "back then")
+_PRECISIONS = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}"), "day"),
+    (re.compile(r"^\d{4}-W\d{2}$"), "week"),
+    (re.compile(r"^\d{4}-\d{2}$"), "month"),
+    (re.compile(r"^\d{4}-Q\d$"), "quarter"),
+    (re.compile(r"^\d{4}-(SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^\d{4}$"), "year"),
+    (re.compile(r"^\d{3}$"), "decade"),
+)
+
+
+def precision(value: str) -> str | None:
+    """How fine a TIMEX3 value is; None where part of it is left open."""
+    return next((name for pattern, name in _PRECISIONS if pattern.match(value)), None)
+
+
+def _dated(timex: Timex, basis: str) -> EventDate:
+    return EventDate(timex.id, timex.value, basis=basis, precision=precision(timex.value))
+
+
+def event_date(
+    word: Token,
+    in_sentence: Sequence[Timex],
+    timexes: Sequence[Timex],
+    published: str | None,
+    narrated_present: bool = False,
+) -> tuple[EventDate | None, float]:
+    """The date of the event ``word`` tells, from the dates and times of its sentence
+    (``in_sentence``, in order) and of the text (``timexes``), and how sure that is."""
+    sentence = word.sent
+    clause = {t.idx for t in clause_tokens(word)}
+    for timex in in_sentence:
+        if timex.start in clause or any(timex.start <= i < timex.end for i in clause):
+            return _dated(timex, "clause"), 0.9
+    governing = [t for t in in_sentence if not _below(t, word)]
+    if governing:
+        first = governing[0]
+        token = word.doc.char_span(first.start, first.end, alignment_mode="expand")
+        return _dated(first, "dateline" if token is not None and in_dateline(token[0]) else "sentence"), 0.7
+    if any(phrase in sentence.text.lower() for phrase in AT_THE_TIME):
+        earlier = [t for t in timexes if t.type == "DATE" and t.end <= sentence.start_char]
+        if earlier:
+            return _dated(earlier[-1], "earlier"), 0.6
+    if published and (narrated_present or _told_today(word) or _reported_recent(word)):
+        return EventDate(None, published, basis="published", precision=precision(published)), 0.4
+    return None, 0.4
+
+
+def _below(timex: Timex, word: Token) -> bool:
+    """Whether ``timex`` stands in a clause embedded below ``word``'s own ("claims that it
+    violates an agreement reached in 1991": 1991 is when the agreement was reached)."""
+    span = word.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in (span.root, *span.root.ancestors):
+        if token.dep_ in CLAUSES and token.pos_ in ("VERB", "AUX"):
+            # "the ban, passed last October": a clause that tells of the event's noun dates it
+            return token != word and word in token.ancestors and not (token.dep_ == "acl" and token.head == word)
+        if token == word:
+            return False
+    return False
+
+
+def _told_today(word: Token) -> bool:
+    """A statement with a reporting verb ("said", "told"), or an act told in the present
+    ("says", "is protesting", "are committed", "can fly"), not in the perfect ("has filed") nor
+    with a modal of the future or of a mere possibility ("will meet", "might strike")."""
+    verb = _verb_of(word)
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" or (a.tag_ == "MD" and a.lower_ != "can") for a in auxiliaries):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") or any(a.lower_ == "can" for a in auxiliaries):
+        return True
+    return any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)  # "is protesting", "are committed"
+
+
+def _reported_recent(word: Token) -> bool:
+    """An act told in the simple past inside what someone says or said, with no date of its own
+    ("officials say a strike killed 13", "police said homes were damaged"): news reports what is
+    new, so it is of the statement's day. Not "had been" (before then), nor a future or a modal."""
+    verb = _verb_of(word)
+    if verb is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lemma_ == "have" for a in auxiliaries):
+        return False
+    child = verb
+    for head in verb.ancestors:
+        if head.lemma_.lower() in REPORTING_VERBS and child.dep_ in ("ccomp", "parataxis"):
+            return True
+        if child.dep_ not in ("conj", "ccomp", "advcl") and child is not verb:
+            return False
+        child = head
+    return False
+
+
+def _verb_of(word: Token) -> Token | None:
+    """The verb that tells ``word``: itself, or the verb its noun hangs on ("the strike
+    continues", "launched an attack")."""
+    for token in (word, *word.ancestors):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None

@@ -1,0 +1,59 @@
+"""An event's own date: from its clause, its sentence, or the publication day only for what
+news tells as of today; a past act with no date of its own has none."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline import process
+from storyline.stages.s11_events.dates import precision
+
+PUBLISHED = "2025-05-07"  # a Wednesday
+
+
+def _dates(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each event's trigger -> (date value, basis)."""
+    document = process(text, published=PUBLISHED)
+    return {e.trigger.text: (e.date.value, e.date.basis) if e.date else (None, None) for e in document.events}
+
+
+def test_a_past_act_with_no_date_of_its_own_is_not_put_on_the_publication_day() -> None:
+    assert _dates("Rebels attacked an army post near the border.")["attacked"] == (None, None)
+    assert _dates("The union has filed a lawsuit against the ban.")["filed"] == (None, None)
+
+
+def test_what_news_tells_as_of_today_takes_the_publication_day() -> None:
+    assert _dates("The union is protesting against the new law.")["protesting"] == (PUBLISHED, "published")
+    assert _dates("Police said they arrested 12 people.")["said"] == (PUBLISHED, "published")
+    # an act in the simple past that a statement reports is of the statement's day
+    assert _dates("Pakistani officials say an Indian missile strike on a mosque killed 13 people.")["killed"] == (
+        PUBLISHED,
+        "published",
+    )
+
+
+def test_a_date_in_the_clause_wins_and_one_below_it_is_another_acts() -> None:
+    assert _dates("Rebels attacked an army post on Monday.")["attacked"] == ("2025-05-05", "clause")
+    # 1991 is when the agreement was reached, not when Gondor claims it was broken
+    assert _dates("Gondor claims that Rohan violated an agreement reached in 1991.")["claims"] == (
+        PUBLISHED,
+        "published",
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "fineness"),
+    [
+        ("2025-05-07", "day"),
+        ("2025-W19", "week"),
+        ("2025-05", "month"),
+        ("2025-Q2", "quarter"),
+        ("2025-SU", "season"),
+        ("2025", "year"),
+        ("202", "decade"),
+        ("XXXX-WXX-5", None),
+        ("PRESENT_REF", None),
+    ],
+)
+def test_precision_says_how_fine_a_value_is(value: str, fineness: str | None) -> None:
+    assert precision(value) == fineness
