@@ -57,3 +57,22 @@ def test_a_date_in_the_clause_wins_and_one_below_it_is_another_acts() -> None:
 )
 def test_precision_says_how_fine_a_value_is(value: str, fineness: str | None) -> None:
     assert precision(value) == fineness
+
+
+def test_undated_acts_of_the_lead_incidents_kind_take_its_day() -> None:
+    text = (
+        "Gondor fired missiles into Rohan early on Tuesday, officials in both capitals said. "
+        "Six people were killed in the strikes. "
+        "Gondor's army has attacked Rohan's border posts many times. "
+        "The two sides signed a trade pact."
+    )
+    found = _dates(text)
+    assert found["fired"] == ("2025-05-06", "clause")
+    assert found["killed"] == ("2025-05-06", "incident")
+    assert found["attacked"] == (None, None)  # the perfect: no telling of that day
+    assert found.get("signed", (None, None)) == (None, None)  # another kind of act
+
+
+def test_no_lead_incident_no_borrowed_day() -> None:
+    text = "Gondor fired missiles into Rohan in 2019. Six people were killed in the strikes."
+    assert _dates(text)["killed"] == (None, None)

@@ -130,7 +130,7 @@ class Quote:
 class EventDate:
     timex: str | None  # the timex it comes from (None: the publication date, or a caption's time)
     value: str
-    # how it was set: clause, sentence, dateline, earlier ("at the time"), published, caption
+    # how it was set: clause, sentence, dateline, earlier ("at the time"), incident, published, caption
     basis: str | None = omitted_if_none()
     precision: str | None = omitted_if_none()  # day, week, month, quarter, season, year, decade
 

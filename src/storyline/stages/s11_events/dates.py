@@ -9,6 +9,10 @@
   protesting"), is a statement reported with a reporting verb ("the ministry said"), or is an
   act in the simple past that such a statement reports ("officials say a strike killed 13"):
   news tells those on the day it appears;
+- ``incident``: an act of the kind of the article's lead incident (an act in its title or first
+  sentences dated within two days before publication: "India fired missiles early Wednesday"),
+  told in the simple past with no date of its own ("six people were killed in the strikes"), is
+  of that incident's day;
 - no date: any other act with no date of its own (a past act, "has filed", a future one) is not
   given the publication day; it may be years old.
 
@@ -18,17 +22,21 @@ none where the value leaves part of it open ("XXXX-WXX-5").
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from storyline.document.records import EventDate, Timex
+from storyline.document.records import Event, EventDate, Timex
 from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.parse.clauses import CLAUSES, clause_tokens
 from storyline.parse.datelines import in_dateline
 
-__all__ = ["event_date", "precision"]
+__all__ = ["event_date", "incident_dates", "precision"]
+
+_LEAD_SENTENCES = 3  # the title and the first sentences, where news tells its incident
+_LEAD_DAYS = 2  # how long before publication the lead incident may lie
 
 AT_THE_TIME = ("at the time", "at that time", "back then")
 _PRECISIONS = (
@@ -138,3 +146,51 @@ def _verb_of(word: Token) -> Token | None:
         if token.pos_ in ("VERB", "AUX"):
             return token
     return None
+
+
+def incident_dates(told: Sequence[tuple[Event, Token | None]], published: str | None) -> None:
+    """Give the lead incident's day to the undated acts of its kind (quad class) that the
+    article tells in the simple past (``told``: each event with its word, in text order)."""
+    lead = _lead(told, published)
+    if lead is None or lead.date is None:
+        return
+    day = EventDate(lead.date.timex, lead.date.value, basis="incident", precision=lead.date.precision)
+    for event, word in told:
+        undated = event.date is None and word is not None and event.modality == "asserted"
+        if undated and word is not None and event.quad_class == lead.quad_class and _simple_past(word):
+            event.date = day
+
+
+def _lead(told: Sequence[tuple[Event, Token | None]], published: str | None) -> Event | None:
+    """The first asserted act in the title or first sentences dated from the text to a day
+    within :data:`_LEAD_DAYS` before publication."""
+    if not published:
+        return None
+    try:
+        day = datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    for event, word in told:
+        if word is None or event.date is None or event.date.basis not in ("clause", "sentence", "dateline"):
+            continue
+        first = list(word.doc.sents)[:_LEAD_SENTENCES]
+        if not first or word.i >= first[-1].end:
+            continue
+        try:
+            when = datetime.date.fromisoformat(event.date.value[:10])
+        except ValueError:
+            continue
+        if event.modality == "asserted" and 0 <= (day - when).days <= _LEAD_DAYS:
+            return event
+    return None
+
+
+def _simple_past(word: Token) -> bool:
+    """Told in the simple past, active or passive ("struck", "were killed"), not the perfect."""
+    verb = _verb_of(word)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lemma_ == "have" for a in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries))

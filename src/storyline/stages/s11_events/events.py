@@ -40,7 +40,7 @@ from storyline.parse.clauses import clause_tokens
 from storyline.parse.climbs import MAX_CLIMB, is_root
 from storyline.parse.datelines import in_dateline
 from storyline.parse.owners import token_owners
-from storyline.stages.s11_events.dates import event_date
+from storyline.stages.s11_events.dates import event_date, incident_dates
 from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer, told_before
 from storyline.stages.s11_events.modality import modality
 from storyline.stages.s11_events.senses import REFUSING, being_asked, sense_code
@@ -133,7 +133,9 @@ def code_events(
     found.extend(_statements(found, ctx))
     found.extend(_intentions(found, ctx))
     arrested_by_police([e for e in found if e is not None and names_no_doer(_trigger(e, ctx))], entities, places)
-    named_again = told_before([(e, _trigger(e, ctx)) for e in found if e is not None])
+    tellings = [(e, _trigger(e, ctx)) for e in found if e is not None]
+    incident_dates(sorted(tellings, key=lambda pair: pair[0].trigger.start), ctx.published)
+    named_again = told_before(tellings)
     sentence_of = {sentence.start_char: n for n, sentence in enumerate(doc.sents)}
     merged = _merge([e for e in found if e is not None], sentence_of, named_again)
     names = {e.id: e.name for e in entities}
