@@ -162,7 +162,9 @@ class Event:
     modality: str
     reported_by: str | None
     date: EventDate | None
-    location: str | None
+    location: str | None  # a place entity's id
+    location_basis: str | None = omitted_if_none()  # how it was found: "clause" or "dateline"
+    location_precision: str | None = omitted_if_none()  # the place's kind: continent ... city
     evidence: CharSpan
     caption: int | None = None  # the index of the caption it was told in
     confidence: float

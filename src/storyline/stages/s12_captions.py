@@ -50,6 +50,8 @@ def _as_body_event(event: Event, caption: int, same: dict[str, Entity | None], n
     event.id, event.caption = f"V{number}", caption
     event.source, event.target = (source.id if source else None), (target.id if target else None)
     event.location = location.id if location else None
+    if location is None:
+        event.location_basis = event.location_precision = None
     # the body may know more of who it is, and calls them by its own name
     if source is not None:
         event.source_name = source.name

@@ -16,7 +16,7 @@ noun ("talks with X", "a meeting between X and Y", "an attack on X"):
   is an asserted intent too, marked ``derived`` (:func:`_intentions`);
 - the date is the timex hanging on the event's own clause, else one in its sentence (an "at the
   time" sentence takes the last date before it), else the publication date, with falling
-  confidence; the location is a place in the clause.
+  confidence; the location is a place in the clause, else the dateline's (``locations.py``).
 
 A document pass makes one event of each incident, with every telling of it as a mention: "the
 attack" naming an act told before, and the same source, target, root code and date said again.
@@ -36,12 +36,12 @@ from storyline.knowledge.cameo import Lexicon, lexicon
 from storyline.knowledge.quote_cues import cue_frames
 from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.knowledge.verb_patterns import Match, best_match
-from storyline.parse.clauses import clause_tokens
 from storyline.parse.climbs import MAX_CLIMB, is_root
 from storyline.parse.datelines import in_dateline
 from storyline.parse.owners import token_owners
 from storyline.stages.s11_events.dates import event_date, incident_dates
 from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer, told_before
+from storyline.stages.s11_events.locations import event_place
 from storyline.stages.s11_events.modality import modality
 from storyline.stages.s11_events.senses import REFUSING, being_asked, sense_code
 
@@ -698,10 +698,10 @@ def _event(
     in_sentence = ctx.dates.starting(sentence.start_char, sentence.end_char - 1)
     date, confidence = event_date(word, in_sentence, ctx.timexes, ctx.published, ctx.narrated_present)
     mood = mood or modality(word, ctx.narrated_present)
-    location = _location(word, ctx)
+    place, location_basis = event_place(word, ctx.owner)
     target_actor = target.actor if target and target.actor else None
-    if target is None and location and info.root in _ATTACKS:
-        place = ctx.places[location]  # struck a station in the Bryansk region: an attack on Russia
+    if target is None and place is not None and location_basis == "clause" and info.root in _ATTACKS:
+        # struck a station in the Bryansk region: an attack on Russia (a dateline's place is not said to be hit)
         own = source.actor.country if source is not None and source.actor else None
         # a sea or a region of water ("in the Gulf") is no country's to be attacked
         if place.type != "LOC" and place.place and place.place.country and place.place.country != own:
@@ -722,7 +722,9 @@ def _event(
         modality=mood,
         reported_by=_reporter(word, ctx),
         date=date,
-        location=location,
+        location=place.id if place is not None else None,
+        location_basis=location_basis,
+        location_precision=place.place.kind if place is not None and place.place else None,
         evidence=CharSpan(sentence.start_char, sentence.end_char),
         confidence=round(confidence * (1.0 if target else 0.85) * (1.0 if known else 0.5), 2),
         trigger=TextSpan(word.text, word.idx, word.idx + len(word)),
@@ -730,14 +732,6 @@ def _event(
 
 
 _ATTACKS = frozenset({"18", "19", "20"})  # an attack on a place is on its country; an arrest there is not
-
-
-def _location(word: Token, ctx: _Context) -> str | None:
-    for t in clause_tokens(word):
-        entity = ctx.owner.get(t.i)
-        if entity is not None and entity.place and t.head.lower_ in ("in", "at", "near", "outside", "inside"):
-            return entity.id
-    return None
 
 
 def _content_of(quote: Quote) -> TextSpan | Quote:
@@ -784,7 +778,9 @@ def _merge(events: list[Event], sentence_of: dict[int, int], named_again: dict[i
         home[id(e)] = earlier
         earlier.mentions.extend(e.mentions)
         earlier.confidence = max(earlier.confidence, e.confidence)
-        earlier.location = earlier.location or e.location
+        if earlier.location is None and e.location is not None:  # where a later telling puts it
+            earlier.location, earlier.location_basis = e.location, e.location_basis
+            earlier.location_precision = e.location_precision
         if e.date is not None and e.date.timex is not None and (earlier.date is None or earlier.date.timex is None):
             earlier.date = e.date  # the day a later telling gives it
     merged = sorted(kept, key=lambda e: (e.evidence.start, -e.confidence))
