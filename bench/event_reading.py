@@ -4,14 +4,17 @@
 number of events from each coder's output (seeded), and writes one sheet holding every drawn
 event once, in a shuffled order and with no word of which coder gave it (a key file beside it
 says). A reader fills ``code_ok``, ``source_ok`` and ``target_ok`` (y, n, or - where the event
-names none and none is right) and ``note``. ``tally`` gives, for each coder, the share of its
-drawn events whose code is right, and whose code, source and target are all right.
+names none and none is right), ``date_ok`` and ``location_ok`` (y, n; - for no location where
+none is right; no date is right only where the text gives no day) and ``note``. ``tally``
+gives, for each coder, the share of its drawn events whose code is right, whose code, source
+and target are all right, and whose date and location are right (of the rows read for them).
 
     python bench/event_reading.py draw PAGES... -n 50 --seed 27 --out sheet.csv
     python bench/event_reading.py tally sheet.csv
 
-Issue 27's reading: the second half of ``fundus-dev`` (lines 17-32 of its ``articles.jsonl``),
-``bench/events-issue27.csv`` and its key.
+Issue 27's readings: the second half of ``fundus-dev`` (lines 17-32 of its ``articles.jsonl``),
+``bench/events-issue27*.csv`` and their keys; issue 28's (dates and places only),
+``bench/events-issue28.csv``.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ from storyline.pipeline import process_many
 from storyline.readers import read_inputs
 
 CODERS = ("learned", "rules")
-FIELDS = ["n", "page", "code", "name", "source", "target", "modality", "trigger", "sentence"]
-VERDICTS = ["code_ok", "source_ok", "target_ok", "note"]
+FIELDS = ["n", "page", "published", "code", "name", "source", "target", "modality", "date", "date_basis", "location"]
+FIELDS += ["location_basis", "trigger", "sentence"]
+VERDICTS = ["code_ok", "source_ok", "target_ok", "date_ok", "location_ok", "note"]
 
 
 def _events(pages: list[str], coder: str) -> list[dict[str, str]]:
@@ -49,6 +53,11 @@ def _events(pages: list[str], coder: str) -> list[dict[str, str]]:
                     "source": names.get(event.source or "", "") if event.source else "",
                     "target": names.get(event.target or "", "") if event.target else "",
                     "modality": event.modality,
+                    "published": article.published or "",
+                    "date": event.date.value if event.date else "",
+                    "date_basis": (event.date.basis or "") if event.date else "",
+                    "location": names.get(event.location or "", ""),
+                    "location_basis": event.location_basis or "",
                     "trigger": event.trigger.text,
                     "sentence": document.text[event.evidence.start : event.evidence.end],
                     "at": f"{article.id}:{event.trigger.start}",
@@ -92,16 +101,27 @@ def tally(sheet: Path) -> None:
         counts: Counter[str] = Counter()
         for n in key[coder]:
             row = read[n]
-            counts["read"] += 1
+            if row["code_ok"].strip() not in ("y", "n"):  # a sheet read for dates and places only
+                counts["dates only"] += 1
+            else:
+                counts["read"] += 1
             code = row["code_ok"].strip() == "y"
             counts["code"] += code
             actors = all(row[f].strip() in ("y", "-") for f in ("source_ok", "target_ok"))
             counts["all"] += code and actors
+            for field in ("date_ok", "location_ok"):  # read in later sheets only
+                verdict = row.get(field, "").strip()
+                counts[f"{field} read"] += verdict in ("y", "n")
+                counts[field] += verdict == "y"
         total = max(counts["read"], 1)
-        print(
-            f"{coder}: {counts['read']} events read; code right {counts['code'] / total:.0%}; "
-            f"code, source and target right {counts['all'] / total:.0%}"
-        )
+        if counts["read"]:
+            print(
+                f"{coder}: {counts['read']} events read; code right {counts['code'] / total:.0%}; "
+                f"code, source and target right {counts['all'] / total:.0%}"
+            )
+        for field, what in (("date_ok", "date right"), ("location_ok", "location right, of those with one")):
+            if counts[f"{field} read"]:
+                print(f"  {what}: {counts[field] / counts[f'{field} read']:.0%} of {counts[f'{field} read']}")
 
 
 def main() -> None:
