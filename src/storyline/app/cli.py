@@ -21,13 +21,11 @@ import click
 
 from storyline._version import __version__
 from storyline.app.options import (
-    actors_option,
+    coding_options,
     events_option,
-    lexicon_option,
     pipeline_options,
     quotes_option,
     skips_option,
-    time_budget_option,
 )
 from storyline.app.reporting import SkipsFile
 from storyline.app.store_cli import COMMANDS as STORE_COMMANDS
@@ -120,11 +118,7 @@ def _configure_logging(verbose: int) -> None:
     "--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, help="Texts per nlp.pipe batch."
 )
 @click.option("--model", default=None, help=f"spaCy model package [default: {model_name()}].")
-@actors_option
-@lexicon_option
-@quotes_option
-@events_option
-@time_budget_option
+@coding_options
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),

@@ -16,6 +16,7 @@ from storyline.stages.s11_events import CODERS
 
 __all__ = [
     "actors_option",
+    "coding_options",
     "events_option",
     "lexicon_option",
     "pipeline_options",
@@ -77,6 +78,14 @@ skips_option = click.option(
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Also write a JSON line per skipped input to this file.",
 )
+
+
+def coding_options(command: F) -> F:
+    """``--actors``, ``--lexicon``, ``--quotes``, ``--events`` and ``--time-budget``, in that
+    order in the help: what ``process`` and ``ingest`` give the pipeline."""
+    for option in (time_budget_option, events_option, quotes_option, lexicon_option, actors_option):
+        command = option(command)
+    return command
 
 
 def pipeline_options(

@@ -17,13 +17,9 @@ from typing import Any, TypeVar
 import click
 
 from storyline.app.options import (
-    actors_option,
-    events_option,
-    lexicon_option,
+    coding_options,
     pipeline_options,
-    quotes_option,
     skips_option,
-    time_budget_option,
 )
 from storyline.app.reporting import PROGRESS_EVERY, Progress, SkipsFile
 from storyline.document.skips import Skipped
@@ -128,11 +124,7 @@ def _store(db: str, create: bool = False) -> Store:
     help="Articles committed together (a kill loses at most one batch's work).",
 )
 @click.option("--model", default=None, help="spaCy model package.")
-@actors_option
-@lexicon_option
-@quotes_option
-@events_option
-@time_budget_option
+@coding_options
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
 @click.option(
     "--progress-every",

@@ -54,6 +54,8 @@ _WORDS = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")"}
 _CLOSING = frozenset({",", ".", ":", ";", "?", "!", ")", "%", "''", "'s", "n't", "'", "'re", "'ve", "'ll", "'d", "'m"})
 _OPENING = frozenset({"(", "$", "``", "-LRB-"})
 _FIGURES = ("date", "past_unanchored", "modality", "source")
+_RESOLVED = re.compile(r"^\d{4}(-\d{2}|-W\d{2}|-Q\d)?(-\d{2})?$")  # a date, not "FUTURE_REF" or "XXXX-XX"
+_INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES"}
 
 
 @dataclass
@@ -184,10 +186,6 @@ def _article(file: Path, part: str) -> MeantimeArticle:
             )
         )
     return article
-
-
-_RESOLVED = re.compile(r"^\d{4}(-\d{2}|-W\d{2}|-Q\d)?(-\d{2})?$")  # a date, not "FUTURE_REF" or "XXXX-XX"
-_INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES"}
 
 
 def _modalities(attributes: dict[str, str]) -> frozenset[str]:

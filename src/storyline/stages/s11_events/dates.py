@@ -111,7 +111,7 @@ def _told_today(word: Token) -> bool:
         return False
     if verb.lemma_.lower() in REPORTING_VERBS:
         return True
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries = _auxiliaries(verb)
     if any(a.lemma_ == "have" or (a.tag_ == "MD" and a.lower_ != "can") for a in auxiliaries):
         return False
     if verb.tag_ in ("VBZ", "VBP") or any(a.lower_ == "can" for a in auxiliaries):
@@ -124,10 +124,7 @@ def _reported_recent(word: Token) -> bool:
     ("officials say a strike killed 13", "police said homes were damaged"): news reports what is
     new, so it is of the statement's day. Not "had been" (before then), nor a future or a modal."""
     verb = _verb_of(word)
-    if verb is None or verb.tag_ not in ("VBD", "VBN"):
-        return False
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" or a.lemma_ == "have" for a in auxiliaries):
+    if verb is None or verb.tag_ not in ("VBD", "VBN") or _perfect_or_modal(_auxiliaries(verb)):
         return False
     child = verb
     for head in verb.ancestors:
@@ -170,11 +167,14 @@ def _lead(told: Sequence[tuple[Event, Token | None]], published: str | None) -> 
         day = datetime.date.fromisoformat(published[:10])
     except ValueError:
         return None
+    words = [word for _, word in told if word is not None]
+    if not words:
+        return None
+    lead_end = list(words[0].doc.sents)[:_LEAD_SENTENCES][-1].end  # the first token after the lead
     for event, word in told:
-        if word is None or event.date is None or event.date.basis not in ("clause", "sentence", "dateline"):
+        if word is None or word.i >= lead_end or event.date is None:
             continue
-        first = list(word.doc.sents)[:_LEAD_SENTENCES]
-        if not first or word.i >= first[-1].end:
+        if event.date.basis not in ("clause", "sentence", "dateline"):
             continue
         try:
             when = datetime.date.fromisoformat(event.date.value[:10])
@@ -190,7 +190,16 @@ def _simple_past(word: Token) -> bool:
     verb = _verb_of(word)
     if verb is None:
         return False
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" or a.lemma_ == "have" for a in auxiliaries):
+    auxiliaries = _auxiliaries(verb)
+    if _perfect_or_modal(auxiliaries):
         return False
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries))
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _perfect_or_modal(auxiliaries: list[Token]) -> bool:
+    """ "has filed", "had been killed", "will meet", "could strike"."""
+    return any(a.tag_ == "MD" or a.lemma_ == "have" for a in auxiliaries)

@@ -51,7 +51,8 @@ def _dateline_place(word: Token, owner: dict[int, Entity]) -> Entity | None:
     if not spans:
         return None
     start, dash, _ = spans[-1]
-    for t in word.doc:
-        if start <= t.idx < dash and (entity := owner.get(t.i)) is not None and entity.place:
+    place = word.doc.char_span(start, dash, alignment_mode="expand")
+    for t in place if place is not None else ():
+        if (entity := owner.get(t.i)) is not None and entity.place:
             return entity
     return None
