@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from storyline import process
-from storyline.document.records import Entity, Mention
+from storyline.document.records import WITHIN, Entity, Mention
 from storyline.evaluation.geo import great_circle_km
 from storyline.knowledge.gazetteer import gazetteer, name_key
 from storyline.stages.s07_places import resolve_places
+from storyline.stages.stage import Config
 
 
 def _entity(name: str, type_: str = "GPE", n: int = 1) -> Entity:
@@ -94,17 +95,83 @@ def test_pipeline_sets_places_on_a_written_sentence() -> None:
     assert doc.to_dict()["entities"][0].keys() >= {"place"}
 
 
-def test_the_stage_places_the_entities_it_is_given_by_their_context() -> None:
-    from storyline.document.article import Article
+def test_the_stage_places_the_entities_it_is_given_by_their_context(config: Config) -> None:
     from storyline.stages import s07_places
-    from storyline.stages.stage import Work
 
-    from .conftest import entity
+    from .conftest import entity, parsed
 
     text = "Floods hit Paris, Texas, on Monday."
-    work = Work(Article.create(text), text=text)
-    work.entities = [entity(text, "Paris", "GPE", 1), entity(text, "Texas", "GPE", 2)]
-    s07_places.STAGE.run(work, None)  # type: ignore[arg-type]  # places reads no configuration
-    paris, texas = (e.place for e in work.entities)
+    given = [entity(text, "Paris", "GPE", 1), entity(text, "Texas", "GPE", 2)]
+    work = parsed(config, text, entities=list(given))
+    s07_places.STAGE.run(work, config)
+    paris, texas = (e.place for e in work.entities[:2])
     assert paris is not None and texas is not None
     assert (paris.country, texas.country, texas.kind) == ("USA", "USA", "region")
+    assert len(work.entities) == 2  # both names were the model's: nothing found within
+
+
+def _within(text: str) -> dict[str, tuple[str, str, str]]:
+    """The places found inside longer names or outside any: mention text -> (place, kind, country)."""
+    doc = process(text, check_language=False)
+    return {
+        m.text: (e.place.name, e.place.kind, e.place.country)
+        for e in doc.entities
+        if e.place is not None
+        for m in e.mentions
+        if m.label == WITHIN
+    }
+
+
+def test_a_place_inside_an_organisation_name_is_found_and_the_organisation_keeps_its_words() -> None:
+    text = "The Toronto Police Services Board said on Monday that it would review the case."
+    assert _within(text)["Toronto"][1:] == ("city", "CAN")
+    doc = process(text, check_language=False)
+    board = next(e for e in doc.entities if e.name.startswith("Toronto Police"))
+    assert [q.speaker for q in doc.quotes] == [board.id]  # the board speaks, not the city
+
+
+def test_country_names_and_adjectives_outside_any_name() -> None:
+    found = _within("Jets of the U.S.-led coalition struck targets near the Syrian-Turkish border.")
+    assert found["U.S."][2] == "USA"
+    assert found["Turkish"][2] == "TUR"  # "Syrian" is the model's own NORP name
+
+
+def test_a_town_placed_by_its_state() -> None:
+    found = _within("Master Sgt Johnathan J. Dunbar of Austin, Texas, died. PLEASANTON, Calif. - DeltaTrak said.")
+    assert found["Austin"][:3] == ("Austin", "city", "USA")
+    assert found["Calif."] == ("California", "region", "USA")
+    assert found["PLEASANTON"][1:] == ("city", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Independence Party won two seats.", "Independence"),  # a small city's name inside a name
+        ("The debris was found in the Indian Ocean.", "Indian"),  # a feature named after a country
+        ("Latin American wages have stagnated.", "American"),  # a region we have no entry for
+        ("They tried to bring in that Southern influence in the design.", "Southern"),  # a direction
+        ("The Rural Electrification Act of 1936 was amended.", "Act"),  # a territory's code
+    ],
+)
+def test_words_that_only_look_like_places_stay_unplaced(text: str, word: str) -> None:
+    assert word not in _within(text)
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [(None, "USA"), ("https://www.bbc.co.uk/news/1", "GBR"), ("https://www.abc.net.au/news/1", "AUS")],
+)
+def test_a_lone_namesake_follows_the_publisher_country(url: str | None, country: str) -> None:
+    from storyline.document.article import Article
+    from storyline.pipeline import process_many
+
+    (doc,) = process_many([Article.create("Police in Richmond said the road was closed.", url=url)])
+    assert {e.name: e.place.country for e in doc.entities if e.place} == {"Richmond": country}
+
+
+def test_country_domains() -> None:
+    from storyline.knowledge.countries import domain_country
+
+    assert domain_country("https://www.cbc.ca/news") == "CAN"
+    assert domain_country("https://www.thehindu.co.in/x") == "IND"
+    assert [domain_country(u) for u in ("https://nytimes.com/x", "https://news.tv/x", "localhost", None)] == [None] * 4

@@ -66,6 +66,12 @@ class Mention:
     label: str = internal("")  # the model's label, or the kind of mention ("PRON", "TITLE")
 
 
+# The label of a place's mention inside a longer name, or outside any name the model tagged
+# ("Toronto" in "the Toronto Police Services Board"): it says where the place is named, and the
+# stages that find who acts read past it (:func:`storyline.parse.owners.own_mentions`).
+WITHIN = "WITHIN"
+
+
 @dataclass(slots=True)
 class Actor:
     """Who an entity is, coded: CAMEO-style ``code``, its country (ISO alpha-3), organisation,

@@ -3,10 +3,16 @@
 Reads GeoWebNews (a folder with ``GWN.xml``, or that file) and the LGL / TR-News layout
 (``<articles><article><text/><toponyms><toponym><start/><end/><phrase/><gaztag geonameid="">
 <lat/><lon/></gaztag></toponym>...``; a file or a folder of such files). The texts go through
-the pipeline uncleaned, so that offsets match. A gold toponym (one with coordinates) is found
-when a system mention of an entity that has a place overlaps it; accuracy and exact id are over
-the found ones. ``baseline`` scores, for the same found toponyms, the candidate with the largest
-population, which is what the context-aware choice has to beat.
+the pipeline uncleaned, so that offsets match, with their address where the file gives one
+(GeoWebNews' ``<link>``: the publisher's country domain counts in the choice of namesakes). A
+gold toponym (one with coordinates) is found when a system mention of an entity that has a place
+overlaps it; accuracy and exact id are over the found ones. ``precision`` is the share of the
+system's placed mentions that overlap a gold toponym of any kind but ``Non_Toponym`` (with or
+without coordinates: GeoWebNews marks every toponym, demonyms and names inside longer names
+included). The figures come for the whole set and for its two halves in file order (``fit``: the
+first half, which rules may be written looking at; ``check``: the second, never read for that).
+``baseline`` scores, for the same found toponyms, the candidate with the largest population,
+which is what the context-aware choice has to beat.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import Any
 from lxml import etree
 
 from storyline.budget import MEASURING
+from storyline.document.article import Article
 from storyline.document.encode import JSONObject
 from storyline.document.records import Document, Entity
 from storyline.document.skips import Skipped
@@ -48,6 +55,8 @@ class Toponym:
 class GoldArticle:
     text: str
     toponyms: list[Toponym]
+    names: list[tuple[int, int]]  # every toponym's span, geocoded or not (not the Non_Toponym ones)
+    url: str | None = None  # where it was published (GeoWebNews' <link>)
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -71,7 +80,12 @@ def read_gold(path: Path) -> list[GoldArticle]:
         for article in root.iter("article"):
             text = article.findtext("text") or ""
             toponyms = [t for node in article.iter("toponym") if (t := _toponym(node, len(text))) is not None]
-            articles.append(GoldArticle(text, toponyms))
+            names = [
+                (int(node.findtext("start")), int(node.findtext("end")))
+                for node in article.iter("toponym")
+                if node.findtext("start") and node.findtext("end") and node.findtext("type") != "Non_Toponym"
+            ]
+            articles.append(GoldArticle(text, toponyms, names, article.findtext("link") or None))
     return articles
 
 
@@ -91,22 +105,38 @@ def _toponym(node: Any, size: int) -> Toponym | None:  # Any: an ElementTree ele
 def evaluate_geo(path: Path, limit: int | None = None) -> JSONObject:
     gold = read_gold(Path(path))[:limit] if limit else read_gold(Path(path))
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    results = process_many([a.text for a in gold], check_language=False, clean_text=False, time_budget=MEASURING)
+    given = [Article.create(a.text, url=a.url) for a in gold]
+    results = process_many(given, check_language=False, clean_text=False, time_budget=MEASURING)
     skipped = 0
-    for article, result in zip(gold, islice(results, len(gold)), strict=True):
+    fit = (len(gold) + 1) // 2
+    for n, (article, result) in enumerate(zip(gold, islice(results, len(gold)), strict=True)):
         skipped += isinstance(result, Skipped)
         entities = result.entities if isinstance(result, Document) else []
+        half = "fit" if n < fit else "check"
         for toponym in article.toponyms:
-            for scope in ("all", f"type:{toponym.type}"):
+            for scope in ("all", f"type:{toponym.type}", half):
                 _score(counts[scope], toponym, entities)
+        for scope in ("all", half):
+            _count_placed(counts[scope], article, entities)
     figures: JSONObject = _figures(counts["all"], "")
     figures["baseline"] = _figures(counts["all"], "base_")
     figures["per_type"] = {
-        scope.removeprefix("type:"): _figures(c, "") for scope, c in sorted(counts.items()) if scope != "all"
+        scope.removeprefix("type:"): _figures(c, "") for scope, c in sorted(counts.items()) if scope.startswith("type:")
     }
+    figures["per_half"] = {half: _figures(counts[half], "") for half in ("fit", "check")}
     figures["articles"] = len(gold)
     figures["skipped"] = skipped
     return figures
+
+
+def _count_placed(counts: dict[str, int], article: GoldArticle, entities: list[Entity]) -> None:
+    """The system's placed mentions, and those that stand on a gold toponym."""
+    for entity in entities:
+        if entity.place is None:
+            continue
+        for m in entity.mentions:
+            counts["placed"] += 1
+            counts["placed_right"] += any(min(m.end, end) > max(m.start, start) for start, end in article.names)
 
 
 def _score(counts: dict[str, int], toponym: Toponym, entities: list[Entity]) -> None:
@@ -143,8 +173,8 @@ def _match(toponym: Toponym, entities: list[Entity]) -> Entity | None:
 
 
 def _figures(counts: dict[str, int], prefix: str) -> JSONObject:
-    n, found = counts["n"], counts["found"]
-    return {
+    n, found, placed = counts["n"], counts["found"], counts["placed"]
+    figures: JSONObject = {
         "recall": round(found / n, 4) if n else 0.0,
         "acc161": round(counts[prefix + "within"] / found, 4) if found else 0.0,
         "exact_id": round(counts[prefix + "same_id"] / found, 4) if found else 0.0,
@@ -152,3 +182,7 @@ def _figures(counts: dict[str, int], prefix: str) -> JSONObject:
         "n": n,
         "same_id_far": counts[prefix + "same_id_far"],
     }
+    if placed and not prefix:
+        figures["precision"] = round(counts["placed_right"] / placed, 4)
+        figures["placed"] = placed
+    return figures

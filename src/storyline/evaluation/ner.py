@@ -11,7 +11,7 @@ What is scored:
 - System: every name mention of every entity is one predicted span, typed by its *entity*'s
   type (the pipeline types a whole cluster by vote, and that choice is what is being
   measured). Pronoun and title mentions that coreference adds ("he", "the Ukrainian
-  President") are left out: CoNLL tags names only, so they would all count as false
+  President") and places found inside longer names are left out: CoNLL tags names only, so they would all count as false
   positives for work that is not NER; their number is reported (``excluded_mentions``).
 - Baseline: the bare model's ``doc.ents``.
 - Types map to CoNLL's four (:data:`TO_CONLL`); labels CoNLL does not tag (DATE, MONEY, ...)
@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from storyline.budget import MEASURING
 from storyline.document.encode import JSONObject
-from storyline.document.records import Entity
+from storyline.document.records import WITHIN, Entity
 from storyline.errors import OffsetsChanged
 
 __all__ = [
@@ -77,8 +77,10 @@ TO_CONLL: dict[str, str] = {
 
 _DOCSTART = "-DOCSTART-"
 # Mention kinds (``Mention.label``) that are not names: coreference's pronouns and titles, and
-# nominal actors ("Ukraine's military"), which CoNLL does not tag.
-_NOT_NAMES = frozenset({"PRON", "TITLE", "NOMINAL"})
+# nominal actors ("Ukraine's military"), which CoNLL does not tag; and the places found inside
+# longer names ("Toronto" in "the Toronto Police Services Board", which CoNLL tags as one ORG),
+# scored by ``eval geo``.
+_NOT_NAMES = frozenset({"PRON", "TITLE", "NOMINAL", WITHIN})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _NUMBER = re.compile(r"[\d.,:/+-]*\d[\d.,:/+-]*")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

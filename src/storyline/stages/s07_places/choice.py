@@ -1,4 +1,4 @@
-"""Places: GPE / LOC / FAC entities resolved to a GeoNames gazetteer entry, offline.
+"""The place entities resolved to a GeoNames gazetteer entry, offline.
 
 Each place entity gets ``{"geonameid", "lat", "lon", "country", "kind"}``. A name usually has
 several candidates ("Paris": France, Texas, Ontario, ...). The choice is made in two passes:
@@ -11,13 +11,13 @@ said ...") still get the place: who acts for the place is the actors stage's bus
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from storyline.document.records import Entity, Place
 from storyline.knowledge.countries import lookup
 from storyline.knowledge.gazetteer import gazetteer
-from storyline.stages.stage import Config, Stage, Work
 
-__all__ = ["PLACE_TYPES", "STAGE", "candidates", "choose", "resolve_places"]
+__all__ = ["PLACE_TYPES", "candidates", "choose", "context", "resolve_places"]
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # The model sometimes tags a country as ORG or NORP ("Ukraine" in a sports line), or a region as
@@ -84,8 +84,10 @@ def choose(options: list[Place], countries: set[str] | None = None, regions: set
     return max(options, key=score)
 
 
-def resolve_places(entities: list[Entity], text: str) -> None:
-    """Set ``entity.place`` for the place entities that the gazetteer knows."""
+def resolve_places(entities: list[Entity], text: str, publisher: str | None = None) -> None:
+    """Set ``entity.place`` for the place entities that the gazetteer knows. ``publisher``: the
+    country of the site that published the article, where its address says (a ".co.uk" page's
+    "Richmond" is the one in London), counted like one more place of the article's."""
     found = {
         n: options
         for n, entity in enumerate(entities)
@@ -95,20 +97,11 @@ def resolve_places(entities: list[Entity], text: str) -> None:
     for n, options in found.items():
         # Context: where the article's other places are, as first chosen. A place's own first
         # choice is left out, so that a name cannot confirm itself.
-        others = [place for m, place in first.items() if m != n]
-        countries = {p.country for p in others if p.country}
-        regions = {p.admin1 for p in others if p.admin1}
-        entities[n].place = choose(options, countries, regions)
+        countries, regions = context(place for m, place in first.items() if m != n)
+        entities[n].place = choose(options, countries | {publisher} if publisher else countries, regions)
 
 
-def _places(work: Work, config: Config) -> None:
-    resolve_places(work.entities, work.text)
-
-
-STAGE = Stage(
-    "places",
-    _places,
-    requires=("entities",),
-    assigns=("entities.place",),
-    about="the place entities resolved in the gazetteer (GeoNames id, point, country)",
-)
+def context(places: Iterable[Place]) -> tuple[set[str], set[str]]:
+    """The countries and first-level regions the places lie in."""
+    places = list(places)
+    return {p.country for p in places if p.country}, {p.admin1 for p in places if p.admin1}
