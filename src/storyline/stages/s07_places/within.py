@@ -98,6 +98,7 @@ _STATES = {
 _STATE_AFTER = re.compile(r"(?:,\s*|\()(" + "|".join(re.escape(s) for s in _STATES) + r")(?=[\s),;:\-—]|$)")
 _WORD = re.compile(r"[^\s\-‐–—/(),;:\"“”]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_COMMA_NAME = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def _stretches(doc: Doc, entities: list[Entity], taken: set[int]) -> Iterator[tu
         where = "place" if entity.type == "GPE" else "name" if entity.type in _NAMED | PLACE_TYPES else None
         for m in entity.mentions:
             named.update(range(m.start, m.end))
-            if entity.type == "PERSON" and " " not in m.text and _state_after(doc.text[m.end :]) is not None:
+            if entity.type == "PERSON" and " " not in m.text and _state_after(doc.text, m.end) is not None:
                 yield m.start, m.end, "town"
             elif where is not None and m.label != WITHIN:
                 yield m.start, m.end, where
@@ -198,7 +199,7 @@ def _names(
                 break
             found = None
             if not _FEATURE_AFTER.match(text, first + len(name)):
-                found = _place(name, text[last:], where, countries, regions)
+                found = _place(name, _state_after(text, last), where, countries, regions)
             if found is not None:
                 place, nationality = found
                 yield _Found(first, first + len(name), place, nationality)
@@ -208,12 +209,14 @@ def _names(
             i += 1
 
 
-def _place(name: str, after: str, where: str, countries: set[str], regions: set[str]) -> tuple[Place, bool] | None:
-    """The place a name stands for here, and whether it is a nationality word; None if it needs
-    more proof than its place gives."""
+def _place(
+    name: str, state: Place | None, where: str, countries: set[str], regions: set[str]
+) -> tuple[Place, bool] | None:
+    """The place a name stands for here (``state``: the region named right after it, if any), and
+    whether it is a nationality word; None if it needs more proof than its place gives."""
     gaz = gazetteer()
     if where == "town":
-        return _town(name, after)
+        return _town(name, state)
     if name.isupper() and len(name.replace(".", "")) <= 3:
         country = lookup(name)  # "US", "UK": no other acronym ("IN", "ME")
         return (gaz.countries[country.code], False) if country and country.code in gaz.countries else None
@@ -231,7 +234,7 @@ def _place(name: str, after: str, where: str, countries: set[str], regions: set[
     if country is not None and country.kind in ("country", "demonym") and country.code in gaz.countries:
         own = [p for p in options if p.kind == "region" and p.country == country.code]  # "Wales", not Britain
         return (own[0], False) if own else (gaz.countries[country.code], country.kind == "demonym")
-    town = _town(name, after)
+    town = _town(name, state)
     if town is not None:
         return town
     if where == "place":
@@ -248,18 +251,17 @@ def _place(name: str, after: str, where: str, countries: set[str], regions: set[
     return (choose(options, countries, regions), False) if options else None
 
 
-def _town(name: str, after: str) -> tuple[Place, bool] | None:
+def _town(name: str, state: Place | None) -> tuple[Place, bool] | None:
     """ "Austin, Texas": a town of the state named after the comma, whatever the name stood in."""
-    state = _state_after(after)
     if state is None:
         return None
     towns = [p for p in gazetteer().lookup(name) if p.kind == "city" and p.admin1 == state.admin1]
     return (choose(towns), False) if towns else None
 
 
-def _state_after(after: str) -> Place | None:
-    """The first-level region named right after a comma ("…, Texas", "…, Calif.")."""
-    m = re.match(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)", after)
+def _state_after(text: str, at: int) -> Place | None:
+    """The first-level region named right after a comma at ``at`` ("…, Texas", "…, Calif.")."""
+    m = _COMMA_NAME.match(text, at)
     if m is None:
         return None
     for name in (m.group(1), m.group(1).split()[0]):
