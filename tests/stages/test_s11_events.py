@@ -479,3 +479,38 @@ def test_acts_by_no_one_named_far_apart_stay_two_events() -> None:
 def test_a_hyphenated_verb_codes_as_its_compound() -> None:
     assert [e.cameo for e in events("Valdoria has test-fired a new anti-ship missile.")] == ["150"]
     assert events("The new network hit the air last year.") == []
+
+
+def test_a_named_doer_no_dictionary_knows_is_the_source_with_no_code() -> None:
+    document = process("Maren Holloway accused Acme Corp. of fraud on Tuesday.", check_language=False, events="rules")
+    names = {e.id: e.name for e in document.entities}
+    (accusation,) = [e for e in document.events if e.root == "11"]
+    assert names[accusation.source] == "Maren Holloway"
+    assert names[accusation.target] == "Acme Corp."
+    assert accusation.source_actor is None and accusation.target_actor is None  # no code is guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Osama bin Laden's al-Qaeda network has threatened to strike the United States.", "IMG"),
+        ("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike yesterday.", "SYR"),
+    ],
+)
+def test_a_coded_actor_comes_before_an_uncoded_name_in_one_phrase(text: str, doer: str) -> None:
+    found = [e for e in events(text) if e.root in ("13", "14")]
+    assert found and all(e.source_actor is not None and e.source_actor.code.startswith(doer) for e in found)
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested() -> None:
+    document = process("Police confirmed Maren Holloway's arrest in Paris.", check_language=False, events="rules")
+    names = {e.id: e.name for e in document.entities}
+    (arrest,) = [e for e in document.events if e.root == "17"]
+    assert names.get(arrest.target or "") == "Maren Holloway"
+    assert names.get(arrest.source or "") != "Maren Holloway"
+
+
+def test_a_bare_statement_by_an_uncoded_speaker_stays_a_quote_only() -> None:
+    document = process('"The harvest was late this year," said Maren Holloway.', check_language=False, events="rules")
+    assert document.quotes and document.quotes[0].speaker is not None
+    assert not [e for e in document.events if e.cameo == "010"]

@@ -78,6 +78,16 @@ class _Context:
         return SpanIndex(self.quotes, lambda q: (_content_of(q).start, _content_of(q).end))
 
     @functools.cached_property
+    def speakers(self) -> dict[int, str]:
+        """The speaker of each quote by its cue's head word (token index)."""
+        found: dict[int, str] = {}
+        for q in self.quotes:
+            span = self.doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand") if q.cue else None
+            if span is not None and q.speaker is not None:
+                found.setdefault(span.root.i, q.speaker)
+        return found
+
+    @functools.cached_property
     def dates(self) -> SpanIndex[Timex]:
         """The timexes that are dates or times, by their span."""
         return SpanIndex([t for t in self.timexes if t.type in ("DATE", "TIME")], lambda t: (t.start, t.end))
@@ -248,7 +258,7 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
     for q in ctx.quotes:
         content, cue, speaker = _content_of(q), q.cue, entities.get(q.speaker or "")
         key = (content.start, content.end)
-        if cue is None or speaker is None or not speaker.actor or key in seen:
+        if cue is None or speaker is None or not _a_doer(speaker) or key in seen:
             continue
         seen.add(key)
         span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
@@ -279,6 +289,8 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
             target = entities.get(other or "")
         elif any(e.modality == "asserted" for e in reported):
             continue
+        elif not speaker.actor:
+            continue  # a bare statement by someone no dictionary knows is the quote's alone
         else:
             code = "010"
         out.append(_event(span.root, code, speaker, target, ctx))
@@ -411,7 +423,7 @@ def _pattern_events(verb: Token, match: Match, ctx: _Context) -> list[Event | No
     if match.target is not None:
         target = ctx.owner[match.target]
     found = _each_pair(verb, match.pattern.code, source, target, ctx)
-    if match.pattern.reverse and target is not None and target.actor:
+    if match.pattern.reverse and target is not None and _a_doer(target):
         found += _each_pair(verb, match.pattern.reverse, target, source, ctx)
     return found
 
@@ -436,7 +448,7 @@ def _coordinated(verb: Token, entity: Entity, ctx: _Context) -> list[Entity]:
         if ctx.owner.get(t.i) is entity:
             for other in t.conjuncts:
                 partner = ctx.owner.get(other.i)
-                if partner is not None and partner.actor and partner not in out:
+                if partner is not None and _a_doer(partner) and partner not in out:
                     out.append(partner)
     return out
 
@@ -479,6 +491,11 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
         source = _group_modifier(verb, ctx)  # "police firing", "army shelling"
     if source is None and not passive and subject is not None and subject.lower_ in _SPEAKER_PRONOUNS:
         source = _speaker_entity(verb, ctx)  # "the rebels said they will release ...": the speaker
+    if source is None and not passive and verb.i in ctx.speakers:
+        # the verb that attributes a quote: its speaker, as the quotes stage found it, where the
+        # parse gives the verb no subject ("General Asim Munir has ... warned that ...")
+        speaker = ctx.entities.get(ctx.speakers[verb.i])
+        source = speaker if speaker is not None and _a_doer(speaker) else None
     target = _actor_of(subject, ctx) if passive else None
     if target is None:
         obj = next((c for c in children if c.dep_ == "dobj"), None)
@@ -494,12 +511,16 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
 def _subject(children: list[Token], ctx: _Context) -> Token | None:
     """The verb's subject: the first that names an actor where the parse gives two ("vadodara
     police imposed", a name parsed as a subject of its own), else the first; where it names no
-    actor, the first of its conjuncts that does ("the dgp and the police commissioner warned")."""
+    actor, the first of its conjuncts that does ("the dgp and the police commissioner warned").
+    A coded actor comes before a named doer no dictionary codes."""
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
-    for subject in subjects:
-        for word in (subject, *subject.conjuncts):
-            if _actor_of(word, ctx) is not None:
-                return word
+    words = [word for subject in subjects for word in (subject, *subject.conjuncts)]
+    named = [(word, actor) for word in words if (actor := _actor_of(word, ctx)) is not None]
+    coded = [word for word, actor in named if actor.actor]
+    if coded:
+        return coded[0]
+    if named:
+        return named[0][0]
     return subjects[0] if subjects else None
 
 
@@ -578,7 +599,9 @@ def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
     source: Entity | None = None
     target: Entity | None = None
     for c in noun.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and noun.lemma_.lower() in _UNDERGONE:
+            target = _actor_of(c, ctx)  # "his arrest": the one arrested
+        elif c.dep_ == "poss":
             source = _actor_of(c, ctx)
         elif c.dep_ == "prep" and c.lower_ == "between":
             pair = [g for g in c.subtree if g.dep_ in ("pobj", "conj") and g.i in ctx.owner]
@@ -596,6 +619,15 @@ def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
         conflict = ctx.lexicon.code(code).quad_class >= 3
         source = _actor_of(_participant(noun, ("at", "in", "during") if conflict else (*_TAKING_PART, "for")), ctx)
     return _event(noun, code, source, target if target is not source else None, ctx)
+
+
+# Acts whose noun's possessor is the one they were done to: "his arrest", "Navalny's killing",
+# "the minister's dismissal" (where "Russia's attack" is Russia's own).
+_UNDERGONE = frozenset(
+    """arrest detention imprisonment jailing capture abduction kidnapping assassination killing murder
+    execution release removal expulsion deportation extradition ouster dismissal sacking trial conviction
+    sentencing torture beating""".split()
+)
 
 
 # Verbs that make the act their object names happen ("held talks"), or make more of it ("stepped
@@ -643,11 +675,20 @@ def _actor_of(token: Token | None, ctx: _Context) -> Entity | None:
     owning = ("by", "of", "from") if ctx.lexicon.noun(token.lemma_.lower()) else ("by", "in", "of", "from")
     for word in owning:
         candidates += [g for c in preps if c.lower_ == word for g in c.children if g.dep_ == "pobj"]
-    for t in candidates:
-        entity = ctx.owner.get(t.i)
-        if entity is not None and entity.actor:
-            return entity
-    return None
+    named = [e for t in candidates if (e := ctx.owner.get(t.i)) is not None and _a_doer(e)]
+    # a coded actor first: "Israeli right-winger Ariel Sharon", "Osama bin Laden's al-Qaeda"
+    return next((e for e in named if e.actor), named[0] if named else None)
+
+
+# Named kinds of entity that can do an act though no dictionary codes them ("Imran Khan
+# accused the military", "Fischer described ..."): the doer is still who the text names.
+_DOER_TYPES = frozenset({"PERSON", "ORG"})
+
+
+def _a_doer(entity: Entity) -> bool:
+    """Whether an entity can be an event's source or target: it has an actor code, or it is a
+    named person or organisation (its ``source_actor`` then stays null: no code is guessed)."""
+    return entity.actor is not None or entity.type in _DOER_TYPES
 
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -671,7 +712,7 @@ _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 def _speaker_entity(word: Token, ctx: _Context) -> Entity | None:
     speaker = _reporter(word, ctx)
     found = ctx.entities.get(speaker) if speaker else None
-    return found if found is not None and found.actor else None
+    return found if found is not None and _a_doer(found) else None
 
 
 def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:
@@ -680,9 +721,9 @@ def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:
         return None
     for t in phrase.subtree:
         if t.dep_ in ("poss", "compound"):  # "ties with Gondor's government": the government
-            t = t.head if (owner := ctx.owner.get(t.head.i)) is not None and owner.actor else t
+            t = t.head if (owner := ctx.owner.get(t.head.i)) is not None and _a_doer(owner) else t
         entity = ctx.owner.get(t.i)
-        if entity is not None and entity.actor and t.dep_ in ("nsubj", "poss", "pobj", "compound"):
+        if entity is not None and _a_doer(entity) and t.dep_ in ("nsubj", "poss", "pobj", "compound"):
             return entity
     return None
 
@@ -690,9 +731,9 @@ def _first_actor(phrase: Token | None, ctx: _Context) -> Entity | None:
 def _event(
     word: Token, code: str, source: Entity | None, target: Entity | None, ctx: _Context, mood: str | None = None
 ) -> Event | None:
-    known = source is not None and bool(source.actor)
-    if not known:
-        source = None  # an event with no actor we can code is kept, less sure, with no source
+    if source is not None and not _a_doer(source):
+        source = None  # a place or a work named as the subject is no doer
+    known = source is not None and bool(source.actor)  # an uncoded doer leaves the event less sure
     info = ctx.lexicon.code(code)
     sentence = word.sent
     in_sentence = ctx.dates.starting(sentence.start_char, sentence.end_char - 1)
