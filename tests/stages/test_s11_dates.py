@@ -19,7 +19,7 @@ def _dates(text: str) -> dict[str, tuple[str | None, str | None]]:
 
 def test_a_past_act_with_no_date_of_its_own_is_not_put_on_the_publication_day() -> None:
     assert _dates("Rebels attacked an army post near the border.")["attacked"] == (None, None)
-    assert _dates("The union has filed a lawsuit against the ban.")["filed"] == (None, None)
+    assert _dates("The Teamsters union has filed a lawsuit against the ban.")["filed"] == (None, None)
 
 
 def test_what_news_tells_as_of_today_takes_the_publication_day() -> None:
@@ -34,8 +34,8 @@ def test_what_news_tells_as_of_today_takes_the_publication_day() -> None:
 
 def test_a_date_in_the_clause_wins_and_one_below_it_is_another_acts() -> None:
     assert _dates("Rebels attacked an army post on Monday.")["attacked"] == ("2025-05-05", "clause")
-    # 1991 is when the agreement was reached, not when Gondor claims it was broken
-    assert _dates("Gondor claims that Rohan violated an agreement reached in 1991.")["claims"] == (
+    # 1991 is when the agreement was reached, not when Russia claims it was broken
+    assert _dates("Russia claims that Ukraine violated an agreement reached in 1991.")["claims"] == (
         PUBLISHED,
         "published",
     )

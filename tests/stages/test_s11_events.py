@@ -514,3 +514,32 @@ def test_a_bare_statement_by_an_uncoded_speaker_stays_a_quote_only() -> None:
     document = process('"The harvest was late this year," said Maren Holloway.', check_language=False, events="rules")
     assert document.quotes and document.quotes[0].speaker is not None
     assert not [e for e in document.events if e.cameo == "010"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sellers are refusing to accept lower prices this spring.",
+        "There was much to discuss at the kitchen table.",
+        "He acknowledged that he should not admit it too loudly.",
+    ],
+)
+def test_a_verbal_or_cooperative_act_that_names_no_one_is_no_event(text: str) -> None:
+    assert not [e for e in events(text) if int(e.root) <= 13]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The minister declined to disclose the terms of the loan.", "01"),  # an office: someone we could not tell
+        ("Villagers accuse the company of ignoring their concerns.", "11"),  # a group
+        ("Clashes erupted in the capital on Friday.", "19"),  # force is kept alone
+    ],
+)
+def test_an_office_a_group_or_violence_keeps_an_event_with_no_actor_named(text: str, root: str) -> None:
+    assert [e for e in events(text) if e.root == root]
+
+
+def test_an_attempt_is_the_act() -> None:
+    found = [e for e in events("Rebels tried to assassinate the governor of Valdoria on Friday.") if e.root == "18"]
+    assert found and found[0].modality == "asserted"

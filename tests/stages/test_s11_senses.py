@@ -73,7 +73,7 @@ def test_attacking_an_idea_is_criticism_and_a_convoy_an_attack() -> None:
 
 
 def test_charged_with_a_failing_accuses_and_with_a_crime_charges() -> None:
-    assert _codes("Critics charged the mayor with hypocrisy.")["charged"] == "112"
+    assert _codes("Opposition lawmakers charged the mayor with hypocrisy.")["charged"] == "112"
     assert _codes("Prosecutors charged the mayor with fraud.")["charged"].startswith("173")
 
 
@@ -107,7 +107,9 @@ def test_refusing_to_say_declines_comment_and_asking_someone_to_act_is_a_request
 
 
 def test_an_act_done_without_is_negated() -> None:
-    (admission,) = [e for e in events("He settled the case without admitting the charges.") if e.cameo == "015"]
+    (admission,) = [
+        e for e in events("Maren Holloway settled the case without admitting the charges.") if e.cameo == "015"
+    ]
     assert admission.modality == "negated"
 
 

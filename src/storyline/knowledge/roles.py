@@ -10,7 +10,7 @@ from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import leading_country, lookup, near, owner_before
 from storyline.knowledge.sectors import body_sector
 
-__all__ = ["Role", "role_after", "role_before", "title_mentions"]
+__all__ = ["Role", "an_office", "role_after", "role_before", "title_mentions"]
 
 # Office words and their CAMEO-style sector. Longer phrases first: the regex takes the first that fits.
 _ROLES: dict[str, str] = {
@@ -134,6 +134,14 @@ class Role:
 _TITLE_WORDS = frozenset(
     w for title in _ROLES for w in title.split()[:-1] if body_sector(w) is None and w not in ("opposition", "rebel")
 ) | frozenset(_MODIFIERS.split("|"))
+
+
+_OFFICES = frozenset(role for role in _ROLES if " " not in role)
+
+
+def an_office(word: str) -> bool:
+    """Whether a word names an office on its own ("minister", "senator", "ceo")."""
+    return word.lower() in _OFFICES
 
 
 def _a_department(owner: str) -> bool:

@@ -34,6 +34,8 @@ from storyline.document.records import Actor, CharSpan, Entity, Event, EventMent
 from storyline.document.span_index import SpanIndex
 from storyline.knowledge.cameo import Lexicon, lexicon
 from storyline.knowledge.quote_cues import cue_frames
+from storyline.knowledge.roles import an_office
+from storyline.knowledge.sectors import body_sector
 from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.knowledge.verb_patterns import Match, best_match
 from storyline.parse.climbs import MAX_CLIMB, is_root
@@ -147,7 +149,8 @@ def code_events(
     incident_dates(sorted(tellings, key=lambda pair: pair[0].trigger.start), ctx.published)
     named_again = told_before(tellings)
     sentence_of = {sentence.start_char: n for n, sentence in enumerate(doc.sents)}
-    merged = _merge([e for e in found if e is not None], sentence_of, named_again)
+    kept = [e for e in found if e is not None and not _by_no_one(e, _trigger(e, ctx))]
+    merged = _merge(kept, sentence_of, named_again)
     names = {e.id: e.name for e in entities}
     for event in merged:
         # named here, after the sources read off the context (implied.py) have been set
@@ -584,6 +587,21 @@ _NOMINAL_PLACES = frozenset({"pobj", "nsubj", "nsubjpass"})  # a gerund there is
 # Event nouns that name a thing as often as a happening ("the Louvre agreement", "import
 # tariffs", "slack demand", "an inquiry"): cooperation, and verbal conflict short of protest.
 _THING_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "12", "13", "16"})
+
+
+def _by_no_one(event: Event, word: Token | None) -> bool:
+    """Whether an act of cooperation or of verbal conflict names no one taking part, neither a
+    doer nor one it is done to, once the context has lent its actors ("sellers are refusing to
+    accept", "the phone offers", "he acknowledged", "there was much to discuss"): it is no
+    record of who did what to whom. An office or a group as its subject names a party we could
+    not tell ("the minister declined to disclose", "officials dismissed"): kept. Protests,
+    force and violence are kept alone ("clashes erupted", "were arrested")."""
+    if event.root not in _THING_ROOTS or event.source is not None or event.target is not None:
+        return False
+    if word is not None and word.dep_ == "dobj" and word.head.lemma_ in _LIGHT_VERBS:
+        word = word.head  # "held talks": the holders
+    subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")] if word is not None else []
+    return not any(an_office(s.lemma_) or body_sector(s.lemma_) for s in subjects)
 
 
 def _a_mere_mention(event: Event, noun: Token) -> bool:

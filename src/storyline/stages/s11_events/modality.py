@@ -51,11 +51,12 @@ _DENYING_CLAIMS = frozenset({"deny", "dismiss", "refute"})
 _POSSIBLE = frozenset({"could", "would", "might", "may", "should", "can", "must"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _INTENDING = frozenset(
-    "agree plan intend want aim hope promise pledge vow threaten prepare seek expect try propose "
+    "agree plan intend want aim hope promise pledge vow threaten prepare seek expect propose "
     "offer decide schedule set urge call ask demand push press "
     "order direct instruct allow permit authorize authorise "  # an order or a permission is not the act
     "ready willing prepared eager keen determined due".split()  # "is ready to meet"
 )
+# ("try" is left out: "tried to assassinate" is an attempt, which CAMEO codes as the act)
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 _NOUN_PLANS = frozenset(
     "plan proposal prospect possibility idea offer call bid attempt agenda preparation invitation "
