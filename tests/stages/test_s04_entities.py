@@ -106,3 +106,20 @@ def test_dateline_place_is_a_place_and_named_in_its_usual_case() -> None:
 def test_capitals_at_a_paragraph_start_that_are_no_place_stay_as_they_are() -> None:
     doc = storyline.process("NATO, the Western alliance, met in Brussels on Monday to discuss the budget.")
     assert all(e.type != "GPE" for e in doc.entities if e.name.upper() == "NATO")
+
+
+def test_she_never_joins_a_man_and_an_object_pronoun_not_its_own_subject() -> None:
+    doc = storyline.process(
+        "Erik Dahl spoke to parliament on Monday. He said the budget would pass.\n\n"
+        "Dahl thanked the committee. She said the vote was close.\n\n"
+        "Maria Sorensen met the press. Sorensen praised her."
+    )
+    people = _by_name(doc)
+    assert "He" in _texts(people["Erik Dahl"])
+    assert "She" not in _texts(people["Erik Dahl"])  # "he" already: no "she" after
+    assert "her" not in _texts(people["Maria Sorensen"])  # "Sorensen praised her": someone else
+
+
+def test_an_honorific_tells_a_persons_gender() -> None:
+    doc = storyline.process("Mr Tomas Lind arrived on Monday. Lind met the envoy. She left early.")
+    assert "She" not in _texts(_by_name(doc)["Tomas Lind"])

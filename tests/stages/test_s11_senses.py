@@ -155,3 +155,8 @@ def test_being_asked_and_a_news_conference_are_no_events(text: str, trigger: str
 def test_a_joint_press_conference_is_a_meeting_of_its_hosts() -> None:
     found = events("Norway's prime minister held a joint press conference with Sweden's prime minister in Oslo.")
     assert "040" in [e.cameo for e in found]
+
+
+def test_striking_with_nothing_struck_by_working_people_is_a_labour_strike() -> None:
+    assert _codes("Nurses will strike next week over pay.")["strike"] == "143"
+    assert _codes("Valdorian jets struck the depot on Monday.")["struck"].startswith("19")

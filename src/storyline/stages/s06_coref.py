@@ -16,6 +16,9 @@ entities.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from storyline.document.records import Entity, Mention
@@ -53,12 +56,61 @@ def link_titles(entities: list[Entity], text: str, dictionary: ActorDictionary) 
 
 
 def link_pronouns(entities: list[Entity], doc: Doc) -> None:
-    """Add he/him/his/she/her mentions to the person they confidently refer to."""
-    owner = token_owners(doc, [e for e in entities if e.type == "PERSON"])  # where names of people stand
+    """Add he/him/his/she/her mentions to the person they confidently refer to. A person
+    already called "he" (or "Mr") is never "she" after, and the other way round: the pronoun
+    goes to the last subject it agrees with, or to no one."""
+    people = [e for e in entities if e.type == "PERSON"]
+    owner = token_owners(doc, people)  # where names of people stand
+    gender = _genders(people, doc, owner)
     for token, quoted in free_pronouns(doc, _PRONOUNS, owner):
-        person = _speaker_of(token, owner) or _last_subject(token, owner, quoted)
+        said = _GENDER[token.lower_]
+
+        def agrees(person: Entity, said: str = said) -> bool:
+            return gender.get(id(person), said) == said
+
+        person = _referent(token, owner, quoted, agrees)
         if person is not None:
             person.mentions.append(Mention(token.idx, token.idx + len(token), token.text, "PRON"))
+
+
+def _referent(
+    token: Token, owner: dict[int, Entity], quoted: list[bool], agrees: Callable[[Entity], bool]
+) -> Entity | None:
+    speaker = _speaker_of(token, owner)
+    return speaker if speaker is not None and agrees(speaker) else _last_subject(token, owner, quoted, agrees)
+
+
+def _genders(people: list[Entity], doc: Doc, owner: dict[int, Entity]) -> dict[int, str]:
+    """Each person's gender where the text tells it: an honorific ("Mr", "Dame"), else the
+    pronouns that would join the person with no regard to gender: the one more of them say ("he"
+    five times and a stray "she": he), the first on a tie."""
+    votes: dict[int, Counter[str]] = {}
+    for token, quoted in free_pronouns(doc, _PRONOUNS, owner):
+        person = _referent(token, owner, quoted, lambda _: True)
+        if person is not None:
+            votes.setdefault(id(person), Counter())[_GENDER[token.lower_]] += 1  # (a Counter keeps first-seen order)
+    found = {}
+    for person in people:
+        if (told := _honorific_gender(person, doc)) is not None:
+            found[id(person)] = told
+        elif tally := votes.get(id(person)):
+            found[id(person)] = tally.most_common(1)[0][0]
+    return found
+
+
+_GENDER = {p: "m" if p in ("he", "him", "his", "himself") else "f" for p in _PRONOUNS}
+_HONORIFICS = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}
+
+
+def _honorific_gender(person: Entity, doc: Doc) -> str | None:
+    """ "Mr Makama", "Dame Louise Richardson": the gender an honorific before a mention gives."""
+    text = doc.text
+    for mention in person.mentions:
+        before = text[max(0, mention.start - 6) : mention.start].split()
+        word = before[-1].rstrip(".").lower() if before else ""
+        if word in _HONORIFICS:
+            return _HONORIFICS[word]
+    return None
 
 
 def _speaker_of(token: Token, owner: dict[int, Entity]) -> Entity | None:
@@ -75,19 +127,38 @@ def _person_at(token: Token, owner: dict[int, Entity]) -> Entity | None:
     return None
 
 
-def _last_subject(token: Token, owner: dict[int, Entity], quoted: list[bool]) -> Entity | None:
-    """The last person who was a subject, outside quotes, before the pronoun (a few sentences back)."""
+def _last_subject(
+    token: Token, owner: dict[int, Entity], quoted: list[bool], agrees: Callable[[Entity], bool]
+) -> Entity | None:
+    """The last person who was a subject, outside quotes, before the pronoun (a few sentences
+    back), of those the pronoun ``agrees`` with."""
     sentences = list(token.doc.sents)
     here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    apart = _own_subject(token, owner)
     for sentence in reversed(sentences[max(0, here - _LOOKBACK_SENTENCES) : here + 1]):
         candidates = [
             t
             for t in sentence
-            if t.i < token.i and t.i in owner and not quoted[t.idx] and t.dep_ in ("nsubj", "nsubjpass")
+            if t.i < token.i
+            and t.i in owner
+            and not quoted[t.idx]
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and agrees(owner[t.i])
+            and owner[t.i] is not apart
         ]
         if candidates:
             return owner[candidates[-1].i]
     return None
+
+
+def _own_subject(pronoun: Token, owner: dict[int, Entity]) -> Entity | None:
+    """ "Epstein groomed her", "gave the money to him": the person an object pronoun cannot be,
+    its own clause's subject (that would be "herself")."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return owner.get(subject.i) if subject is not None else None
 
 
 def _coref(work: Work, config: Config) -> None:

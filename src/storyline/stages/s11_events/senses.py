@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.knowledge.sectors import AGENTS
 from storyline.knowledge.word_classes import word_class
 
 __all__ = ["REFUSING", "being_asked", "sense_code"]
@@ -153,6 +154,8 @@ def _violent_sense(trigger: Token, code: str, patient: Token | None) -> str | No
     lemma = lemma_of(trigger)
     if lemma == "fire" and trigger.pos_ == "VERB" and not _fired_a_weapon(trigger):
         return None
+    if lemma == "strike" and trigger.pos_ == "VERB" and code[:2] == "19" and _a_labour_strike(trigger):
+        return "143"
     if code.startswith("173") and lemma == "charge" and _charged_with(trigger) == "failing":
         return "112"
     if patient is not None and _abstract(patient):
@@ -168,6 +171,31 @@ _ARMED = frozenset(
     """air missile drone military nuclear rocket artillery retaliatory preemptive pre-emptive surgical precision
     naval aerial bombing""".split()
 )
+
+
+# After a verb "strike", what says something was struck ("struck at dawn" is left armed too).
+_STRUCK = frozenset({"on", "against", "at", "in", "near", "inside", "across", "into", "from"})
+_WORKING = frozenset({"LAB", "EDU", "HLH", "AGR"})  # the sectors of people who strike for pay
+_STRIKERS = frozenset({"nurse", "driver", "employee", "staff", "member", "dockworker", "miner", "pilot"})
+
+
+def _a_labour_strike(verb: Token) -> bool:
+    """ "Nurses will strike over pay", "O'Brien and Zuckerman have said they are willing to
+    strike": the verb with nothing struck, done by people named or by working people, is a
+    labour strike (143). A country, a force or a group of fighters striking stays armed."""
+    if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _STRUCK) for c in verb.children):
+        return False
+    word = verb
+    for _ in range(3):  # "are willing to strike", "voted to strike": the subject above
+        subject = _subject(word)
+        if subject is not None:
+            sector = AGENTS.get(subject.lemma_.lower())
+            named = subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "they", "we", "i")
+            return named or sector in _WORKING or subject.lemma_.lower() in _STRIKERS
+        if word.dep_ not in ("xcomp", "acomp", "conj", "ccomp") or word.head is word:
+            return False
+        word = word.head
+    return False
 
 
 def _armed(noun: Token) -> bool:
