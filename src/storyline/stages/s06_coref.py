@@ -56,19 +56,24 @@ def link_titles(entities: list[Entity], text: str, dictionary: ActorDictionary) 
 
 
 def link_pronouns(entities: list[Entity], doc: Doc) -> None:
-    """Add he/him/his/she/her mentions to the person they confidently refer to. A person
-    already called "he" (or "Mr") is never "she" after, and the other way round: the pronoun
-    goes to the last subject it agrees with, or to no one."""
+    """Add he/him/his/she/her mentions to the person they confidently refer to, of those the
+    pronoun agrees with (:func:`_genders`): a person the text calls "he" is never "she", and the
+    other way round; the pronoun goes to the last subject it agrees with, or to no one."""
     people = [e for e in entities if e.type == "PERSON"]
     owner = token_owners(doc, people)  # where names of people stand
-    gender = _genders(people, doc, owner)
-    for token, quoted in free_pronouns(doc, _PRONOUNS, owner):
+    pronouns = list(free_pronouns(doc, _PRONOUNS, owner))
+    # who each pronoun would join with no regard to gender
+    first = {token.i: _referent(token, owner, quoted, lambda _: True) for token, quoted in pronouns}
+    gender = _genders(people, doc, [(token, first[token.i]) for token, _ in pronouns])
+    for token, quoted in pronouns:
         said = _GENDER[token.lower_]
 
         def agrees(person: Entity, said: str = said) -> bool:
             return gender.get(id(person), said) == said
 
-        person = _referent(token, owner, quoted, agrees)
+        person = first[token.i]
+        if person is None or not agrees(person):  # (where it agrees, the choice is the same)
+            person = _referent(token, owner, quoted, agrees)
         if person is not None:
             person.mentions.append(Mention(token.idx, token.idx + len(token), token.text, "PRON"))
 
@@ -80,13 +85,12 @@ def _referent(
     return speaker if speaker is not None and agrees(speaker) else _last_subject(token, owner, quoted, agrees)
 
 
-def _genders(people: list[Entity], doc: Doc, owner: dict[int, Entity]) -> dict[int, str]:
+def _genders(people: list[Entity], doc: Doc, joined: list[tuple[Token, Entity | None]]) -> dict[int, str]:
     """Each person's gender where the text tells it: an honorific ("Mr", "Dame"), else the
-    pronouns that would join the person with no regard to gender: the one more of them say ("he"
+    pronouns ``joined`` to the person with no regard to gender: the one more of them say ("he"
     five times and a stray "she": he), the first on a tie."""
     votes: dict[int, Counter[str]] = {}
-    for token, quoted in free_pronouns(doc, _PRONOUNS, owner):
-        person = _referent(token, owner, quoted, lambda _: True)
+    for token, person in joined:
         if person is not None:
             votes.setdefault(id(person), Counter())[_GENDER[token.lower_]] += 1  # (a Counter keeps first-seen order)
     found = {}

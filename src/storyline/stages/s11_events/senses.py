@@ -42,6 +42,7 @@ from spacy.tokens import Token
 
 from storyline.knowledge.sectors import AGENTS
 from storyline.knowledge.word_classes import word_class
+from storyline.parse.climbs import is_root
 
 __all__ = ["REFUSING", "being_asked", "sense_code"]
 
@@ -192,7 +193,7 @@ def _a_labour_strike(verb: Token) -> bool:
             sector = AGENTS.get(subject.lemma_.lower())
             named = subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "they", "we", "i")
             return named or sector in _WORKING or subject.lemma_.lower() in _STRIKERS
-        if word.dep_ not in ("xcomp", "acomp", "conj", "ccomp") or word.head is word:
+        if word.dep_ not in ("xcomp", "acomp", "conj", "ccomp") or is_root(word):
             return False
         word = word.head
     return False
