@@ -278,6 +278,28 @@ def test_an_official_named_by_title_alone_is_of_the_datelines_country() -> None:
     assert (actor.code, actor.country_inferred) == ("DEUGOV", True)
 
 
+def test_the_datelines_country_only_where_the_text_names_it_most() -> None:
+    # a story datelined OSAKA about the Philippines: its president is not Japan's
+    doc = storyline.process(
+        "OSAKA, April 27 - The Philippines asked Japan for loans. The Philippines needs money, and "
+        "President Corazon Aquino will meet Japan's bankers.",
+        published="1987-04-27",
+    )
+    assert _actor(doc, "Corazon Aquino").country is None
+
+
+def test_no_home_country_for_an_office_the_dictionary_has_another_person_hold() -> None:
+    doc = storyline.process(
+        "The United States raised tariffs. The U.S. Treasury said the United States would not wait, "
+        "and President Xi called the move unfair.",
+        published="2025-08-23",
+        check_language=False,
+    )
+    xi = _actor(doc, "Xi")
+    assert xi.role == "president" and xi.country is None  # the USA's president that day was Trump
+    assert _actor(doc, "United States").country == "USA"
+
+
 @pytest.mark.parametrize(
     ("text", "name", "code"),
     [

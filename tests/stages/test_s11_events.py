@@ -458,6 +458,13 @@ def test_a_definite_event_noun_names_again_the_act_told_before_with_the_same_wor
     assert other.source is None  # its own day: another attack
 
 
+def test_an_event_that_is_the_subject_of_a_verb_of_planning_is_no_plan() -> None:
+    (attack,) = [e for e in events("The attack set the platform on fire on Monday.") if e.trigger.text == "attack"]
+    assert attack.modality == "asserted"  # the doer of "set", not a plan "set" for later
+    (talks,) = [e for e in events("Israel set talks with Egypt for Monday.") if e.trigger.text == "talks"]
+    assert talks.modality == "future"
+
+
 def test_an_act_told_again_with_the_same_actors_is_one_event_with_both_mentions() -> None:
     found = events(
         "Police arrested opposition leader Ali Hassan in Basra on Monday. Hundreds of people marched "

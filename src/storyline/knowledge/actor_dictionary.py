@@ -103,6 +103,15 @@ class ActorDictionary:
             return current[0]
         return _latest(offices) if offices else None
 
+    def holders(self, country: str, role: str, day: dt.date | None = None) -> set[str]:
+        """The people the dictionary has in ``country``'s office ``role`` on ``day`` ("USA",
+        "president"), or at any time where ``day`` is None: empty where it lists no one."""
+        return {
+            name
+            for name, offices in self.people.values()
+            if any(o.country == country and o.role == role and (day is None or o.held_on(day)) for o in offices)
+        }
+
     def add(self, data: JSONObject, where: str) -> None:
         try:
             for entry in data.get("igo", []):

@@ -13,7 +13,7 @@ from collections import Counter
 
 from storyline.document.records import Actor, Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
-from storyline.knowledge.countries import CountryMatch, leading_country, lookup
+from storyline.knowledge.countries import CountryMatch, fold, leading_country, lookup
 from storyline.knowledge.gazetteer import gazetteer, misspelt_country
 from storyline.knowledge.roles import Role, role_after, role_before
 from storyline.knowledge.sectors import body_sector
@@ -41,26 +41,54 @@ def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary
 def home_country(entities: list[Entity]) -> str | None:
     """The country the document names most, where it leads clearly (twice the mentions of the
     next), counting the countries of entities that are no people."""
-    counts: Counter[str] = Counter()
-    for entity in entities:
-        if entity.type != "PERSON" and entity.actor and entity.actor.country:
-            # a place at the very start is the dateline's, where the story is told from: twice
-            counts[entity.actor.country] += len(entity.mentions) + sum(m.start == 0 for m in entity.mentions)
-    ranked = counts.most_common(2)
+    ranked = _country_counts(entities).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return ranked[0][0]
 
 
+def _country_counts(entities: list[Entity]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        if entity.type != "PERSON" and entity.actor and entity.actor.country:
+            # a place at the very start is the dateline's, where the story is told from: twice
+            counts[entity.actor.country] += len(entity.mentions) + sum(m.start == 0 for m in entity.mentions)
+    return counts
+
+
+def _dateline_home(entities: list[Entity], text: str) -> str | None:
+    """The country of the story's dateline, where the text names no country or names that one
+    more than any other ("LIMA - ..." in a story about Peru and Mexico). Not where another leads
+    or ties: a story datelined OSAKA about the Philippines' debt."""
+    dateline = _dateline_country(entities, text)
+    ranked = _country_counts(entities).most_common(2)
+    if not ranked:
+        return dateline
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return dateline if ranked[0][0] == dateline else None
+
+
+def _held_by_another(name: str, role: str | None, country: str, dictionary: ActorDictionary, day: dt.date | None) -> bool:
+    """Whether the dictionary has someone else in ``country``'s office ``role`` on ``day``, and
+    never had one of this surname ("President Carter" in 1987 is a former president)."""
+    if not (role and day and dictionary.holders(country, role, day)):
+        return False  # an office the dictionary does not cover then, or an undated story
+    surname = fold(name).split()[-1:]
+    return not any(fold(h).split()[-1:] == surname for h in dictionary.holders(country, role))
+
+
 def _home_country(entities: list[Entity], text: str, dictionary: ActorDictionary, day: dt.date | None) -> None:
     """An official the text gives no country ("President Abdelaziz Bouteflika said ...") is taken
-    to be of the country the document names most (:func:`home_country`), or where no country
-    leads, of the country its dateline is in: a wire story names the nationality of a foreign
-    official and leaves the local one's to the dateline ("TOKYO - Finance Minister Kiichi
-    Miyazawa said"). The actor says so with ``country_inferred``. Not one whose office the text
-    gives to an unknown body. So is a state body named by a name other countries' bodies share
+    to be of the country the document names most (:func:`home_country`), or, where that one
+    leads by less, of the country the story's dateline is in if it is that one: a wire story
+    names the nationality of a foreign official and leaves the local one's to the dateline
+    ("TOKYO - Finance Minister Kiichi Miyazawa said"). The actor says so with
+    ``country_inferred``. Not one whose office the text gives to an unknown body, nor one whose
+    office the dictionary has someone else hold in that country that day ("President Xi" in a
+    story about the USA). So is a state body named by a name other countries' bodies share
     ("Congress", "the Interior Ministry", "the State Reserve Police")."""
-    home = home_country(entities) or _dateline_country(entities, text)
+    home = home_country(entities) or _dateline_home(entities, text)
     for entity in entities:
         found = entity.actor
         if home is None:
@@ -68,7 +96,8 @@ def _home_country(entities: list[Entity], text: str, dictionary: ActorDictionary
             sector = _state_body(entity.name, None) if entity.type == "ORG" and found is None else None
             entity.actor = Actor(sector, sector=sector) if sector else found
         elif entity.type == "PERSON" and found and found.sector and not (found.country or found.org):
-            found.code, found.country, found.country_inferred = home + found.sector, home, True
+            if not _held_by_another(entity.name, found.role, home, dictionary, day):
+                found.code, found.country, found.country_inferred = home + found.sector, home, True
         elif entity.type == "ORG" and found is None:
             body = dictionary.institution(entity.name, day, home)
             sector = body.sector if body else _state_body(entity.name, home)

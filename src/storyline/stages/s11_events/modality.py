@@ -145,16 +145,21 @@ def _generic(noun: Token) -> bool:
 
 def _governing(noun: Token) -> str:
     """A noun event takes the modality of what governs it: "no plans for a meeting" is negated,
-    "a failure to agree a meeting" never happened, "called for talks" lies ahead."""
+    "a failure to agree a meeting" never happened, "called for talks" lies ahead. An event that
+    is the doer of the verb ("the attack set the platform on fire") is not what the verb plans."""
+    below = noun
     for head in heads(noun, 4):
         if head.pos_ in ("NOUN", "PROPN") and head.lemma_ in _NOUN_PLANS | {"failure"}:
             if any(c.lower_ == "no" for c in head.children) or head.lemma_ == "failure":
                 return "negated"
             return "future"
         if head.pos_ in ("VERB", "AUX"):
+            if below.dep_ == "nsubj" and head.tag_ != "VBN":  # ("new attacks planned": the planned)
+                return _clause_modality(head, depth=1)
             if head.lemma_ in _DENYING:
                 return "negated"
             if head.lemma_ in _INTENDING:
                 return "future"
             return _clause_modality(head, depth=1)
+        below = head
     return "asserted"
