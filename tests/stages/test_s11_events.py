@@ -458,6 +458,11 @@ def test_a_definite_event_noun_names_again_the_act_told_before_with_the_same_wor
     assert other.source is None  # its own day: another attack
 
 
+def test_an_act_a_noun_holds_as_its_infinitive_is_not_yet_done() -> None:
+    found = events("Police took steps to arrest the rioters.")
+    assert [e.modality for e in found if e.trigger.text == "arrest"] == ["future"]
+
+
 def test_an_event_that_is_the_subject_of_a_verb_of_planning_is_no_plan() -> None:
     (attack,) = [e for e in events("The attack set the platform on fire on Monday.") if e.trigger.text == "attack"]
     assert attack.modality == "asserted"  # the doer of "set", not a plan "set" for later
@@ -550,3 +555,15 @@ def test_an_office_a_group_or_violence_keeps_an_event_with_no_actor_named(text: 
 def test_an_attempt_is_the_act() -> None:
     found = [e for e in events("Rebels tried to assassinate the governor of Valdoria on Friday.") if e.root == "18"]
     assert found and found[0].modality == "asserted"
+
+
+def test_people_killed_in_a_countrys_strikes_were_killed_by_that_country() -> None:
+    found = events("Six people were killed in the Syrian shelling of the town.")
+    killed = next(e for e in found if e.trigger.text == "killed")
+    assert killed.source_actor is not None and killed.source_actor.country == "SYR"  # the doer of the act they died in
+
+
+def test_an_act_noun_done_by_someone_names_its_doer_after_by() -> None:
+    found = events("An attack by Turkish jets on the border zone killed two.")
+    attack = next(e for e in found if e.trigger.text == "attack")
+    assert attack.source_actor is not None and attack.source_actor.country == "TUR"

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from storyline import process
+from storyline.stages.s11_events.senses import police_custody
+from storyline.stages.stage import Config
 
+from .conftest import parsed
 from .test_s11_events import events
 
 
@@ -75,6 +78,30 @@ def test_attacking_an_idea_is_criticism_and_a_convoy_an_attack() -> None:
 def test_charged_with_a_failing_accuses_and_with_a_crime_charges() -> None:
     assert _codes("Opposition lawmakers charged the mayor with hypocrisy.")["charged"] == "112"
     assert _codes("Prosecutors charged the mayor with fraud.")["charged"].startswith("173")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Reyes charged the ruling party of stoking unrest in the north.",  # "of": no charge at law
+        "Tomas Reyes charged the government with deliberately letting the unrest spread.",  # a person, no crime
+        "The mayor ignored the flooding, Tomas Reyes charged on Sunday.",  # words alone
+    ],
+)
+def test_a_charge_a_person_lays_in_words_accuses(text: str) -> None:
+    assert _codes(text)["charged"] == "112"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police charged two men with theft on Sunday.",
+        "Two men were charged with rioting in the capital on Sunday.",
+        "Judge Ana Ruiz charged the two men with murder.",  # a person, a crime
+    ],
+)
+def test_a_charge_at_law_stays_a_charge(text: str) -> None:
+    assert {c for t, c in _codes(text).items() if t == "charged"} <= {"173"}
 
 
 def test_a_cooperation_noun_with_no_one_taking_part_is_a_thing_not_an_event() -> None:
@@ -160,3 +187,21 @@ def test_a_joint_press_conference_is_a_meeting_of_its_hosts() -> None:
 def test_striking_with_nothing_struck_by_working_people_is_a_labour_strike() -> None:
     assert _codes("Nurses will strike next week over pay.")["strike"] == "143"
     assert _codes("Valdorian jets struck the depot on Monday.")["struck"].startswith("19")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "taken"),
+    [
+        ("Police picked up three men near the station on Monday.", "picked", True),
+        ("Ravi Kumar was picked up by the police in Surat.", "picked", True),
+        ("The police acted and caught some of them.", "caught", True),
+        ("Police picked up the pace of the inquiry.", "picked", False),  # no one taken
+        ("The city police clamped restrictions on public meetings.", "clamped", False),
+        ("Police prevented the marchers from boarding the trains.", "prevented", False),  # held back
+        ("The crowd picked up three men near the station.", "picked", False),  # not the police
+    ],
+)
+def test_the_police_taking_people_is_custody(config: Config, text: str, verb: str, taken: bool) -> None:
+    doc = parsed(config, text).doc
+    assert doc is not None
+    assert police_custody(next(t for t in doc if t.text == verb)) is taken

@@ -71,6 +71,16 @@ PROTOTYPES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "failing": tuple("hypocrisy arrogance incompetence cowardice betrayal negligence dishonesty racism".split()),
     },
+    "taken": {  # what the police take: people (into custody), or a thing or a measure
+        "thing": tuple(
+            """restriction ban curfew order measure step control vehicle car goods weapon document body money
+            pace evidence sample""".split()
+        ),
+        "people": tuple(
+            """man woman people youth suspect accused activist leader worker student member person
+            villager protester criminal thief militant official president chairman""".split()
+        ),
+    },
 }
 _MARGIN = 0.05  # how much nearer than the first class another must be to take a word
 _NEAREST = 3

@@ -69,7 +69,9 @@ def _dateline_home(entities: list[Entity], text: str) -> str | None:
     return dateline if ranked[0][0] == dateline else None
 
 
-def _held_by_another(name: str, role: str | None, country: str, dictionary: ActorDictionary, day: dt.date | None) -> bool:
+def _held_by_another(
+    name: str, role: str | None, country: str, dictionary: ActorDictionary, day: dt.date | None
+) -> bool:
     """Whether the dictionary has someone else in ``country``'s office ``role`` on ``day``, and
     never had one of this surname ("President Carter" in 1987 is a former president)."""
     if not (role and day and dictionary.holders(country, role, day)):

@@ -45,7 +45,7 @@ from storyline.stages.s11_events.dates import event_date, incident_dates
 from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer, told_before
 from storyline.stages.s11_events.locations import event_place
 from storyline.stages.s11_events.modality import modality
-from storyline.stages.s11_events.senses import REFUSING, being_asked, sense_code
+from storyline.stages.s11_events.senses import REFUSING, being_asked, police_custody, sense_code
 
 __all__ = ["Judge", "code_events"]
 
@@ -128,6 +128,8 @@ def code_events(
             code = sense_code(token, known) if known else None
             if judge is not None and (code or known is None) and _judged(token, ctx):
                 code = judge(token, code)  # a sense the rules found to be no event stays none
+                unlisted = token.lemma_.lower() not in ctx.lexicon.verbs  # ("prevent" blocks: its own entry)
+                code = "173" if code == "170" and unlisted and police_custody(token) else code
             if code:
                 told = _verb_events(token, code, ctx)
                 if token.tag_ == "VBG" and token.dep_ in _NOMINAL_PLACES:  # "the system of financing"
@@ -275,7 +277,9 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
         reported = [
             e for e in found if e and e.reported_by == speaker.id and content.start <= e.trigger.start < content.end
         ]
-        intended = [e for e in reported if e.modality == "future"]
+        # an act told as to come; not one a noun holds ("talks to end the war"), an act of its own
+        held = [e for e in reported if e.modality == "future" and _held_by_a_noun(_trigger(e, ctx))]
+        intended = [e for e in reported if e.modality == "future" and e not in held]
         # the speaker's own cooperation, denied: "it will not accept refugees"
         refused = [e for e in reported if e.modality == "negated" and "03" <= e.root <= "09"]
         refused = [e for e in refused if e.source == speaker.id]
@@ -290,7 +294,7 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
             code = intent or "010"  # "said it would oppose the plan": the opposing is the event
             other = first.target if first.source == speaker.id else first.source
             target = entities.get(other or "")
-        elif any(e.modality == "asserted" for e in reported):
+        elif held or any(e.modality == "asserted" for e in reported):
             continue
         elif not speaker.actor:
             continue  # a bare statement by someone no dictionary knows is the quote's alone
@@ -298,6 +302,13 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
             code = "010"
         out.append(_event(span.root, code, speaker, target, ctx))
     return out
+
+
+def _held_by_a_noun(word: Token | None) -> bool:
+    """ "negotiation to end a war", "steps to arrest those involved": an infinitive a noun holds."""
+    if word is None or word.dep_ not in ("acl", "relcl") or word.tag_ != "VB":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
 
 
 def _a_saying(cue: Token) -> bool:
@@ -311,10 +322,7 @@ def _verb_code(verb: Token, lex: Lexicon) -> str | None:
     joined = _hyphen_compound(verb)
     if joined is not None and joined in lex.verbs:  # "test-fired": the compound's entry, not "fire"'s
         return lex.verb(joined, None, _lemma(_object(verb)))
-    code = _lexicon_code(verb, lex)
-    if code is not None and code.startswith("173") and verb.lemma_.lower() in _CHARGING and _reports_words(verb):
-        return "112"  # "Gowda charged that ...", '"...," charged the leader': an accusation in words
-    return code
+    return _lexicon_code(verb, lex)  # ("charged that ..." accuses: senses.py)
 
 
 def _hyphen_compound(verb: Token) -> str | None:
@@ -324,16 +332,6 @@ def _hyphen_compound(verb: Token) -> str | None:
     if verb.i < 2 or doc[verb.i - 1].text != "-" or doc[verb.i - 2].whitespace_ or doc[verb.i - 1].whitespace_:
         return None
     return f"{doc[verb.i - 2].lower_}-{verb.lemma_.lower()}"
-
-
-# Verbs of a legal charge that also report words: "charged that ..." accuses, it charges no one.
-_CHARGING = frozenset({"charge"})
-
-
-def _reports_words(verb: Token) -> bool:
-    """Whether a verb is used to report what someone said: it has a that-clause, or it is the
-    verb of an inverted attribution after a quotation ('"...," charged the leader')."""
-    return any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ == "parataxis"
 
 
 # Particles the parser often reads as adverbs ("back away from", "called off"): a phrasal
@@ -544,6 +542,18 @@ def _country_modifier(noun: Token, ctx: _Context) -> Entity | None:
     )
 
 
+def _country_of_conflict(noun: Token, ctx: _Context, code: str) -> Entity | None:
+    """The country named before an act of conflict (``code``): "an Iranian attack", "U.S. air strikes"."""
+    return _country_modifier(noun, ctx) if ctx.lexicon.code(code).quad_class >= 3 else None
+
+
+def _act_code(noun: Token, lex: Lexicon) -> str | None:
+    """The lexicon's code of a noun that names an act: its own, or its verb's ("firing": "fire")."""
+    lemma = noun.lemma_.lower()
+    verbs = (lemma, lemma[:-3], lemma[:-3] + "e") if lemma.endswith("ing") else (lemma,)
+    return lex.noun(lemma) or next((code for v in verbs if (code := lex.verb(v))), None)
+
+
 def _modifier(word: Token, ctx: _Context, deps: Collection[str], wanted: Callable[[Entity], bool]) -> Entity | None:
     """The first entity named in a modifier (``deps``) before ``word`` that is ``wanted``."""
     for c in word.children:
@@ -558,25 +568,32 @@ _MEANS_PREPS = frozenset({"in", "during", "by"})
 
 
 def _doer_of_means(verb: Token, ctx: _Context) -> Entity | None:
-    """ "were killed in police firing", "injured in firing by the army": a passive act with no
-    agent is done by the doer of the act it happened in."""
-    for prep in verb.children:
+    """ "were killed in police firing", "injured in firing by the army", "killed in the Indian
+    strikes": a passive act with no agent is done by the doer of the act it happened in (the act
+    may follow the last of passives joined: "seven were killed and 30 wounded in the firing")."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    for prep in (p for v in (verb, *joined) for p in v.children):
         if prep.dep_ != "prep" or prep.lower_ not in _MEANS_PREPS:
             continue
         for act in (g for g in prep.children if g.dep_ == "pobj"):
-            if ctx.lexicon.noun(act.lemma_.lower()) or ctx.lexicon.verb(act.lemma_.lower()):
-                found = _group_modifier(act, ctx) or _actor_of(
-                    next(
-                        (
-                            g
-                            for c in act.children
-                            if c.dep_ == "prep" and c.lower_ == "by"
-                            for g in c.children
-                            if g.dep_ == "pobj"
+            code = _act_code(act, ctx.lexicon)
+            if code:
+                found = (
+                    _group_modifier(act, ctx)
+                    or _country_of_conflict(act, ctx, code)
+                    or _actor_of(
+                        next(
+                            (
+                                g
+                                for c in act.children
+                                if c.dep_ == "prep" and c.lower_ == "by"
+                                for g in c.children
+                                if g.dep_ == "pobj"
+                            ),
+                            None,
                         ),
-                        None,
-                    ),
-                    ctx,
+                        ctx,
+                    )
                 )
                 if found is not None:
                     return found
@@ -629,9 +646,9 @@ def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
                 source, target = actors[0], actors[1]
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and target is None:
             target = _actor_of(next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
-    source = source or _group_modifier(noun, ctx)
-    if source is None and ctx.lexicon.code(code).quad_class >= 3:
-        source = _country_modifier(noun, ctx)  # "an Iranian attack", "U.S. air strikes"
+        elif c.dep_ == "prep" and c.lower_ == "by" and source is None:  # "attacks on the agency by Netanyahu"
+            source = _actor_of(next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
+    source = source or _group_modifier(noun, ctx) or _country_of_conflict(noun, ctx, code)
     if source is None:
         # "gathered after an air attack": whoever acts after a conflict is not its doer
         conflict = ctx.lexicon.code(code).quad_class >= 3

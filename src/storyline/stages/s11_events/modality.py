@@ -104,8 +104,8 @@ def _clause_modality(verb: Token, depth: int = 0) -> str:
     infinitive = verb.dep_ in ("xcomp", "dobj", "pcomp") or (verb.dep_ == "ccomp" and "to" in words)
     if embedded and infinitive and head.lemma_ in _INTENDING:
         return "future"  # "agreed to meet", "allowed the army to strike"
-    if verb.dep_ == "advcl" and verb.tag_ == "VB" and "to" in words:
-        return "future"  # a purpose: "sent troops to protect the town", not yet done
+    if verb.dep_ in ("advcl", "acl", "relcl") and verb.tag_ == "VB" and "to" in words:
+        return "future"  # a purpose: "sent troops to protect the town", "steps to arrest them": not yet done
     # ("acomp": "have not been able to arrest" takes the "not" of "been")
     if verb.dep_ in ("advcl", "conj", "xcomp", "relcl", "pcomp", "acomp") and not is_root(verb) and depth < MAX_CLIMB:
         inherited = _clause_modality(head, depth + 1)

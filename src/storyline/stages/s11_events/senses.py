@@ -12,7 +12,8 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
   areas", "conflict-torn");
 - firing a person is a dismissal, not a shooting: "fire" is violent with a weapon as its
   object, at or on someone, or with no object;
-- "charged him with hypocrisy" accuses (112); "charged him with fraud" charges (173);
+- "charged him with hypocrisy", "charged the government of instigating", "he charged" accuse
+  (112); "charged him with fraud", "was charged with murder" charge (173);
 - a violent verb whose subject is a natural event or an abstraction reports no violence ("an
   earthquake killed two", "a deficit which hit 58 billion dlrs");
 - a participle used as a noun ("evacuate the wounded") or describing one ("the proposed tax",
@@ -70,6 +71,27 @@ def sense_code(trigger: Token, code: str) -> str | None:
         return other
     violent = code[:2] in _DONE_TO or code.startswith(_DONE_TO_CODES)
     return _violent_sense(trigger, code, patient) if violent else code
+
+
+def police_custody(verb: Token) -> bool:
+    """ "Police picked up three men", "the two were caught by the Kolkata police": a coercive act
+    (root 17) the lexicon has no word for, done by the police to people, takes them into custody
+    (an arrest, 173), as news tells it."""
+    if verb.pos_ != "VERB":
+        return False
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    doer = agent if agent is not None else _subject(verb)
+    if doer is None and verb.dep_ == "conj":  # "the police acted and caught some of them"
+        doer = _subject(verb.head)
+    if doer is None or AGENTS.get(doer.lemma_.lower()) != "COP":
+        return False
+    patient = _patient(verb)
+    if patient is not None and not _a_person(patient):  # "some of them"
+        patient = next((g for c in patient.children if c.lower_ == "of" for g in c.children), patient)
+    # a word with no vector is most often a name ("kalota", in a lower-case wire)
+    people = patient is not None and (_a_person(patient) or word_class(patient.lemma_, "taken") != "thing")
+    # not "shot at" them, nor "prevented them from boarding"
+    return people and not any(c.dep_ == "prep" and c.lower_ in ("at", "from") for c in verb.children)
 
 
 # Verbs of refusing: refusing to say something is declining comment (011), coded on the refusal.
@@ -157,7 +179,7 @@ def _violent_sense(trigger: Token, code: str, patient: Token | None) -> str | No
         return None
     if lemma == "strike" and trigger.pos_ == "VERB" and code[:2] == "19" and _a_labour_strike(trigger):
         return "143"
-    if code.startswith("173") and lemma == "charge" and _charged_with(trigger) == "failing":
+    if code.startswith("173") and lemma == "charge" and trigger.pos_ == "VERB" and _an_accusation(trigger):
         return "112"
     if patient is not None and _abstract(patient):
         return "111" if lemma in _CRITICISING else None
@@ -323,6 +345,32 @@ def _fired_a_weapon(verb: Token) -> bool:
     if not objects:
         return True  # "troops fired", "fired into the air"
     return any(o.lower_ in ("fire", "shots", "shot") or word_class(o.lemma_, "patient") == "weapon" for o in objects)
+
+
+# Prepositions after "charged" that make it a rush at someone, not words.
+_RUSHED = frozenset({"at", "into", "toward", "towards", "through", "across"})
+
+
+def _an_accusation(verb: Token) -> bool:
+    """ "Charged him with hypocrisy", "charged the BJP of instigating violence", "'...,' he
+    charged", "he charged the government with deliberately allowing ...": an accusation (112).
+    A charge at law (173) is brought by police, prosecutors or a state against a crime
+    ("charged him with fraud", "was charged with murder", "prosecutors charged ...")."""
+    charged_with = _charged_with(verb)
+    if charged_with == "failing":
+        return True
+    children = list(verb.children)
+    if verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in children):
+        return True  # '"...," charged the leader', "charged that ...": words reported
+    if any(c.dep_ == "nsubjpass" for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+        return True  # "charged X of ...": no charge at law is laid "of"
+    if not any(c.dep_ == "dobj" for c in children):  # "he charged", "charged that ..."
+        return not any(c.dep_ == "prep" and c.lower_ in _RUSHED for c in children)
+    subject = _subject(verb)
+    one_person = subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"))
+    return one_person and charged_with != "crime"  # a person, with no crime named: words
 
 
 def _charged_with(verb: Token) -> str | None:
