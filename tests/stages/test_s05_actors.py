@@ -288,6 +288,16 @@ def test_the_datelines_country_only_where_the_text_names_it_most() -> None:
     assert _actor(doc, "Corazon Aquino").country is None
 
 
+def test_an_office_of_the_country_is_the_country_named_last_before_it() -> None:
+    doc = storyline.process(
+        "WASHINGTON - U.S. officials are worried. The United States wants talks over Brazil's debt "
+        "moratorium and the country's finance minister, Dilson Funaro, met U.S. bankers.",
+        published="1987-03-18",
+    )
+    funaro = _actor(doc, "Dilson Funaro")
+    assert (funaro.code, funaro.country_inferred) == ("BRAGOV", True)  # not the story's USA
+
+
 def test_no_home_country_for_an_office_the_dictionary_has_another_person_hold() -> None:
     doc = storyline.process(
         "The United States raised tariffs. The U.S. Treasury said the United States would not wait, "

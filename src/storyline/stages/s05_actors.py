@@ -9,13 +9,14 @@ nationality word, an international organisation).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 from storyline.document.records import Actor, Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.countries import CountryMatch, fold, leading_country, lookup
 from storyline.knowledge.gazetteer import gazetteer, misspelt_country
-from storyline.knowledge.roles import Role, role_after, role_before
+from storyline.knowledge.roles import Role, an_office, role_after, role_before
 from storyline.knowledge.sectors import body_sector
 from storyline.parse.datelines import dateline_spans
 from storyline.stages.stage import Config, Stage, Work
@@ -35,7 +36,38 @@ def assign_actors(entities: list[Entity], text: str, dictionary: ActorDictionary
         entity.actor = entity.actor or _person(entity, roles, dictionary, day)
         if any(r.unknown_owner for r in roles):
             owned_elsewhere.add(entity.id)
+        _the_countrys(entity, entities, text)
     _home_country([e for e in entities if e.id not in owned_elsewhere], text, dictionary, day)
+
+
+# "... and the country's finance minister, Dilson Funaro": an office, then the name
+_THE_COUNTRYS = re.compile(
+    r"\b(?:the|this) (?:country|nation)['’]s (?:[\w-]+ ){0,3}(?P<office>[\w-]+),? $", re.IGNORECASE
+)
+
+
+def _the_countrys(person: Entity, entities: list[Entity], text: str) -> None:
+    """An official whose office the text gives to "the country" ("Brazil's moratorium and the
+    country's finance minister, Dilson Funaro") is of the country named last before it (marked
+    ``country_inferred``): what the text says of the person, before any guess from the story."""
+    found = person.actor
+    if found is None or not found.sector or found.country or found.org:
+        return
+    for mention in person.mentions:
+        phrase = _THE_COUNTRYS.search(text[max(0, mention.start - 80) : mention.start])
+        if mention.label in ("PRON", "TITLE") or phrase is None or not an_office(phrase.group("office")):
+            continue
+        named = [
+            (m.start, e.actor.country)
+            for e in entities
+            if e.type == "GPE" and e.actor and e.actor.country and not e.actor.sector
+            for m in e.mentions
+            if m.start < mention.start
+        ]
+        if named:
+            country = max(named)[1]
+            found.code, found.country, found.country_inferred = country + found.sector, country, True
+            return
 
 
 def home_country(entities: list[Entity]) -> str | None:
