@@ -39,7 +39,7 @@ arguments (:mod:`~storyline.knowledge.word_classes`), never for a single sentenc
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from storyline.knowledge.sectors import AGENTS
 from storyline.knowledge.word_classes import word_class
@@ -162,7 +162,8 @@ def _other_sense(trigger: Token, code: str, patient: Token | None) -> str | None
     if code.startswith("03") and lemma == "agree" and any(_a_view(c) for c in trigger.children):
         return "019"  # "agreed that the blame lay with Baker": accord with a view, no promise
     if lemma == "strike" and trigger.pos_ == "NOUN" and code[:2] == "19" and not _armed(trigger):
-        return "143"  # "a threatened strike by oil workers": a labour strike
+        # "a threatened strike by oil workers": a labour strike, unless the story tells of armed ones
+        return code if _armed_strikes_told(trigger.doc) else "143"
     return code
 
 
@@ -219,6 +220,24 @@ def _a_labour_strike(verb: Token) -> bool:
             return False
         word = word.head
     return False
+
+
+def _armed_strikes_told(doc: Doc) -> bool:
+    """Whether a text tells of armed strikes in so many words ("air strikes", "missile strikes",
+    "airstrikes"): then "the strike" it tells of again with nothing on it is one of them ("Our
+    strike was well-planned"), not a walkout."""
+    return any(
+        t.lemma_.lower() in _ARMED_STRIKES
+        or (
+            t.lemma_.lower() == "strike"
+            and t.pos_ == "NOUN"
+            and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ARMED for c in t.children)
+        )
+        for t in doc
+    )
+
+
+_ARMED_STRIKES = frozenset({"airstrike", "air-strike", "drone-strike"})
 
 
 def _armed(noun: Token) -> bool:
