@@ -208,7 +208,9 @@ def test_the_police_taking_people_is_custody(config: Config, text: str, verb: st
 
 
 def test_the_strike_of_a_story_of_air_strikes_is_armed() -> None:
-    text = "Valdorian jets carried out air strikes on two towns on Monday. The strike killed four people, officials said."
+    text = (
+        "Valdorian jets carried out air strikes on two towns on Monday. The strike killed four people, officials said."
+    )
     assert [e.cameo[:2] for e in events(text) if e.trigger.text == "strike"] == ["19"]
     walkout = "Bus drivers walked out on Monday. The strike closed every route in the city, officials said."
     assert [e.cameo for e in events(walkout) if e.trigger.text == "strike"] == ["143"]

@@ -162,11 +162,12 @@ def code_events(
 
 
 def _judged(word: Token, ctx: _Context) -> bool:
-    """Whether the learned head judges a word: acts told as done. An act announced, intended,
-    threatened, denied or supposed ("said they would boycott", "prepared to lift the ban") is
-    what the statement and intent rules turn into the speaker's own event, from the lexicon's
-    code; the head was taught acts as they happen."""
-    return modality(word, ctx.narrated_present) == "asserted"
+    """Whether the learned head judges a word: acts told as done, and infinitives a noun holds
+    ("talks to end the war", "on track to hit its target": told as to come, but the head was
+    taught them among acts). An act announced, intended, threatened, denied or supposed ("said
+    they would boycott", "prepared to lift the ban") is what the statement and intent rules turn
+    into the speaker's own event, from the lexicon's code; the head was taught acts as they happen."""
+    return modality(word, ctx.narrated_present) == "asserted" or _held_by_a_noun(word)
 
 
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
