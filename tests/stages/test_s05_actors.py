@@ -268,34 +268,40 @@ def test_a_title_the_model_kept_inside_the_name_is_a_role() -> None:
     assert _actor(doc, "King Fahd").code == "SAUGOV"
 
 
-def test_an_official_named_by_title_alone_is_of_the_datelines_country() -> None:
-    doc = storyline.process(
-        "BONN, March 22 - Economics Minister Martin Bangemann said the state could not pour more money "
-        "into the steel industry.",
-        published="1987-03-22",
-    )
-    actor = _actor(doc, "Martin Bangemann")
-    assert (actor.code, actor.country_inferred) == ("DEUGOV", True)
-
-
-def test_the_datelines_country_only_where_the_text_names_it_most() -> None:
-    # a story datelined OSAKA about the Philippines: its president is not Japan's
-    doc = storyline.process(
-        "OSAKA, April 27 - The Philippines asked Japan for loans. The Philippines needs money, and "
-        "President Corazon Aquino will meet Japan's bankers.",
-        published="1987-04-27",
-    )
-    assert _actor(doc, "Corazon Aquino").country is None
-
-
-def test_an_office_of_the_country_is_the_country_named_last_before_it() -> None:
-    doc = storyline.process(
-        "WASHINGTON - U.S. officials are worried. The United States wants talks over Brazil's debt "
-        "moratorium and the country's finance minister, Dilson Funaro, met U.S. bankers.",
-        published="1987-03-18",
-    )
-    funaro = _actor(doc, "Dilson Funaro")
-    assert (funaro.code, funaro.country_inferred) == ("BRAGOV", True)  # not the story's USA
+@pytest.mark.parametrize(
+    ("text", "published", "name", "code", "inferred"),
+    [
+        (  # an official named by title alone is of the dateline's country
+            "BONN, March 22 - Economics Minister Martin Bangemann said the state could not pour more "
+            "money into the steel industry.",
+            "1987-03-22",
+            "Martin Bangemann",
+            "DEUGOV",
+            True,
+        ),
+        (  # but only where the text names it most: a story datelined OSAKA about the Philippines
+            "OSAKA, April 27 - The Philippines asked Japan for loans. The Philippines needs money, and "
+            "President Corazon Aquino will meet Japan's bankers.",
+            "1987-04-27",
+            "Corazon Aquino",
+            "GOV",
+            None,
+        ),
+        (  # an office of "the country" is the country named last before it, not the story's USA
+            "WASHINGTON - U.S. officials are worried. The United States wants talks over Brazil's debt "
+            "moratorium and the country's finance minister, Dilson Funaro, met U.S. bankers.",
+            "1987-03-18",
+            "Dilson Funaro",
+            "BRAGOV",
+            True,
+        ),
+    ],
+)
+def test_the_country_an_official_is_given_from_the_story(
+    text: str, published: str, name: str, code: str, inferred: bool | None
+) -> None:
+    actor = _actor(storyline.process(text, published=published), name)
+    assert (actor.code, actor.country_inferred) == (code, inferred)
 
 
 def test_no_home_country_for_an_office_the_dictionary_has_another_person_hold() -> None:
