@@ -1,10 +1,11 @@
-"""A word's own clause in the dependency parse: its subtree without the clauses embedded in it."""
+"""A word's own clause in the dependency parse (its subtree without the clauses embedded in it),
+and the nouns a clause names after its prepositions."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["CLAUSES", "clause_tokens"]
+__all__ = ["CLAUSES", "agent", "clause_tokens", "object_after"]
 
 CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp")  # arcs that open a clause
 
@@ -21,3 +22,22 @@ def clause_tokens(word: Token) -> list[Token]:
     if word.pos_ == "NOUN" and word.head.pos_ == "VERB":
         out.extend(c for c in word.head.children if c.i != word.i and c.dep_ in ("prep", "npadvmod"))
     return out
+
+
+def agent(verb: Token) -> Token | None:
+    """The doer a passive names after "by" ("was picked up by [police]")."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def object_after(word: Token, preposition: str) -> Token | None:
+    """The object of the word's own ``preposition`` ("attacks by [Netanyahu]", "charged with [fraud]")."""
+    return next(
+        (
+            g
+            for c in word.children
+            if c.dep_ == "prep" and c.lower_ == preposition
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )

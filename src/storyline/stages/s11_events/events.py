@@ -38,6 +38,7 @@ from storyline.knowledge.roles import an_office
 from storyline.knowledge.sectors import body_sector
 from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.knowledge.verb_patterns import Match, best_match
+from storyline.parse.clauses import agent, object_after
 from storyline.parse.climbs import MAX_CLIMB, is_root
 from storyline.parse.datelines import in_dateline
 from storyline.parse.owners import token_owners
@@ -403,9 +404,8 @@ _FORCES = frozenset({"COP", "MIL"})
 def _forces_put_in_place(verb: Token, target: Entity | None, ctx: _Context) -> bool:
     """Whether an agentless passive show of force names the forces as its subject."""
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    agent = any(c.dep_ == "agent" for c in verb.children)
     return (
-        not agent
+        agent(verb) is None
         and target is not None
         and target.actor is not None
         and target.actor.sector in _FORCES
@@ -485,9 +485,9 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
         # "forcing the police to open fire": the object of a verb of causing does the act
         controller = next((c for c in head.children if c.dep_ == "dobj"), None) if caused else None
         subject = controller or next((c for c in head.children if c.dep_ == "nsubj"), None)
-    agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    source = _actor_of(agent, ctx) if passive else _actor_of(subject, ctx)
-    if source is None and passive and agent is None:
+    doer = agent(verb)
+    source = _actor_of(doer, ctx) if passive else _actor_of(subject, ctx)
+    if source is None and passive and doer is None:
         source = _doer_of_means(verb, ctx)  # "six were killed in police firing"
     if source is None and subject is None:
         source = _group_modifier(verb, ctx)  # "police firing", "army shelling"
@@ -582,19 +582,7 @@ def _doer_of_means(verb: Token, ctx: _Context) -> Entity | None:
                 found = (
                     _group_modifier(act, ctx)
                     or _country_of_conflict(act, ctx, code)
-                    or _actor_of(
-                        next(
-                            (
-                                g
-                                for c in act.children
-                                if c.dep_ == "prep" and c.lower_ == "by"
-                                for g in c.children
-                                if g.dep_ == "pobj"
-                            ),
-                            None,
-                        ),
-                        ctx,
-                    )
+                    or _actor_of(object_after(act, "by"), ctx)
                 )
                 if found is not None:
                     return found

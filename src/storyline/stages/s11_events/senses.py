@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.knowledge.sectors import AGENTS
 from storyline.knowledge.word_classes import word_class
+from storyline.parse.clauses import agent, object_after
 from storyline.parse.climbs import is_root
 
 __all__ = ["REFUSING", "being_asked", "sense_code"]
@@ -79,8 +80,8 @@ def police_custody(verb: Token) -> bool:
     (an arrest, 173), as news tells it."""
     if verb.pos_ != "VERB":
         return False
-    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    doer = agent if agent is not None else _subject(verb)
+    doer = agent(verb)
+    doer = doer if doer is not None else _subject(verb)
     if doer is None and verb.dep_ == "conj":  # "the police acted and caught some of them"
         doer = _subject(verb.head)
     if doer is None or AGENTS.get(doer.lemma_.lower()) != "COP":
@@ -305,7 +306,7 @@ def _not_done_by_anyone(verb: Token) -> bool:
     a violent verb is a natural event or an abstraction, not someone acting."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:  # "hit hard by the yen's rise"
-        subject = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        subject = agent(verb)
     if subject is None and verb.dep_ in ("xcomp", "advcl"):  # "the dollar slipped to hit a record low"
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
@@ -393,11 +394,8 @@ def _an_accusation(verb: Token) -> bool:
 
 
 def _charged_with(verb: Token) -> str | None:
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "with":
-            for what in (g for g in prep.children if g.dep_ == "pobj"):
-                return word_class(what.lemma_, "charge")
-    return None
+    what = object_after(verb, "with")
+    return word_class(what.lemma_, "charge") if what is not None else None
 
 
 def _patient(trigger: Token) -> Token | None:
