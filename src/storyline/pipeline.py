@@ -296,6 +296,7 @@ def _document(work: Work, stages: Sequence[Stage], config: Config, generator: Ge
     return Document(
         article=work.article,
         text=work.text,
+        reference=work.reference if work.reference != work.published else None,
         captions=work.captions,
         entities=entities,
         timexes=work.timexes,

@@ -80,7 +80,7 @@ def test_storyline_stages_prints_the_list_in_order() -> None:
     assert result.exit_code == 0, result.output
     named = [line.split()[0] for line in result.output.splitlines() if not line.startswith(" ")]
     assert named == [s.name for s in STAGES]
-    assert "requires doc, entities.actor, entities.place, timexes, quotes; sets events" in result.output
+    assert "requires doc, entities.actor, entities.place, timexes, reference, quotes; sets events" in result.output
 
 
 def test_storyline_stages_json_is_one_object_per_stage() -> None:

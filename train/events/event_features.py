@@ -175,9 +175,9 @@ def _audited_root(verdicts: list[tuple[str, str, str]], word: Token, code: str |
 
 
 def rows_of(items: list[Item]) -> tuple[dict[str, Any], Counter[str]]:
-    """Features, labels, the lexicon's root and the item's number for every word asked and
-    labelled."""
-    asked: list[tuple[int, Any, str, str]] = []
+    """Features, labels, the lexicon's root, the item's number, and the sentence with the word's
+    place in it, for every word asked and labelled."""
+    asked: list[tuple[int, Any, str, str, str, int, int]] = []
     tally: Counter[str] = Counter()
     numbers = {item.article.id: n for n, item in enumerate(items)}
 
@@ -194,7 +194,9 @@ def rows_of(items: list[Item]) -> tuple[dict[str, Any], Counter[str]]:
             seen.add(word.i)
             gold = item.label(word, code)
             if gold is not None:
-                asked.append((number, learned.features(word, vectors, code), gold, code[:2] if code else "none"))
+                at = word.idx - word.sent.start_char  # the word's place in its sentence, for finetune_probe.py
+                row = (number, learned.features(word, vectors, code), gold, code[:2] if code else "none")
+                asked.append((*row, word.sent.text, at, at + len(word.text)))
                 tally["labelled " + item.where.split(":")[0]] += 1
             return code
 
@@ -212,12 +214,15 @@ def rows_of(items: list[Item]) -> tuple[dict[str, Any], Counter[str]]:
         if n % 200 == 0:
             print(f"{n}/{len(items)} articles", file=sys.stderr)
     tally["labelled words"] = len(asked)
-    which, features, labels, lexicon = zip(*asked, strict=True)
+    which, features, labels, lexicon, texts, starts, ends = zip(*asked, strict=True)
     return {
         "sentence": numpy.asarray(which),
         "features": numpy.stack(features).astype("float32"),
         "label": numpy.asarray(labels),
         "lexicon": numpy.asarray(lexicon),
+        "text": numpy.asarray(texts),  # the word's sentence
+        "start": numpy.asarray(starts),  # the word's characters in it
+        "end": numpy.asarray(ends),
     }, tally
 
 

@@ -463,9 +463,10 @@ _evaluator(
 )
 _evaluator(
     "events",
-    "PLOVER gold records (.json), or the PETRARCH2 unit-test folder (PETR.UnitTest.records.xml).",
-    "Events: PLOVER type accuracy and actor F1, PETRARCH2 (source, target, CAMEO) F1, or IndiaPoliceEvents "
-    "sentence F1; of the coder --events names.",
+    "PLOVER gold records (.json), the PETRARCH2 unit-test folder (PETR.UnitTest.records.xml), IndiaPoliceEvents "
+    "(.jsonl), or a folder of MEANTIME CAT or TimeML .tml files.",
+    "Events: PLOVER type accuracy and actor F1, PETRARCH2 (source, target, CAMEO) F1, IndiaPoliceEvents "
+    "sentence F1, or event dates and modality (MEANTIME, TimeML TLINKs); of the coder --events names.",
     events=True,
 )
 

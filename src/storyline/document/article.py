@@ -34,6 +34,7 @@ class Article:
     published: str | None = None  # YYYY-MM-DD
     source: str | None = None
     byline: str | None = None
+    modified: str | None = omitted_if_none()  # YYYY-MM-DD: when the page was last changed, where it says
     where: str = internal("-")  # where the reader found it (path, path:line, path#record), for messages
 
     @classmethod
@@ -48,6 +49,7 @@ class Article:
         byline: str | None = None,
         input_id: str | None = None,
         where: str = "-",
+        modified: str | dt.date | None = None,
     ) -> Article:
         return cls(
             id=article_id(text, url, input_id),
@@ -58,6 +60,7 @@ class Article:
             published=parse_published(published),
             source=source or None,
             byline=byline or None,
+            modified=parse_published(modified),
             where=where,
         )
 

@@ -211,6 +211,7 @@ class Document:
     schema: str = SCHEMA_ID
     article: Article
     text: str
+    reference: str | None = omitted_if_none()  # the day relative dates were read against, where not the publication day
     captions: list[Caption] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)

@@ -64,6 +64,7 @@ from storyline.evaluation.petrarch import (
 from storyline.evaluation.petrarch_verbs import verbs_toml
 from storyline.evaluation.police import evaluate_police, format_police, is_police_events
 from storyline.evaluation.prf import Counts
+from storyline.evaluation.timeml_events import evaluate_timeml_events, is_timeml
 from storyline.pipeline import process_many
 
 __all__ = [
@@ -269,8 +270,9 @@ def _evaluate_petrarch(folder: Path, limit: int | None, coder: str) -> JSONObjec
 
 def evaluate_events(path: Path, limit: int | None = None, event_coder: str = "learned") -> JSONObject:
     """Event figures on PLOVER records (a ``.json`` file), the PETRARCH2 unit tests (a folder)
-    or IndiaPoliceEvents (a ``.jsonl`` file: :mod:`storyline.evaluation.police`), of the event
-    coder ``event_coder`` names (``s11_events.CODERS``)."""
+    or IndiaPoliceEvents (a ``.jsonl`` file: :mod:`storyline.evaluation.police`), event dates on
+    MEANTIME or TimeML (:mod:`storyline.evaluation.meantime`, :mod:`~storyline.evaluation.timeml_events`),
+    of the event coder ``event_coder`` names (``s11_events.CODERS``)."""
     path = Path(path)
     if path.is_file() and path.suffix.lower() == ".json":
         return _evaluate_plover(path, limit, event_coder)
@@ -282,9 +284,11 @@ def evaluate_events(path: Path, limit: int | None = None, event_coder: str = "le
         return _evaluate_petrarch(path, limit, event_coder)
     if is_meantime(path):
         return evaluate_meantime(path, limit, event_coder)
+    if is_timeml(path):
+        return {"corpus": "TimeML", **evaluate_timeml_events(path, limit, event_coder)}
     raise InvalidArgument(
         f"{path}: not an events gold set; give a PLOVER records .json file, a folder holding {RECORDS_FILE}, "
-        "an IndiaPoliceEvents .jsonl file or a folder of MEANTIME CAT files"
+        "an IndiaPoliceEvents .jsonl file, a folder of MEANTIME CAT files or of TimeML .tml files"
     )
 
 
@@ -293,7 +297,7 @@ def format_events(figures: JSONObject) -> str:
     if "check" in figures:
         return format_police(figures)
     if "all" in figures:
-        return format_meantime(figures)
+        return format_meantime(figures, str(figures.get("corpus", "MEANTIME")))
     return "\n".join(
         f"{k:<16} {v:.4f}" if isinstance(v, float) else f"{k:<16} {json.dumps(v)}" for k, v in figures.items()
     )

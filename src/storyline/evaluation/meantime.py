@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,12 +39,16 @@ from storyline.errors import InvalidArgument
 from storyline.pipeline import process_many
 
 __all__ = [
+    "INVERSE",
+    "GoldEvent",
     "MeantimeArticle",
+    "code_and_score",
     "evaluate_meantime",
     "format_meantime",
     "is_meantime",
     "read_meantime",
     "score_meantime",
+    "timing",
 ]
 
 _ANCHORING = frozenset(
@@ -55,7 +60,7 @@ _CLOSING = frozenset({",", ".", ":", ";", "?", "!", ")", "%", "''", "'s", "n't",
 _OPENING = frozenset({"(", "$", "``", "-LRB-"})
 _FIGURES = ("date", "past_unanchored", "modality", "source")
 _RESOLVED = re.compile(r"^\d{4}(-\d{2}|-W\d{2}|-Q\d)?(-\d{2})?$")  # a date, not "FUTURE_REF" or "XXXX-XX"
-_INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES"}
+INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES"}
 
 
 @dataclass
@@ -63,7 +68,7 @@ class GoldEvent:
     span: tuple[int, int]  # characters of the rebuilt text
     anchor: str | None  # the value of the timex that anchors it
     past_unanchored: bool
-    modality: frozenset[str]  # the storyline modalities that are right
+    modality: frozenset[str]  # the storyline modalities that are right (none: not scored)
     doer: list[tuple[int, int]] | None  # the spans of the gold Arg0 entity's mentions
 
 
@@ -152,7 +157,7 @@ def _article(file: Path, part: str) -> MeantimeArticle:
             if b in timexes:
                 links[a].append((kind, b))
             elif a in timexes:
-                links[b].append((_INVERSE.get(kind, kind), a))
+                links[b].append((INVERSE.get(kind, kind), a))
         elif relation.tag == "HAS_PARTICIPANT" and relation.attrib.get("sem_role") == "Arg0":
             doers.setdefault(a, b)
         elif relation.tag == "REFERS_TO":
@@ -168,24 +173,38 @@ def _article(file: Path, part: str) -> MeantimeArticle:
         if where is None:
             continue
         m_id = mention.attrib["m_id"]
-        anchors = [
-            timexes[t]["value"]
-            for kind, t in links[m_id]
-            if kind in _ANCHORING and timexes[t].get("type") == "DATE" and _RESOLVED.match(timexes[t]["value"])
-        ]
-        before = any(kind == "BEFORE" and t == creation for kind, t in links[m_id])
+        anchor, past_unanchored = timing(links[m_id], timexes, creation)
         doer = doers.get(m_id)
         instance = instance_of.get(doer) if doer else None
         article.events.append(
             GoldEvent(
                 where,
-                anchors[0] if anchors else None,
-                before and not anchors,
+                anchor,
+                past_unanchored,
                 _modalities(mention.attrib),
                 mentions_of.get(instance) if instance else None,
             )
         )
     return article
+
+
+def timing(
+    links: list[tuple[str, str]], timexes: Mapping[str, Mapping[str, str]], creation: str
+) -> tuple[str | None, bool]:
+    """An event's gold date from its temporal links (``links``: relation type and timex id, the
+    event first): the value of the first DATE timex with a resolved value that anchors it (or
+    None), and whether it lies BEFORE the creation time (``creation``, a timex id) with no such
+    anchor."""
+    anchors = [
+        timexes[t]["value"]
+        for kind, t in links
+        if kind in _ANCHORING
+        and t in timexes
+        and timexes[t].get("type") == "DATE"
+        and _RESOLVED.match(timexes[t].get("value", ""))
+    ]
+    before = any(kind == "BEFORE" and t == creation for kind, t in links)
+    return (anchors[0] if anchors else None), before and not anchors
 
 
 def _modalities(attributes: dict[str, str]) -> frozenset[str]:
@@ -214,7 +233,8 @@ def _date_right(event: Event, anchor: str) -> bool:
 
 
 def score_meantime(articles: list[MeantimeArticle], documents: list[Document | Skipped]) -> JSONObject:
-    """The four figures, for each part and for all: the share right and how many were scored."""
+    """The four figures, for each part and for all: the share right and how many were scored (a
+    figure nothing was scored for is left out)."""
     tallies: dict[str, dict[str, list[int]]] = defaultdict(lambda: {f: [0, 0] for f in _FIGURES})
     for article, document in zip(articles, documents, strict=True):
         if isinstance(document, Skipped):
@@ -224,7 +244,7 @@ def score_meantime(articles: list[MeantimeArticle], documents: list[Document | S
             event = _matching(gold, list(document.events))
             if event is None:
                 continue
-            verdicts: dict[str, bool] = {"modality": event.modality in gold.modality}
+            verdicts: dict[str, bool] = {"modality": event.modality in gold.modality} if gold.modality else {}
             if gold.anchor:
                 verdicts["date"] = _date_right(event, gold.anchor)
             if gold.past_unanchored:
@@ -237,13 +257,18 @@ def score_meantime(articles: list[MeantimeArticle], documents: list[Document | S
                     tallies[part][figure][0] += right
                     tallies[part][figure][1] += 1
     return {
-        part: {figure: {"right": round(r / n, 4) if n else 0.0, "n": n} for figure, (r, n) in counts.items()}
+        part: {figure: {"right": round(r / n, 4), "n": n} for figure, (r, n) in counts.items() if n}
         for part, counts in sorted(tallies.items())
     }
 
 
 def evaluate_meantime(path: Path, limit: int | None = None, event_coder: str = "learned") -> JSONObject:
-    articles = read_meantime(Path(path))[:limit]
+    return code_and_score(read_meantime(Path(path))[:limit], Path(path), event_coder)
+
+
+def code_and_score(articles: list[MeantimeArticle], path: Path, event_coder: str) -> JSONObject:
+    """Run the pipeline over ``articles`` (read from ``path``) with ``event_coder`` and score
+    its events: :func:`score_meantime`, with the number of articles."""
     inputs = [Article.create(a.text, published=a.published, where=f"{path}/{a.part}/{a.name}") for a in articles]
     documents = list(
         process_many(inputs, check_language=False, clean_text=False, time_budget=MEASURING, events=event_coder)
@@ -251,9 +276,9 @@ def evaluate_meantime(path: Path, limit: int | None = None, event_coder: str = "
     return {"articles": len(articles), **score_meantime(articles, documents)}
 
 
-def format_meantime(figures: JSONObject) -> str:
+def format_meantime(figures: JSONObject, corpus: str = "MEANTIME") -> str:
     """One line a part: each figure's share right and its count."""
-    lines = [f"MEANTIME: {figures['articles']} articles; share right (events scored)"]
+    lines = [f"{corpus}: {figures['articles']} articles; share right (events scored)"]
     for part, found in figures.items():
         if isinstance(found, dict):
             cells = [f"{f} {found[f]['right']:.3f} ({found[f]['n']})" for f in _FIGURES if f in found]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.budget import MEASURING
@@ -45,10 +45,12 @@ class TimeMLDocument:
     text: str
     dct: str | None  # YYYY-MM-DD
     timexes: tuple[GoldTimex, ...]
+    tids: tuple[str, ...] = ()  # each gold timex's ``tid``, in the order of ``timexes``
+    events: dict[str, tuple[int, int]] = field(default_factory=dict)  # EVENT eid -> its characters
 
 
 def parse_timeml(name: str, markup: str) -> TimeMLDocument:
-    """The raw text inside ``<TEXT>`` with its TIMEX3 tags as offsets into that text."""
+    """The raw text inside ``<TEXT>`` with its TIMEX3 and EVENT tags as offsets into that text."""
     body = _TEXT.search(markup)
     if body is None:
         raise InvalidArgument(f"{name}: no <TEXT> element; is it a TimeML file?")
@@ -56,28 +58,39 @@ def parse_timeml(name: str, markup: str) -> TimeMLDocument:
     length = 0
     open_at: list[tuple[int, dict[str, str]]] = []
     gold = []
+    tids: list[str] = []
+    events: dict[str, tuple[int, int]] = {}
     cursor = 0
     inner = body.group(1)
     for tag in _TAG.finditer(inner):
         pieces.append(inner[cursor : tag.start()])
         length += tag.start() - cursor
         cursor = tag.end()
-        if tag.group(2) != "TIMEX3":
+        if tag.group(2) not in ("TIMEX3", "EVENT"):
             continue
-        if tag.group(1):
-            start, attrs = open_at.pop()
-            gold.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", "")))
-        else:
+        if not tag.group(1):
             open_at.append((length, dict(_ATTR.findall(tag.group(3)))))
+            continue
+        start, attrs = open_at.pop()
+        if tag.group(2) == "EVENT":
+            events[attrs.get("eid", "")] = (start, length)
+        else:
+            gold.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", "")))
+            tids.append(attrs.get("tid", ""))
     pieces.append(inner[cursor:])
     dct = _DCT.search(markup)
     date = parse_dct(dict(_ATTR.findall(dct.group(1))).get("value")) if dct else None
-    return TimeMLDocument(name, "".join(pieces), date.isoformat() if date else None, tuple(gold))
+    return TimeMLDocument(name, "".join(pieces), date.isoformat() if date else None, tuple(gold), tuple(tids), events)
+
+
+def timeml_files(path: Path) -> list[Path]:
+    """The ``.tml`` files at ``path`` (a file or a folder, read recursively, sorted)."""
+    return sorted(path.rglob("*.tml")) if path.is_dir() else [path] if path.suffix == ".tml" else []
 
 
 def read_timeml(path: Path, limit: int | None = None) -> list[TimeMLDocument]:
     """The ``.tml`` files at ``path`` (a file or a folder, read recursively, sorted)."""
-    files = sorted(path.rglob("*.tml")) if path.is_dir() else [path]
+    files = timeml_files(path) if path.is_dir() else [path]
     if not files:
         raise InvalidArgument(f"no .tml files in {path}")
     return [parse_timeml(f.name, f.read_text(encoding="utf-8")) for f in files[:limit]]

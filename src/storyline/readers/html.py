@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from itertools import islice
 
+import htmldate
 import lxml.html
 import trafilatura
 from lxml import etree
@@ -64,10 +65,24 @@ def read_html(data: bytes, where: str, url: str | None = None) -> Article | Skip
         url=page.get("url") or url,
         title=page.get("title"),
         published=published,
+        modified=_modified(tree, published),
         source=page.get("sitename"),
         byline=page.get("author"),
         where=where,
     )
+
+
+def _modified(tree: lxml.html.HtmlElement | None, published: str | None) -> str | None:
+    """The day the page says it was last changed (its metadata: ``article:modified_time``,
+    ``dateModified``, ...), where that is after ``published``; else None."""
+    if tree is None or published is None:
+        return None
+    try:
+        found = htmldate.find_date(tree, original_date=False, extensive_search=False, outputformat="%Y-%m-%d")
+        day = parse_published(found) if found else None
+    except (InvalidArgument, ValueError):
+        return None  # a hint, as the publication date is
+    return day if day is not None and day > published else None
 
 
 def _as_dict(doc: object) -> JSONObject:

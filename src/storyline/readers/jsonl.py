@@ -1,4 +1,5 @@
-"""JSON Lines: one article per line, ``{"text": ..., "id"?, "url"?, "title"?, "published"?, "source"?}``."""
+"""JSON Lines: one article per line,
+``{"text": ..., "id"?, "url"?, "title"?, "published"?, "modified"?, "source"?}``."""
 
 from __future__ import annotations
 
@@ -58,10 +59,17 @@ def _record(line: bytes, where: str) -> Article | Skipped:
     if not isinstance(text, str) or not text.strip():
         return Skipped(where, SkipReason.NO_TEXT, 'no non-empty "text" string in the record')
     fields = {k: record[k] if isinstance(record.get(k), str) else None for k in _FIELDS}
-    try:
-        published = parse_published(record.get("published") or record.get("date"))
-    except InvalidArgument:
-        published = None  # an unreadable date leaves relative dates unresolved; the text is kept
+    published, modified = _day(record, "published", "date"), _day(record, "modified")
     own_id = record.get("id")
     input_id = str(own_id) if isinstance(own_id, str | int) and not isinstance(own_id, bool) else None
-    return Article.create(text, published=published, input_id=input_id, where=where, **fields)
+    return Article.create(text, published=published, modified=modified, input_id=input_id, where=where, **fields)
+
+
+def _day(record: dict[str, JSON], *keys: str) -> str | None:
+    """The first of ``keys`` the record gives, as a day; None where it gives none or one that
+    cannot be read (relative dates are then left unresolved; the text is kept)."""
+    value = next((record[k] for k in keys if record.get(k)), None)
+    try:
+        return parse_published(value) if isinstance(value, str) else None
+    except InvalidArgument:
+        return None

@@ -65,6 +65,7 @@ class Work:
     entities: list[Entity] = field(default_factory=list)
     home_country: str | None = None  # the country the document names most, if one leads clearly
     timexes: list[Timex] = field(default_factory=list)
+    reference: str | None = None  # the day the timexes were read against (the time stage sets it)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     spent: float = 0.0  # seconds of the article's time budget the text stages took

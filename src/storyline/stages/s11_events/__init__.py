@@ -34,7 +34,7 @@ def code_work(work: Work, config: Config, judge: Judge | None) -> None:
         work.entities,
         work.timexes,
         work.quotes,
-        work.published,
+        work.reference,
         config.lexicon,
         narrated_present=work.caption is not None,  # a caption tells what happened in the present tense
         judge=judge,
@@ -68,7 +68,7 @@ def judge_of(work: Work, config: Config, asked: dict[int, Any]) -> Judge | None:
 STAGE = Stage(
     "events",
     _events,
-    requires=("doc", "entities.actor", "entities.place", "timexes", "quotes"),
+    requires=("doc", "entities.actor", "entities.place", "timexes", "reference", "quotes"),
     assigns=("events",),
     about="CAMEO-coded events over the parse: actors, modality, date, location, evidence",
 )
