@@ -9,6 +9,7 @@ import pytest
 
 from storyline import process_many
 from storyline.document.article import Article
+from storyline.document.schema import validate_document
 from storyline.readers import read_path
 from storyline.stages.s09_time.reference import reference_day
 
@@ -63,6 +64,7 @@ def test_a_page_written_again_reads_its_dates_from_the_day_it_changed(tmp_path: 
     tuesday = next(t for t in document.timexes if t.text == "Tuesday")  # type: ignore[attr-defined]
     assert tuesday.value == "2026-04-21"  # the Tuesday before that Friday, not one of May 2012
     assert '"reference": "2026-04-24"' in document.to_json()  # type: ignore[attr-defined]
+    validate_document(document.to_dict())  # type: ignore[attr-defined]  # the contract's schema knows both fields
 
 
 def test_a_page_changed_but_not_rewritten_keeps_its_publication_day(tmp_path: Path) -> None:
