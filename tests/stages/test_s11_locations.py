@@ -33,3 +33,17 @@ def test_a_place_named_elsewhere_in_the_sentence_keeps_the_dateline_out() -> Non
 def test_no_dateline_no_place() -> None:
     found = _where("Prime Minister Yasuhiro Nakasone condemned the opposition's boycott of parliament.")
     assert found["condemned"] == (None, None, None)
+
+
+def test_a_place_the_entity_model_missed_is_still_where_it_happened() -> None:
+    # the small model tags no name in "Kharkiv"; the gazetteer finds it standing alone
+    document = process("Russian drones struck a power station in Kharkiv overnight.", published="2025-05-07")
+    (kharkiv,) = [e for e in document.entities if e.name == "Kharkiv"]
+    assert {m.label for m in kharkiv.mentions} == {"WITHIN"}  # found by the gazetteer, not the model
+    (struck,) = [e for e in document.events if e.trigger.text == "struck"]
+    assert (struck.location, struck.location_basis) == (kharkiv.id, "clause")
+
+
+def test_a_place_inside_another_name_is_not_where_it_happened() -> None:
+    found = _where("Police arrested two men at the Toronto Police Services Board offices.")
+    assert found["arrested"] == (None, None, None)

@@ -44,7 +44,7 @@ from storyline.parse.datelines import in_dateline
 from storyline.parse.owners import token_owners
 from storyline.stages.s11_events.dates import event_date, incident_dates
 from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer, told_before
-from storyline.stages.s11_events.locations import event_place
+from storyline.stages.s11_events.locations import event_place, place_tokens
 from storyline.stages.s11_events.modality import modality
 from storyline.stages.s11_events.senses import REFUSING, being_asked, police_custody, sense_code
 
@@ -69,6 +69,11 @@ class _Context:
     @property
     def actor_tokens(self) -> set[int]:
         return {i for i, e in self.owner.items() if e.actor}
+
+    @functools.cached_property
+    def where(self) -> dict[int, Entity]:
+        """Token index -> the place a mention covering it names (``locations.place_tokens``)."""
+        return place_tokens(self.doc, self.places.values(), self.owner)
 
     @functools.cached_property
     def entities(self) -> dict[str, Entity]:
@@ -763,7 +768,7 @@ def _event(
     in_sentence = ctx.dates.starting(sentence.start_char, sentence.end_char - 1)
     date, confidence = event_date(word, in_sentence, ctx.timexes, ctx.published, ctx.narrated_present)
     mood = mood or modality(word, ctx.narrated_present)
-    place, location_basis = event_place(word, ctx.owner)
+    place, location_basis = event_place(word, ctx.where)
     target_actor = target.actor if target and target.actor else None
     if target is None and place is not None and location_basis == "clause" and info.root in _ATTACKS:
         # struck a station in the Bryansk region: an attack on Russia (a dateline's place is not said to be hit)

@@ -8,20 +8,43 @@
 
 ``precision`` is the place's kind: continent, country, region (first-level), district
 (second-level) or city.
+
+The places are those the entity model tagged and those the gazetteer found standing alone, where
+the model saw no name ("struck a power station in Kharkiv"): :func:`place_tokens`. A place's name
+inside another name ("the Toronto Police Services Board") or a nationality word is no place of
+an event.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
 
-from storyline.document.records import Entity
+from spacy.tokens import Doc, Token
+
+from storyline.document.records import WITHIN, Entity
 from storyline.parse.clauses import clause_tokens
 from storyline.parse.datelines import dateline_spans
 from storyline.parse.text import text_of
 
-__all__ = ["LOCATIVE", "clause_place", "event_place"]
+__all__ = ["LOCATIVE", "clause_place", "event_place", "place_tokens"]
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+def place_tokens(doc: Doc, places: Iterable[Entity], owner: dict[int, Entity]) -> dict[int, Entity]:
+    """Token index -> the place a mention covering it names: the places among the entities each
+    token belongs to (``owner``), and the mentions of ``places`` the gazetteer found outside every
+    name (``WITHIN`` mentions none of whose tokens another name owns), nationality words aside."""
+    where = {i: e for i, e in owner.items() if e.place}
+    for entity in places:
+        if entity.type == "NORP":
+            continue
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.label == WITHIN else None
+            if span is not None and not any(t.i in owner for t in span):
+                for token in span:
+                    where.setdefault(token.i, entity)
+    return where
 
 
 def clause_place(word: Token, owner: dict[int, Entity]) -> Entity | None:
