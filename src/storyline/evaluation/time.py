@@ -37,6 +37,7 @@ class GoldTimex:
     end: int
     type: str
     value: str
+    tid: str = ""  # its id in the file ("t3"), which temporal links name
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,6 @@ class TimeMLDocument:
     text: str
     dct: str | None  # YYYY-MM-DD
     timexes: tuple[GoldTimex, ...]
-    tids: tuple[str, ...] = ()  # each gold timex's ``tid``, in the order of ``timexes``
     events: dict[str, tuple[int, int]] = field(default_factory=dict)  # EVENT eid -> its characters
 
 
@@ -58,7 +58,6 @@ def parse_timeml(name: str, markup: str) -> TimeMLDocument:
     length = 0
     open_at: list[tuple[int, dict[str, str]]] = []
     gold = []
-    tids: list[str] = []
     events: dict[str, tuple[int, int]] = {}
     cursor = 0
     inner = body.group(1)
@@ -75,12 +74,11 @@ def parse_timeml(name: str, markup: str) -> TimeMLDocument:
         if tag.group(2) == "EVENT":
             events[attrs.get("eid", "")] = (start, length)
         else:
-            gold.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", "")))
-            tids.append(attrs.get("tid", ""))
+            gold.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", ""), attrs.get("tid", "")))
     pieces.append(inner[cursor:])
     dct = _DCT.search(markup)
     date = parse_dct(dict(_ATTR.findall(dct.group(1))).get("value")) if dct else None
-    return TimeMLDocument(name, "".join(pieces), date.isoformat() if date else None, tuple(gold), tuple(tids), events)
+    return TimeMLDocument(name, "".join(pieces), date.isoformat() if date else None, tuple(gold), events)
 
 
 def timeml_files(path: Path) -> list[Path]:
@@ -90,7 +88,7 @@ def timeml_files(path: Path) -> list[Path]:
 
 def read_timeml(path: Path, limit: int | None = None) -> list[TimeMLDocument]:
     """The ``.tml`` files at ``path`` (a file or a folder, read recursively, sorted)."""
-    files = timeml_files(path) if path.is_dir() else [path]
+    files = timeml_files(path) if path.is_dir() else [path]  # a file named is read whatever its suffix
     if not files:
         raise InvalidArgument(f"no .tml files in {path}")
     return [parse_timeml(f.name, f.read_text(encoding="utf-8")) for f in files[:limit]]

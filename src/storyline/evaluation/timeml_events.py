@@ -61,7 +61,7 @@ def _article(file: Path, part: str) -> MeantimeArticle:
         raise InvalidArgument(f"{file}: no document creation time (<DCT><TIMEX3 ...>)")
     creation = dict(_ATTR.findall(dct.group(1)))
     creation_id = creation.get("tid", "t0")
-    timexes = {tid: {"type": t.type, "value": t.value} for tid, t in zip(document.tids, document.timexes, strict=True)}
+    timexes = {t.tid: {"type": t.type, "value": t.value} for t in document.timexes}
     timexes[creation_id] = {"type": "DATE", "value": document.dct}
     instances: dict[str, dict[str, str]] = {}  # eiid -> the instance's attributes
     links: dict[str, list[tuple[str, str]]] = defaultdict(list)  # eiid -> (reltype, tid), the event first

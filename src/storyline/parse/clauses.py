@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["CLAUSES", "agent", "clause_tokens", "object_after"]
+__all__ = ["CLAUSES", "agent", "clause_tokens", "object_after", "object_of"]
 
 CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp")  # arcs that open a clause
 
@@ -27,6 +27,11 @@ def clause_tokens(word: Token) -> list[Token]:
 def agent(verb: Token) -> Token | None:
     """The doer a passive names after "by" ("was picked up by [police]")."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def object_of(preposition: Token) -> Token | None:
+    """The noun a preposition takes ("on [the agency]")."""
+    return next((g for g in preposition.children if g.dep_ == "pobj"), None)
 
 
 def object_after(word: Token, preposition: str) -> Token | None:

@@ -38,7 +38,7 @@ from storyline.knowledge.roles import an_office
 from storyline.knowledge.sectors import body_sector
 from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.knowledge.verb_patterns import Match, best_match
-from storyline.parse.clauses import agent, object_after
+from storyline.parse.clauses import agent, object_after, object_of
 from storyline.parse.climbs import MAX_CLIMB, is_root
 from storyline.parse.datelines import in_dateline
 from storyline.parse.owners import token_owners
@@ -509,7 +509,7 @@ def _verb_actors(verb: Token, ctx: _Context) -> tuple[Entity | None, Entity | No
         target = _actor_of(obj, ctx) or _first_actor(obj, ctx)
     if target is None:
         for prep in (c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS):
-            target = _actor_of(next((g for g in prep.children if g.dep_ == "pobj"), None), ctx)
+            target = _actor_of(object_of(prep), ctx)
             if target is not None:
                 break
     return source, target if target is not source else None
@@ -639,9 +639,9 @@ def _noun_event(noun: Token, code: str, ctx: _Context) -> Event | None:
             if len(actors) >= 2:
                 source, target = actors[0], actors[1]
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and target is None:
-            target = _actor_of(next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
+            target = _actor_of(object_of(c), ctx)
         elif c.dep_ == "prep" and c.lower_ == "by" and source is None:  # "attacks on the agency by Netanyahu"
-            source = _actor_of(next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
+            source = _actor_of(object_of(c), ctx)
     source = source or _group_modifier(noun, ctx) or _country_of_conflict(noun, ctx, code)
     if source is None:
         # "gathered after an air attack": whoever acts after a conflict is not its doer
