@@ -10,7 +10,11 @@ says how to set up the environment):
 One encoder, two token heads over its wordpieces: ``parts`` (BIO of ``CUE`` and ``SOURCE``)
 and ``content`` (BIO of ``CONTENT``; contents hold other attributions' cues and sources, so
 the two cannot share one tagging). A paragraph break is a ``[SEP]`` between paragraphs; an
-article is read in windows of ``WINDOW`` wordpieces. One article in ten of PolNeAR train (by
+article is read in windows of ``WINDOW`` wordpieces. With ``--events ROWS``
+(``train/events/event_features.py``'s archive) the encoder also learns the event task of
+``train/events/event_task.py`` beside the tags, its steps shuffled among theirs (the event
+head's own tuning split left out); the event head trained here is not kept, the shipped one is
+fitted on the exported encoder (``train/README.md``). One article in ten of PolNeAR train (by
 sorted name) is set aside as the tuning split: the epoch kept is the best there by the mean
 exact span F1 of the three roles; PolNeAR dev is never read. The word-embedding table stays
 frozen, so the export leaves it out: storyline looks the wordpieces up in the registry
@@ -97,9 +101,12 @@ class Tagger(torch.nn.Module):
         self.content = torch.nn.Linear(width, len(CONTENT))
 
     def forward(self, inputs_embeds: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        hidden = self.encoder(inputs_embeds=inputs_embeds, attention_mask=attention_mask).last_hidden_state
-        hidden = self.drop(hidden)
+        hidden = self.drop(self.hidden(inputs_embeds, attention_mask))
         return self.parts(hidden), self.content(hidden)
+
+    def hidden(self, inputs_embeds: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        """The last layer, which the event head reads (``train/events/event_task.py``)."""
+        return self.encoder(inputs_embeds=inputs_embeds, attention_mask=attention_mask).last_hidden_state
 
 
 def batches(articles: list[dict], tokenizer: Tokenizer, step: int) -> list[tuple[list[int], list[int], list[int]]]:
@@ -251,6 +258,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--events", type=Path, help="event_features.py's rows: learn the event task too")
     parser.add_argument("--checkpoint", type=Path, default=Path("/tmp/quote-encoder.pt"))
     parser.add_argument(
         "--export-only", action="store_true", help="export --checkpoint as it is (no training) and score it"
@@ -271,7 +279,8 @@ def main() -> None:
     print(f"{len(train)} training articles ({len(rows)} windows), {len(tune)} set aside to tune", file=sys.stderr)
     model = Tagger(folder)
     if not args.export_only:
-        train_model(model, rows, tune, tokenizer, args)
+        events = event_steps(args.events, tokenizer, model) if args.events else None
+        train_model(model, rows, tune, tokenizer, args, events)
     model.load_state_dict(torch.load(args.checkpoint))
     export(model, args.out, folder)
     for name in ("encoder-fp32.onnx", "encoder.onnx"):
@@ -285,11 +294,82 @@ def main() -> None:
     (args.out / "encoder-fp32.onnx").unlink()
 
 
-def train_model(model: Tagger, rows: list, tune: list[dict], tokenizer: Tokenizer, args: argparse.Namespace) -> None:
-    """Fine-tune for ``--epochs``, keeping the epoch best on the tuning split in ``--checkpoint``."""
+class Events:
+    """The event task's training sentences, its tuning split, its labels and its head."""
+
+    def __init__(self, rows_path: Path, tokenizer: Tokenizer, width: int) -> None:
+        sys.path.insert(0, str(HERE / "events"))
+        import event_task
+        from train_event_head import tuning_mask
+
+        self.task = event_task
+        rows = numpy.load(rows_path)
+        held = tuning_mask(rows["where"], rows["sentence"])
+        everything = event_task.sentences(rows, tokenizer)
+        self.train = [s for s in everything if not held[s["rows"][0]]]
+        self.tune = [s for s in everything if held[s["rows"][0]]]
+        self.y, self.lexicon = event_task.labels(rows), rows["lexicon"]
+        self.head = event_task.EventHead(width)
+
+    def batches(self) -> list[list[dict]]:
+        shuffled = random.sample(self.train, len(self.train))
+        return [shuffled[n : n + EVENT_BATCH] for n in range(0, len(shuffled), EVENT_BATCH)]
+
+    def loss(self, model: Tagger, batch: list[dict]) -> torch.Tensor:
+        ids, mask = self.task.padded(batch)
+        hidden = model.drop(model.hidden(model.encoder.embeddings.word_embeddings(ids), mask))
+        return torch.nn.functional.cross_entropy(self.head(hidden, batch), self.task.gold(batch, self.y))
+
+    def tuning_f1(self, model: Tagger) -> float:
+        """The event head's root F1 on its tuning split at the shipped head's thresholds."""
+        from train_event_head import decide, scores
+
+        def run(batch: list[dict]) -> torch.Tensor:
+            ids, mask = self.task.padded(batch)
+            return self.head(model.hidden(model.encoder.embeddings.word_embeddings(ids), mask), batch)
+
+        found = self.task.probabilities(run, self.tune)
+        asked = numpy.asarray(sorted(found))
+        p = numpy.stack([found[n] for n in asked])
+        settings = json.loads((EVENT_HEAD / "head.json").read_text(encoding="utf-8"))
+        decided = decide(p, self.lexicon[asked], settings["drop"], settings["recode"], settings["add"])
+        return float(scores(decided, self.y[asked])["f1"])
+
+
+EVENT_BATCH = 16  # sentences
+EVENT_HEAD_LR = 1e-3  # the head starts from nothing (as in events/finetune_probe.py)
+EVENT_HEAD = HERE.parent / "src" / "storyline" / "knowledge" / "data" / "event_head"
+
+
+def event_steps(path: Path, tokenizer: Tokenizer, model: Tagger) -> Events:
+    events = Events(path, tokenizer, model.encoder.config.hidden_size)
+    print(f"event task: {len(events.train)} sentences, {len(events.tune)} set aside to tune", file=sys.stderr)
+    return events
+
+
+def tag_loss(model: Tagger, chunk: list, loss_fn: torch.nn.CrossEntropyLoss) -> torch.Tensor:
+    ids = padded([r[0] for r in chunk], 0)
+    mask = padded([[1] * len(r[0]) for r in chunk], 0)
+    parts_gold, content_gold = padded([r[1] for r in chunk], -100), padded([r[2] for r in chunk], -100)
+    parts, content = model(model.encoder.embeddings.word_embeddings(ids), mask)
+    return loss_fn(parts.reshape(-1, len(PARTS)), parts_gold.reshape(-1)) + loss_fn(
+        content.reshape(-1, len(CONTENT)), content_gold.reshape(-1)
+    )
+
+
+def train_model(
+    model: Tagger, rows: list, tune: list[dict], tokenizer: Tokenizer, args: argparse.Namespace, events: Events | None
+) -> None:
+    """Fine-tune for ``--epochs``, keeping the epoch best on the tuning split in ``--checkpoint``
+    (by the quote tags: the event head is fitted afterwards on the exported encoder)."""
     trainable = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
-    total = args.epochs * math.ceil(len(rows) / args.batch)
+    groups = [{"params": list(trainable), "lr": args.lr}]
+    if events is not None:
+        groups.append({"params": list(events.head.parameters()), "lr": EVENT_HEAD_LR})
+        trainable += groups[-1]["params"]
+    optimizer = torch.optim.AdamW(groups, weight_decay=0.01)
+    event_batches = len(events.batches()) if events is not None else 0
+    total = args.epochs * (math.ceil(len(rows) / args.batch) + event_batches)
     warm = max(total // 20, 1)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda n: min((n + 1) / warm, max(0.0, (total - n) / (total - warm)))
@@ -300,24 +380,24 @@ def train_model(model: Tagger, rows: list, tune: list[dict], tokenizer: Tokenize
         model.train()
         random.shuffle(rows)
         started, running = time.perf_counter(), 0.0
-        for n in range(0, len(rows), args.batch):
-            chunk = rows[n : n + args.batch]
-            ids = padded([r[0] for r in chunk], 0)
-            mask = padded([[1] * len(r[0]) for r in chunk], 0)
-            parts_gold, content_gold = padded([r[1] for r in chunk], -100), padded([r[2] for r in chunk], -100)
-            parts, content = model(model.encoder.embeddings.word_embeddings(ids), mask)
-            loss = loss_fn(parts.reshape(-1, len(PARTS)), parts_gold.reshape(-1)) + loss_fn(
-                content.reshape(-1, len(CONTENT)), content_gold.reshape(-1)
-            )
+        steps: list = list(range(0, len(rows), args.batch))
+        if events is not None:
+            steps += events.batches()
+            random.shuffle(steps)
+        for done, step in enumerate(steps, 1):
+            if isinstance(step, int):  # the quote tags of the windows from ``step`` on
+                loss = tag_loss(model, rows[step : step + args.batch], loss_fn)
+                running += loss.item()
+            else:  # a batch of the event task's sentences
+                loss = events.loss(model, step)  # type: ignore[union-attr]
             loss.backward()
             torch.nn.utils.clip_grad_norm_(trainable, 1.0)
             optimizer.step()
             schedule.step()
             optimizer.zero_grad()
-            running += loss.item()
-            if (n // args.batch) % 100 == 0:
+            if done % 100 == 0:
                 print(
-                    f"  epoch {epoch} window {n}/{len(rows)} loss {running / (n // args.batch + 1):.3f} "
+                    f"  epoch {epoch} step {done}/{len(steps)} tag loss {running / done:.3f} "
                     f"({time.perf_counter() - started:.0f} s)",
                     file=sys.stderr,
                     flush=True,
@@ -331,6 +411,9 @@ def train_model(model: Tagger, rows: list, tune: list[dict], tokenizer: Tokenize
             file=sys.stderr,
             flush=True,
         )
+        if events is not None:
+            f1_events = events.tuning_f1(model)
+            print(f"epoch {epoch}: event head tuning split F1 {f1_events:.3f}", file=sys.stderr, flush=True)
         if mean > best:
             best, chosen = mean, epoch
             torch.save(model.state_dict(), args.checkpoint)

@@ -29,12 +29,13 @@ from typing import Any
 
 import numpy
 import torch
+from event_task import EventHead, gold, labels, padded, probabilities, sentences
 from tokenizers import Tokenizer
-from train_event_head import LABELS, decide, fit, kind_of, probabilities, scores, tuning_mask
+from train_event_head import LABELS, decide, fit, kind_of, scores, tuning_mask
+from train_event_head import probabilities as head_probabilities
 from transformers import AutoModel
 
 HEAD = Path(__file__).resolve().parents[2] / "src" / "storyline" / "knowledge" / "data" / "event_head" / "head.json"
-MAX_PIECES = 160  # a sentence's wordpieces read; a word past them is left out
 BATCH = 16  # sentences
 
 
@@ -51,49 +52,11 @@ class Coder(torch.nn.Module):
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.encoder = AutoModel.from_pretrained(folder, attn_implementation="eager")
-        width = self.encoder.config.hidden_size
-        self.out = torch.nn.Linear(2 * width + len(LABELS), len(LABELS))
+        self.head = EventHead(self.encoder.config.hidden_size)
 
     def forward(self, batch: list[dict[str, Any]]) -> Any:
-        longest = max(len(s["ids"]) for s in batch)
-        ids = torch.zeros(len(batch), longest, dtype=torch.long)
-        mask = torch.zeros(len(batch), longest, dtype=torch.long)
-        for i, s in enumerate(batch):
-            ids[i, : len(s["ids"])] = torch.tensor(s["ids"])
-            mask[i, : len(s["ids"])] = 1
-        hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-        rows = []
-        for i, s in enumerate(batch):
-            mean = hidden[i, 1 : len(s["ids"]) - 1].mean(0)
-            for pieces, lexicon in zip(s["pieces"], s["lexicon"], strict=True):
-                hint = torch.zeros(len(LABELS))
-                hint[lexicon] = 1.0
-                rows.append(torch.cat([hidden[i, pieces].mean(0), mean, hint]))
-        return self.out(torch.stack(rows))
-
-
-def sentences(rows: Any, tokenizer: Tokenizer) -> list[dict[str, Any]]:
-    """The rows grouped by sentence, wordpieces found for each word; a word with none is dropped."""
-    items = [str(w) for w in rows["where"]]
-    grouped: dict[tuple[int, str], dict[str, Any]] = {}
-    for n in range(len(rows["label"])):
-        item, text = int(rows["sentence"][n]), str(rows["text"][n])
-        s = grouped.setdefault((item, text), {"where": items[item], "text": text, "rows": []})
-        s["rows"].append(n)
-    for s in grouped.values():
-        encoding = tokenizer.encode(s["text"])
-        offsets = encoding.offsets[:MAX_PIECES]
-        s["ids"] = encoding.ids[:MAX_PIECES]
-        kept, s["pieces"] = [], []
-        for n in s["rows"]:
-            a, b = int(rows["start"][n]), int(rows["end"][n])
-            pieces = [i for i, (x, y) in enumerate(offsets) if y > x and x < b and y > a]
-            if pieces:
-                kept.append(n)
-                s["pieces"].append(pieces)
-        s["rows"] = kept
-        s["lexicon"] = [LABELS.index(str(rows["lexicon"][n])) for n in kept]
-    return [s for s in grouped.values() if s["rows"]]
+        ids, mask = padded(batch)
+        return self.head(self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state, batch)
 
 
 def fine_tuned(train: list[dict[str, Any]], test: list[dict[str, Any]], epochs: int, folder: Path, y: Any) -> Any:
@@ -102,7 +65,7 @@ def fine_tuned(train: list[dict[str, Any]], test: list[dict[str, Any]], epochs: 
     random.seed(0)
     model = Coder(folder)
     optimiser = torch.optim.AdamW(
-        [{"params": model.encoder.parameters(), "lr": 5e-5}, {"params": model.out.parameters(), "lr": 1e-3}],
+        [{"params": model.encoder.parameters(), "lr": 5e-5}, {"params": model.head.parameters(), "lr": 1e-3}],
         weight_decay=0.01,
     )
     steps = epochs * ((len(train) + BATCH - 1) // BATCH)
@@ -115,22 +78,14 @@ def fine_tuned(train: list[dict[str, Any]], test: list[dict[str, Any]], epochs: 
         random.shuffle(train)
         for i in range(0, len(train), BATCH):
             batch = train[i : i + BATCH]
-            gold = torch.tensor([int(y[n]) for s in batch for n in s["rows"]])
-            loss = torch.nn.functional.cross_entropy(model(batch), gold)
+            loss = torch.nn.functional.cross_entropy(model(batch), gold(batch, y))
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
             schedule.step()
         print(f"  epoch {epoch + 1}: last loss {loss.item():.3f}", flush=True)
     model.eval()
-    found: dict[int, Any] = {}
-    with torch.no_grad():
-        for i in range(0, len(test), 32):
-            batch = test[i : i + 32]
-            p = torch.softmax(model(batch), -1).numpy()
-            for n, row in zip((n for s in batch for n in s["rows"]), p, strict=True):
-                found[n] = row
-    return found
+    return probabilities(model, test)
 
 
 def main() -> None:
@@ -145,7 +100,7 @@ def main() -> None:
     folder = package_model()
     all_sentences = sentences(rows, Tokenizer.from_file(str(folder / "tokenizer.json")))
     x, lexicon = rows["features"], rows["lexicon"]
-    y = numpy.asarray([LABELS.index(str(label)) for label in rows["label"]])
+    y = labels(rows)
     where = numpy.asarray([str(w) for w in rows["where"]])[rows["sentence"]]
     pages = sorted({w for w in where if kind_of(w) == "page"})
     held_out = {
@@ -162,7 +117,7 @@ def main() -> None:
         found = fine_tuned(train, test, args.epochs, folder, y)
         asked = numpy.asarray(sorted(found))
         tuned = numpy.stack([found[n] for n in asked])
-        frozen = probabilities(fit(x[~held], y[~held], settings["C"]), x[asked])
+        frozen = head_probabilities(fit(x[~held], y[~held], settings["C"]), x[asked])
         rules = numpy.asarray([LABELS.index(str(r)) for r in lexicon[asked]])
         print(f"  {len(asked)} words: rules alone {scores(rules, y[asked])}")
         print(f"  frozen head {scores(decide(frozen, lexicon[asked], *thresholds), y[asked])}")
