@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ import pytest
 from storyline.document.records import Document
 from storyline.store.connection import Row, Store, open_store
 from storyline.store.schema import TABLES, migrate
-from storyline.store.write import ARTICLE_TABLES, delete_articles, store_document
+from storyline.store.write import ARTICLE_TABLES, delete_articles, input_hash, store_document
 
 from ..builders import document
 
@@ -53,7 +54,8 @@ def test_the_rows_of_a_document(store: Store) -> None:
         "run-1",
         "0.1.0",
     )
-    assert article[12:] == (doc.text, doc.to_json(), "example.org")  # the publisher: its URL's domain
+    # the publisher: its URL's domain; no page's last change, relative dates read against the publication
+    assert article[12:] == (doc.text, doc.to_json(), "example.org", None, None)
     assert [r[1:] for r in rows["entities"]] == [
         ("E1", "Russian troops", "NORP", "RUSMIL", "RUS", "MIL", 1),
         ("E2", "Kharkiv", "GPE", None, "UKR", None, 1),  # the country of a place without an actor
@@ -97,6 +99,22 @@ def test_the_rows_of_a_document(store: Store) -> None:
         None,
         0,  # the first caption: the offsets index its text
     )  # fmt: skip
+
+
+def test_a_page_changed_later_keeps_its_day_and_the_day_its_dates_were_read_against(store: Store) -> None:
+    doc = document()
+    changed = dataclasses.replace(
+        doc, article=dataclasses.replace(doc.article, modified="2026-04-24"), reference="2026-04-24"
+    )
+    with store.transaction():
+        store_document(store, changed, "run-1", "0.1.0", input_hash(changed.article))
+    [row] = store.query("SELECT published, modified, reference, input_hash FROM articles")
+    assert row[:3] == ("2024-03-04", "2026-04-24", "2026-04-24")
+    assert row[3] != input_hash(doc.article)  # a page changed since it was read is a new input
+    # an input with no last change keeps the hash stores made before this column hold for it
+    a = doc.article
+    before = "\x1f".join(p or "" for p in (a.text, a.url, a.title, a.published, a.source, a.input_id))
+    assert input_hash(a) == hashlib.sha1(before.encode()).hexdigest()
 
 
 def test_a_document_read_back_from_its_json_is_stored_as_the_same_rows(store: Store) -> None:

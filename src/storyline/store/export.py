@@ -157,6 +157,8 @@ EXPORTS: tuple[Export, ...] = (
             ),
             ("Title", "a.title", "its title"),
             ("Published", "a.published", "its publication date, YYYY-MM-DD"),
+            ("Modified", "a.modified", "the day the page says it was last changed, YYYY-MM-DD, where it says"),
+            ("Reference", "a.reference", "the day its relative dates were read against, where not Published"),
             ("Words", "a.words", "words in its cleaned text"),
             ("DuplicateOf", "a.duplicate_of", "the article it near-duplicates (wire copy republished), if any"),
             ("ContentHash", "a.content_hash", "SHA-1 of its cleaned text"),

@@ -110,6 +110,8 @@ TABLES: tuple[Table, ...] = (
                 "TEXT",
                 "who published it: the registered domain of its URL (bbc.co.uk), else its source in lower case",
             ),
+            ("modified", "TEXT", "the day the page says it was last changed (YYYY-MM-DD), where it says"),
+            ("reference", "TEXT", "the day relative dates were read against, where not the publication day"),
         ),
         ("article_id",),
     ),
@@ -427,6 +429,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE articles ADD COLUMN publisher TEXT",
         "ALTER TABLE corpus_events ADD COLUMN link_reason TEXT",
         "ALTER TABLE events ADD COLUMN caption INTEGER",
+    ),
+    # Issue 28: a page's last change and the day its relative dates were read against.
+    3: (
+        "ALTER TABLE articles ADD COLUMN modified TEXT",
+        "ALTER TABLE articles ADD COLUMN reference TEXT",
     ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -40,7 +40,10 @@ def delete_articles(store: Store, article_ids: Sequence[str]) -> None:
 
 def input_hash(article: Article) -> str:
     """What an input was, as read: its text and metadata (a changed title is a changed input)."""
-    parts = (article.text, article.url, article.title, article.published, article.source, article.input_id)
+    parts: tuple[str | None, ...] = (article.text, article.url, article.title, article.published, article.source)
+    parts += (article.input_id,)
+    if article.modified is not None:  # (only where given: an input read before stays the same input)
+        parts += (article.modified,)
     return hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -78,6 +81,8 @@ def _article_row(document: Document, run_id: str, version: str, read_as: str | N
         "text": text,
         "document": document.to_json(),
         "publisher": publisher(article.url, article.source),
+        "modified": _text(article.modified),
+        "reference": _text(document.reference),
     }
 
 
