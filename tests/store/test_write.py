@@ -11,6 +11,7 @@ import pytest
 
 from storyline.document.records import Document
 from storyline.store.connection import Row, Store, open_store
+from storyline.store.queries import articles
 from storyline.store.schema import TABLES, migrate
 from storyline.store.write import ARTICLE_TABLES, delete_articles, input_hash, store_document
 
@@ -110,6 +111,8 @@ def test_a_page_changed_later_keeps_its_day_and_the_day_its_dates_were_read_agai
         store_document(store, changed, "run-1", "0.1.0", input_hash(changed.article))
     [row] = store.query("SELECT published, modified, reference, input_hash FROM articles")
     assert row[:3] == ("2024-03-04", "2026-04-24", "2026-04-24")
+    [listed] = articles(store).rows  # storyline articles and GET /articles show the day too
+    assert (listed["published"], listed["modified"]) == ("2024-03-04", "2026-04-24")
     assert row[3] != input_hash(doc.article)  # a page changed since it was read is a new input
     # an input with no last change keeps the hash stores made before this column hold for it
     a = doc.article

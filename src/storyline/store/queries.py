@@ -218,7 +218,7 @@ def articles(
     return _answer(
         store,
         "articles",
-        "SELECT a.article_id, a.published, a.source, a.title, a.url, a.words, a.duplicate_of, "
+        "SELECT a.article_id, a.published, a.modified, a.source, a.title, a.url, a.words, a.duplicate_of, "
         "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.article_id) AS events, "
         "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.article_id) AS quotes "
         "FROM articles a",
