@@ -315,20 +315,19 @@ class Events:
         shuffled = random.sample(self.train, len(self.train))
         return [shuffled[n : n + EVENT_BATCH] for n in range(0, len(shuffled), EVENT_BATCH)]
 
-    def loss(self, model: Tagger, batch: list[dict]) -> torch.Tensor:
+    def logits(self, model: Tagger, batch: list[dict]) -> torch.Tensor:
         ids, mask = self.task.padded(batch)
-        hidden = model.drop(model.hidden(model.encoder.embeddings.word_embeddings(ids), mask))
-        return torch.nn.functional.cross_entropy(self.head(hidden, batch), self.task.gold(batch, self.y))
+        hidden = model.drop(model.hidden(model.encoder.embeddings.word_embeddings(ids), mask))  # (off in eval)
+        return self.head(hidden, batch)
+
+    def loss(self, model: Tagger, batch: list[dict]) -> torch.Tensor:
+        return torch.nn.functional.cross_entropy(self.logits(model, batch), self.task.gold(batch, self.y))
 
     def tuning_f1(self, model: Tagger) -> float:
         """The event head's root F1 on its tuning split at the shipped head's thresholds."""
         from train_event_head import decide, scores
 
-        def run(batch: list[dict]) -> torch.Tensor:
-            ids, mask = self.task.padded(batch)
-            return self.head(model.hidden(model.encoder.embeddings.word_embeddings(ids), mask), batch)
-
-        found = self.task.probabilities(run, self.tune)
+        found = self.task.probabilities(lambda batch: self.logits(model, batch), self.tune)
         asked = numpy.asarray(sorted(found))
         p = numpy.stack([found[n] for n in asked])
         settings = json.loads((EVENT_HEAD / "head.json").read_text(encoding="utf-8"))

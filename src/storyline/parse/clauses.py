@@ -26,7 +26,7 @@ def clause_tokens(word: Token) -> list[Token]:
 
 def agent(verb: Token) -> Token | None:
     """The doer a passive names after "by" ("was picked up by [police]")."""
-    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return next((o for c in verb.children if c.dep_ == "agent" and (o := object_of(c)) is not None), None)
 
 
 def object_of(preposition: Token) -> Token | None:
@@ -37,12 +37,6 @@ def object_of(preposition: Token) -> Token | None:
 def object_after(word: Token, preposition: str) -> Token | None:
     """The object of the word's own ``preposition`` ("attacks by [Netanyahu]", "charged with [fraud]")."""
     return next(
-        (
-            g
-            for c in word.children
-            if c.dep_ == "prep" and c.lower_ == preposition
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
+        (o for c in word.children if c.dep_ == "prep" and c.lower_ == preposition and (o := object_of(c)) is not None),
         None,
     )
