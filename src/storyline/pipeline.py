@@ -148,6 +148,8 @@ def process_many(
     :class:`~storyline.budget.Budget` also sets the minimum; 0 means no budget; None, the
     default of ``settings``). An article over it comes out as a ``timeout`` skip.
     ``stages`` replaces the stage list (checked in order before anything is read).
+    ``workers`` > 1 parses in that many spawned processes (``s03_annotate.workers``), which
+    import the calling script afresh: call it under ``if __name__ == "__main__":`` in a script.
     """
     if workers < 1:
         raise InvalidArgument(f"workers must be at least 1, not {workers}")
@@ -162,6 +164,7 @@ def process_many(
     nlp = load_model(model)
     config = Config(
         nlp=nlp,
+        model=model,
         dictionary=load_dictionary(*(str(p) for p in actors)),
         lexicon=load_lexicon(*lexicons) if lexicons else None,
         quote_method=quotes,

@@ -39,6 +39,7 @@ class Config:
 
     nlp: Language
     dictionary: ActorDictionary
+    model: str | None = None  # the name nlp was loaded by (None: the default), for parse workers
     lexicon: Lexicon | None = None  # None: the shipped event lexicon
     quote_method: str = DEFAULT_METHOD
     event_coder: str = "learned"  # s11_events.CODERS

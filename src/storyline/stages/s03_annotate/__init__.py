@@ -1,18 +1,24 @@
 """Annotate: spaCy's parse of the text (tokens, sentences, tags, dependencies, named
-entities), with storyline's two components before the parser (:mod:`.nlp`: the sentence cap,
-and the sentence start after a dateline).
+entities), with storyline's components before the parser (:mod:`.nlp`: the sentence cap, and
+the sentence starts after a dateline and at a paragraph).
 
 The pipeline streams a run's articles through it a batch at a time (:func:`stream`), in worker
-processes if asked; a caption is parsed on its own. The quote tagger, the other model step,
+processes if asked (:mod:`.workers`); a caption is parsed on its own. The quote tagger, the other model step,
 lives with the quotes (:mod:`storyline.stages.s10_quotes.tags`).
 """
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Iterator
+
+from spacy.tokens import Doc
 
 from storyline.document.skips import Skipped
 from storyline.stages.stage import Config, Stage, Work
+
+from .workers import parse_in_workers
 
 __all__ = ["STAGE", "stream"]
 
@@ -22,14 +28,25 @@ def _annotate(work: Work, config: Config) -> None:
 
 
 def stream(works: Iterator[Work | Skipped], config: Config) -> Iterator[Work | Skipped]:
-    """The works, parsed, in order; a skip travels as an empty text, so that order is kept."""
-    pairs = ((w.text, w) if isinstance(w, Work) else ("", w) for w in works)
-    for doc, item in config.nlp.pipe(pairs, as_tuples=True, batch_size=config.batch_size, n_process=config.workers):
-        if isinstance(item, Work):
-            item.doc = doc
-            yield item
-        elif isinstance(item, Skipped):
-            yield item
+    """The works, parsed, a batch at a time, in order; a skip passes through in its place. With
+    more than one worker the batches are parsed in worker processes (:mod:`.workers`)."""
+    held: deque[list[Work | Skipped]] = deque()  # the batches out for parsing, oldest first
+
+    def texts() -> Iterator[list[str]]:
+        while batch := list(itertools.islice(works, config.batch_size)):
+            held.append(batch)
+            yield [w.text for w in batch if isinstance(w, Work)]
+
+    parsed: Iterator[list[Doc]]
+    if config.workers > 1:
+        parsed = parse_in_workers(texts(), config.nlp, config.model, config.workers)
+    else:
+        parsed = (list(config.nlp.pipe(batch, batch_size=config.batch_size)) for batch in texts())
+    for docs in parsed:
+        batch = held.popleft()
+        for work, doc in zip((w for w in batch if isinstance(w, Work)), docs, strict=True):
+            work.doc = doc
+        yield from batch
 
 
 STAGE = Stage(
