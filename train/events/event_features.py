@@ -106,20 +106,34 @@ def audited_items(stories: str, sheets: list[str]) -> list[Item]:
 
 
 def page_items(sheet: str, pages: str) -> list[Item]:
-    """Modern news pages read by hand (``train/events/read/fundus-first-half.csv``: the first
-    half of fundus-dev, which storyline may learn from): each event the learned coder gave there
-    was read, and its word labelled with the root a reader gives it, or none (no act: a product
-    that "offers", a football "battle", a plan in a law). The sheet holds the page's file and the
-    word's offset, never the page's text. Other words of those pages were not read."""
+    """Pages or stories read by hand: each event the learned coder gave there was read, and its
+    word labelled with the root a reader gives it, or none (no act: a product that "offers", a
+    football "battle", a plan in a law). ``train/events/read/fundus-first-half.csv`` reads the
+    first half of fundus-dev (which storyline may learn from; ``pages`` its folder, a row's
+    ``page`` a file in it); ``reuters-stories.csv`` reads whole Reuters-21578 stories
+    (``pages`` the JSON Lines of ``bench/audit_stories.py``, ``page`` a story's input id;
+    ``list_events.py`` makes such a sheet). A sheet holds the word's offset, never the text.
+    Other words of those pages were not read."""
     read: dict[str, dict[tuple[int, str], str]] = {}
     with open(sheet, encoding="utf-8") as rows:
         for row in csv.DictReader(rows):
             read.setdefault(row["page"], {})[(int(row["start"]), row["trigger"])] = row["root"]
-    items = []
-    for page, verdicts in sorted(read.items()):
-        article = next(a for a in read_inputs([str(Path(pages) / page)]) if isinstance(a, Article))
-        items.append(Item(article, f"page:{page}", functools.partial(_page_root, verdicts)))
-    return items
+    if Path(pages).is_dir():
+        found = {page: _first_article(str(Path(pages) / page)) for page in read}
+    else:
+        found = {a.input_id: a for a in read_inputs([pages]) if isinstance(a, Article) and a.input_id in read}
+    missing = sorted(set(read) - set(found))
+    if missing:
+        raise SystemExit(f"{sheet}: {len(missing)} of its pages are not in {pages}, the first {missing[0]}")
+    kind = "page" if Path(pages).is_dir() else "story"
+    return [
+        Item(found[page], f"{kind}:{page}", functools.partial(_page_root, verdicts))
+        for page, verdicts in sorted(read.items())
+    ]
+
+
+def _first_article(path: str) -> Article:
+    return next(a for a in read_inputs([path]) if isinstance(a, Article))
 
 
 def _page_root(verdicts: dict[tuple[int, str], str], word: Token, code: str | None) -> str | None:
@@ -254,7 +268,12 @@ def main() -> None:
     parser.add_argument("--audit", nargs="*", default=[], help="audit sheets (bench/audit-issue15*.csv)")
     parser.add_argument("--stories", help="the stories the audit read (bench/audit_stories.py's output)")
     parser.add_argument(
-        "--pages", nargs=2, metavar=("SHEET", "HTML"), help="a reading of modern pages and their folder"
+        "--pages",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("SHEET", "INPUTS"),
+        help="a reading of pages and their folder, or of stories and their JSON Lines (repeatable)",
     )
     parser.add_argument("--police", help="IndiaPoliceEvents dev.jsonl (its articles of 2002-03-01..06)")
     parser.add_argument("--out", required=True, help="the NumPy archive to write")
@@ -262,8 +281,8 @@ def main() -> None:
     items = written_items(args.files)
     if args.audit:
         items += audited_items(args.stories, args.audit)
-    if args.pages:
-        items += page_items(*args.pages)
+    for sheet, pages in args.pages:
+        items += page_items(sheet, pages)
     if args.police:
         items += police_items(args.police)
     rows, tally = rows_of(items)

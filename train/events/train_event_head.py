@@ -69,9 +69,9 @@ def _report(who: str, decided: Any, gold: Any, kinds: Any) -> None:
 
 
 def kind_of(where: str) -> str:
-    """An item's kind, from its ``where`` ("audit:...", "page:...", "police:...", a file name)."""
+    """An item's kind, from its ``where`` ("audit:...", "page:...", "story:...", "police:...", a file name)."""
     prefix = where.split(":")[0]
-    return prefix if prefix in ("audit", "page", "police") else "written"
+    return prefix if prefix in ("audit", "page", "story", "police") else "written"
 
 
 def fit(x: Any, y: Any, strength: float) -> LogisticRegression:
