@@ -13,7 +13,8 @@ and target are all right, and whose date and location are right (of the rows rea
     python bench/event_reading.py tally sheet.csv
 
 Issue 27's readings: the second half of ``fundus-dev`` (lines 17-32 of its ``articles.jsonl``),
-``bench/events-issue27*.csv`` and their keys (the fifth, of 2026-12-07, drew from the learned coder alone); issue 28's (dates and places only),
+``bench/events-issue27*.csv`` and their keys (the fifth drew from the learned coder alone);
+issue 28's (dates and places only),
 ``bench/events-issue28.csv``.
 """
 
