@@ -5,13 +5,13 @@ coder gives on some stories, one row each, for a person to give the word its rig
 written into the repository). The reader fills ``root`` with the CAMEO root the word's act has in
 its sentence (two digits), or ``none`` where the word tells no act (a market that "fell", a plan
 that "offers"), and may add a row for a word the coder missed (its offset in the story's text).
-``strip`` keeps the columns ``event_features.py --read`` needs: the story, the word's offset, the
+``strip`` keeps the columns ``event_features.py --pages`` needs: the story, the word's offset, the
 word, the coder's code and the root read. Reporting verbs are not listed: the statement rules
 make their events from the quote, and the head is never asked about them.
 
     .venv/bin/python bench/audit_stories.py > /tmp/audit-stories.jsonl
     .venv/bin/python train/events/list_events.py list /tmp/audit-stories.jsonl --skip-audited \\
-        bench/audit-issue15*.csv -n 40 --seed 29 --out /tmp/reuters-read.csv
+        bench/audit-issue15*.csv -n 100 --seed 29 --out /tmp/reuters-read.csv
     (read it)
     .venv/bin/python train/events/list_events.py strip /tmp/reuters-read.csv \\
         --out train/events/read/reuters-stories.csv

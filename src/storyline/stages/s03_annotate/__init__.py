@@ -3,8 +3,8 @@ entities), with storyline's components before the parser (:mod:`.nlp`: the sente
 the sentence starts after a dateline and at a paragraph).
 
 The pipeline streams a run's articles through it a batch at a time (:func:`stream`), in worker
-processes if asked (:mod:`.workers`); a caption is parsed on its own. The quote tagger, the other model step,
-lives with the quotes (:mod:`storyline.stages.s10_quotes.tags`).
+processes if asked (:mod:`.workers`); a caption is parsed on its own. The quote tagger, the
+other model step, lives with the quotes (:mod:`storyline.stages.s10_quotes.tags`).
 """
 
 from __future__ import annotations
