@@ -212,6 +212,8 @@ def test_weekday_direction(text: str, expression: str, expected: tuple[str, str]
         ("The offer had been due to expire on Friday.", "Friday", ("DATE", "2025-08-22")),
         # "hurt" after a singular subject is the past, whatever the tagger says
         ("Weakness in big stocks hurt the index on Friday.", "Friday", ("DATE", "2025-08-22")),
+        # subjects joined by "and" are plural: the present is the present, and October lies ahead
+        ("The Queen and I look forward to our visit in October.", "October", ("DATE", "2025-10")),
         # a subject infinitive is not a plan
         ("To sign the treaty on Tuesday was an honour.", "Tuesday", ("DATE", "2025-08-19")),
     ],

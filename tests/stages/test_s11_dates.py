@@ -76,3 +76,44 @@ def test_undated_acts_of_the_lead_incidents_kind_take_its_day() -> None:
 def test_no_lead_incident_no_borrowed_day() -> None:
     text = "Gondor fired missiles into Rohan in 2019. Six people were killed in the strikes."
     assert _dates(text)["killed"] == (None, None)
+
+
+def test_at_the_time_dates_the_act_it_is_said_of_not_one_above_it() -> None:
+    assert _dates("Rebels seized the town in 2019. Police arrested the mayor at the time.")["arrested"] == (
+        "2019",
+        "earlier",
+    )
+    # "at the time" tells of the mayor, in a clause below the arrest
+    assert _dates("Rebels seized the town in 2019. Police arrested a man who was the mayor at the time.")[
+        "arrested"
+    ] == (None, None)
+
+
+def test_the_nearest_clause_above_with_a_date_dates_the_act() -> None:
+    text = (
+        "Last August, the army arrested nine men after an inquiry found they were involved in the attack "
+        "on the town in October 2023, in which 1,200 people were killed."
+    )
+    found = _dates(text)
+    assert found["arrested"] == ("2024-08", "clause")
+    assert found["killed"] == ("2023-10", "sentence")
+
+
+def test_a_noun_pointing_back_at_the_lead_incident_takes_its_day() -> None:
+    text = (
+        "Gondor fired missiles into Rohan early on Tuesday, officials in both capitals said. "
+        "A doctor said the death toll from the missile attacks on the city has risen to 19."
+    )
+    assert _dates(text)["attacks"] == ("2025-05-06", "incident")
+    # without "the", the noun need not be the incident's
+    assert _dates(text.replace("the missile attacks", "missile attacks"))["attacks"] == (None, None)
+    # a noun with a name of its own tells another incident
+    other = _dates(text.replace("to 19.", "to 19, a month after the Edoras terror attack."))
+    assert other["attacks"] == ("2025-05-06", "incident")
+    assert other["attack"] == (None, None)
+
+
+def test_a_statement_not_yet_made_is_not_of_the_publication_day() -> None:
+    assert _dates("The minister will announce new sanctions against Rohan.")["announce"] == (None, None)
+    # "would not comment" is a refusal the day's news reports
+    assert _dates("The company would not comment on the rumours.")["comment"] == (PUBLISHED, "published")

@@ -92,8 +92,12 @@ _SINGULAR_SUBJECT_TAGS = frozenset({"NN", "NNP"})
 
 def _past_as_present(verb: Token) -> bool:
     """ "Weakness in stocks hurt the index on Friday": a singular subject with the bare form is
-    the past of a verb whose past looks the same (hurt, cut, set, hit), mistagged as present."""
-    return verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in _SINGULAR_SUBJECT_TAGS for c in verb.children)
+    the past of a verb whose past looks the same (hurt, cut, set, hit), mistagged as present.
+    Subjects joined by "and" are plural ("The Queen and I look forward"): the form is right."""
+    return verb.tag_ == "VBP" and any(
+        c.dep_ == "nsubj" and c.tag_ in _SINGULAR_SUBJECT_TAGS and not any(g.dep_ == "conj" for g in c.children)
+        for c in verb.children
+    )
 
 
 def find_in_text(text: str, published: str | dt.date | None, doc: Doc | None = None) -> list[Timex]:

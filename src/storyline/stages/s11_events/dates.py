@@ -11,8 +11,9 @@
   news tells those on the day it appears;
 - ``incident``: an act of the kind of the article's lead incident (an act in its title or first
   sentences dated within two days before publication: "India fired missiles early Wednesday"),
-  told in the simple past with no date of its own ("six people were killed in the strikes"), is
-  of that incident's day;
+  told in the simple past with no date of its own ("six people were killed in the strikes"), or
+  named by a noun that points back at it ("the death toll from the strikes has risen"), is of
+  that incident's day;
 - no date: any other act with no date of its own (a past act, "has filed", a future one) is not
   given the publication day; it may be years old.
 
@@ -69,16 +70,17 @@ def event_date(
     """The date of the event ``word`` tells, from the dates and times of its sentence
     (``in_sentence``, in order) and of the text (``timexes``), and how sure that is."""
     sentence = word.sent
-    clause = {t.idx for t in clause_tokens(word)}
-    for timex in in_sentence:
-        if timex.start in clause or any(timex.start <= i < timex.end for i in clause):
-            return _dated(timex, "clause"), 0.9
+    own = _held(in_sentence, word)
+    if own is not None:
+        return _dated(own, "clause"), 0.9
     governing = [t for t in in_sentence if not _below(t, word)]
     if governing:
-        first = governing[0]
-        token = word.doc.char_span(first.start, first.end, alignment_mode="expand")
-        return _dated(first, "dateline" if token is not None and in_dateline(token[0]) else "sentence"), 0.7
-    if any(phrase in sentence.text.lower() for phrase in AT_THE_TIME):
+        # the nearest clause above that holds one ("involved in the attack in October 2023, in
+        # which 1,200 were killed"), else the sentence's first
+        nearest = next((t for head in word.ancestors if (t := _held(governing, head)) is not None), governing[0])
+        token = word.doc.char_span(nearest.start, nearest.end, alignment_mode="expand")
+        return _dated(nearest, "dateline" if token is not None and in_dateline(token[0]) else "sentence"), 0.7
+    if _at_the_time(word):
         earlier = [t for t in timexes if t.type == "DATE" and t.end <= sentence.start_char]
         if earlier:
             return _dated(earlier[-1], "earlier"), 0.6
@@ -87,13 +89,36 @@ def event_date(
     return None, 0.4
 
 
+def _held(timexes: Sequence[Timex], word: Token) -> Timex | None:
+    """The first of ``timexes`` that stands in the word's own clause."""
+    clause = {t.idx for t in clause_tokens(word)}
+    return next((t for t in timexes if t.start in clause or any(t.start <= i < t.end for i in clause)), None)
+
+
+def _at_the_time(word: Token) -> bool:
+    """Whether the word's sentence says "at the time" (or "back then") of it, not in a clause
+    below it ("asked to meet her sister, who was 11 at the time": the sister's age then)."""
+    sentence = word.sent
+    lowered = sentence.text.lower()
+    for phrase in AT_THE_TIME:
+        at = lowered.find(phrase)
+        if at >= 0:
+            span = word.doc.char_span(sentence.start_char + at, sentence.start_char + at + len(phrase))
+            if span is not None and not _below_word(span.root, word):
+                return True
+    return False
+
+
 def _below(timex: Timex, word: Token) -> bool:
     """Whether ``timex`` stands in a clause embedded below ``word``'s own ("claims that it
     violates an agreement reached in 1991": 1991 is when the agreement was reached)."""
     span = word.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for token in (span.root, *span.root.ancestors):
+    return span is not None and _below_word(span.root, word)
+
+
+def _below_word(root: Token, word: Token) -> bool:
+    """Whether ``root`` stands in a clause embedded below ``word``'s own."""
+    for token in (root, *root.ancestors):
         if token.dep_ in CLAUSES and token.pos_ in ("VERB", "AUX"):
             # "the ban, passed last October": a clause that tells of the event's noun dates it
             return token != word and word in token.ancestors and not (token.dep_ == "acl" and token.head == word)
@@ -103,16 +128,19 @@ def _below(timex: Timex, word: Token) -> bool:
 
 
 def _told_today(word: Token) -> bool:
-    """A statement with a reporting verb ("said", "told"), or an act told in the present
+    """A statement with a reporting verb ("said", "told"; not "will say"), or an act told in the present
     ("says", "is protesting", "are committed", "can fly"), not in the perfect ("has filed") nor
     with a modal of the future or of a mere possibility ("will meet", "might strike")."""
     verb = _verb_of(word)
     if verb is None:
         return False
-    if verb.lemma_.lower() in REPORTING_VERBS:
-        return True
     auxiliaries = _auxiliaries(verb)
-    if any(a.lemma_ == "have" or (a.tag_ == "MD" and a.lower_ != "can") for a in auxiliaries):
+    modal = any(a.tag_ == "MD" and a.lower_ != "can" for a in auxiliaries)
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        # "would later ask", "will announce": not said yet; "would not comment" is a refusal
+        refused = any(a.lower_ == "would" for a in auxiliaries) and any(c.dep_ == "neg" for c in verb.children)
+        return refused or not modal
+    if modal or any(a.lemma_ == "have" for a in auxiliaries):
         return False
     if verb.tag_ in ("VBZ", "VBP") or any(a.lower_ == "can" for a in auxiliaries):
         return True
@@ -147,14 +175,16 @@ def _verb_of(word: Token) -> Token | None:
 
 def incident_dates(told: Sequence[tuple[Event, Token | None]], published: str | None) -> None:
     """Give the lead incident's day to the undated acts of its kind (quad class) that the
-    article tells in the simple past (``told``: each event with its word, in text order)."""
+    article tells in the simple past or names by a noun pointing back at one told (``told``:
+    each event with its word, in text order)."""
     lead = _lead(told, published)
     if lead is None or lead.date is None:
         return
     day = EventDate(lead.date.timex, lead.date.value, basis="incident", precision=lead.date.precision)
     for event, word in told:
-        undated = event.date is None and word is not None and event.modality == "asserted"
-        if undated and word is not None and event.quad_class == lead.quad_class and _simple_past(word):
+        if event.date is not None or word is None or event.modality != "asserted":
+            continue
+        if event.quad_class == lead.quad_class and (_simple_past(word) or _told_back(word)):
             event.date = day
 
 
@@ -183,6 +213,18 @@ def _lead(told: Sequence[tuple[Event, Token | None]], published: str | None) -> 
         if event.modality == "asserted" and 0 <= (day - when).days <= _LEAD_DAYS:
             return event
     return None
+
+
+def _told_back(word: Token) -> bool:
+    """An act named by a noun that points back at one already told ("the death toll from the
+    strikes has risen", "India's strikes"): a definite article, a demonstrative or a possessor."""
+    children = list(word.children)
+    if word.pos_ != "NOUN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children):
+        return False  # "the Pahalgam terror attack" names an incident of its own
+    return any((c.dep_ == "det" and c.lower_ in _BACK) or c.dep_ == "poss" for c in children)
+
+
+_BACK = frozenset({"the", "this", "these", "that", "those"})
 
 
 def _simple_past(word: Token) -> bool:
