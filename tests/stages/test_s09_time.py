@@ -196,6 +196,10 @@ def test_holidays(text: str, dct: str | None, expected: str) -> None:
         # "is to" and a plan verb in the perfect look ahead too
         ("The exchange is to resume trading on Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
         ("The court has scheduled a hearing on Tuesday.", "Tuesday", ("DATE", "2025-08-26")),
+        # the week named picks the day: one expression
+        ("The talks will resume on Wednesday next week.", "Wednesday next week", ("DATE", "2025-08-27")),
+        ("They met on Monday last week.", "Monday last week", ("DATE", "2025-08-11")),
+        ("They will meet on Friday of next week.", "Friday of next week", ("DATE", "2025-08-29")),
     ],
 )
 def test_weekday_direction(text: str, expression: str, expected: tuple[str, str]) -> None:

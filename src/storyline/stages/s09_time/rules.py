@@ -198,15 +198,22 @@ _EARLIEST = re.compile(r"(?i)\bas (?:early|soon) as\s+(?:on\s+)?$")
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Value | None:
-    """A weekday: by its shift word, else by tense, where news writes the present for what is
-    to come ("the minister leaves Tuesday"). "Friday night" is a TIME on that day (TNI)."""
+    """A weekday: by the week named ("Wednesday next week"), by its shift word, else by tense,
+    where news writes the present for what is to come ("the minister leaves Tuesday"). "Friday
+    night" is a TIME on that day (TNI)."""
     shift = (m["shift"] or "").lower()
     # "Friday's ruling" names a day the news is about: a past one, whatever the verb's tense
     possessive = ctx.text[m.end() : m.end() + 2] in ("'s", "’s")
     tense = "" if possessive else ctx.tense(*m.span())
     if not tense and _EARLIEST.search(ctx.text[max(0, m.start() - 20) : m.start()]):
         tense = "future"  # "could be ready as soon as Tuesday": no tense, but a date ahead
-    day = norm.weekday(WEEKDAYS[m["day"].lower()], ctx.dct, "future" if tense == "present" else tense, shift)
+    number = WEEKDAYS[m["day"].lower()]
+    week = (m["week"] or "").lower()
+    if week and ctx.dct is not None:  # "Wednesday next week": that day of the week named
+        weeks = {"last": -1, "this": 0, "next": 1}[week]
+        day = norm.weekday(number, ctx.dct + dt.timedelta(weeks=weeks), "", "this")
+    else:
+        day = norm.weekday(number, ctx.dct, "future" if tense == "present" else tense, shift)
     part = PARTS_OF_DAY.get((m["part"] or "").lower())
     return ("TIME", f"{day}T{part}") if part else ("DATE", day)
 
@@ -433,7 +440,12 @@ RULES: tuple[Rule, ...] = tuple(
         ),
         # an adjective before a lower-case word; not the balance-of-payments "current account"
         ("current", rf"\b{_i('current')}\b(?=\s+[a-z])(?!\s+accounts?\b)", _current),
-        ("weekday", rf"\b(?:(?P<shift>{_SHIFT})\s+)?(?P<day>{WEEKDAY_RE})\b(?:\s+(?P<part>{_PARTS})\b)?", _weekday),
+        (
+            "weekday",
+            rf"\b(?:(?P<shift>{_SHIFT})\s+)?(?P<day>{WEEKDAY_RE})\b(?:\s+(?P<part>{_PARTS})\b)?"
+            rf"(?:,?\s+(?:{_i('of')}\s+)?(?P<week>{_SHIFT})\s+{_i('week')}\b)?",
+            _weekday,
+        ),
         ("holiday", rf"\b(?P<name>{_i(HOLIDAY_RE)})\b(?:,?\s+(?P<year>{_YEAR})\b)?", _holiday),
         ("weekend", rf"\b{_i('the')}\s+{_i('weekend')}\b(?!['’]s)", _weekend),
         ("part-of-day", rf"\b(?P<shift>{_i('this|last')})\s+(?P<part>{_PARTS})\b", _part_of_day),

@@ -128,7 +128,7 @@ def _below_word(root: Token, word: Token) -> bool:
 
 
 def _told_today(word: Token) -> bool:
-    """A statement with a reporting verb ("said", "told"; not "will say"), or an act told in the present
+    """A statement with a reporting verb ("said", "told"; not "will say", "had said"), or an act told in the present
     ("says", "is protesting", "are committed", "can fly"), not in the perfect ("has filed") nor
     with a modal of the future or of a mere possibility ("will meet", "might strike")."""
     verb = _verb_of(word)
@@ -137,9 +137,10 @@ def _told_today(word: Token) -> bool:
     auxiliaries = _auxiliaries(verb)
     modal = any(a.tag_ == "MD" and a.lower_ != "can" for a in auxiliaries)
     if verb.lemma_.lower() in REPORTING_VERBS:
-        # "would later ask", "will announce": not said yet; "would not comment" is a refusal
+        # "would later ask", "will announce": not said yet; "would not comment" is a refusal;
+        # "had announced": said before the story's time
         refused = any(a.lower_ == "would" for a in auxiliaries) and any(c.dep_ == "neg" for c in verb.children)
-        return refused or not modal
+        return (refused or not modal) and not _past_perfect(verb)
     if modal or any(a.lemma_ == "have" for a in auxiliaries):
         return False
     if verb.tag_ in ("VBZ", "VBP") or any(a.lower_ == "can" for a in auxiliaries):
@@ -157,11 +158,16 @@ def _reported_recent(word: Token) -> bool:
     child = verb
     for head in verb.ancestors:
         if head.lemma_.lower() in REPORTING_VERBS and child.dep_ in ("ccomp", "parataxis"):
-            return True
+            return not _past_perfect(head)  # "police had said they arrested 12": before then
         if child.dep_ not in ("conj", "ccomp", "advcl") and child is not verb:
             return False
         child = head
     return False
+
+
+def _past_perfect(verb: Token) -> bool:
+    """ "had said", "had been told"."""
+    return any(a.lower_ in ("had", "'d") for a in _auxiliaries(verb))
 
 
 def _verb_of(word: Token) -> Token | None:
