@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from storyline import process
-from storyline.stages.s11_events.dates import precision
+from storyline.stages.s03_annotate.nlp import load_model
+from storyline.stages.s11_events.dates import event_date, precision
 
 PUBLISHED = "2025-05-07"  # a Wednesday
 
@@ -119,3 +120,18 @@ def test_a_statement_not_yet_made_is_not_of_the_publication_day() -> None:
     assert _dates("Police had said they arrested 12 people.")["arrested"] == (None, None)
     # "would not comment" is a refusal the day's news reports
     assert _dates("The company would not comment on the rumours.")["comment"] == (PUBLISHED, "published")
+
+
+def test_a_habit_or_a_condition_told_in_the_present_is_of_no_day() -> None:
+    assert _dates("When we protest, police are called to stop us.")["protest"] == (None, None)
+    found = _dates("Rohan threatens to strike if Gondor attacks its border.")
+    assert found["attacks"] == (None, None)  # a condition, not an act
+    assert found["threatens"] == (PUBLISHED, "published")  # the threat is today's, its "if" part of it
+
+
+def test_a_state_told_in_the_present_is_of_the_day_as_the_parser_reads_it() -> None:
+    doc = load_model()("We are fully committed to the search.")
+    committed = next(t for t in doc if t.lower_ == "committed")
+    assert committed.dep_ == "acomp"  # "are" is its head, not its auxiliary
+    date, _ = event_date(committed, [], [], PUBLISHED)
+    assert date is not None and (date.value, date.basis) == (PUBLISHED, "published")

@@ -8,7 +8,8 @@
 - ``published``: no date in the sentence, and the act is told in the present ("says", "is
   protesting"), is a statement reported with a reporting verb ("the ministry said"), or is an
   act in the simple past that such a statement reports ("officials say a strike killed 13"):
-  news tells those on the day it appears;
+  news tells those on the day it appears. Not a habit or a condition ("when we protest", "if
+  they offer it"), nor a statement not yet made or made before ("will announce", "had said");
 - ``incident``: an act of the kind of the article's lead incident (an act in its title or first
   sentences dated within two days before publication: "India fired missiles early Wednesday"),
   told in the simple past with no date of its own ("six people were killed in the strikes"), or
@@ -128,11 +129,12 @@ def _below_word(root: Token, word: Token) -> bool:
 
 
 def _told_today(word: Token) -> bool:
-    """A statement with a reporting verb ("said", "told"; not "will say", "had said"), or an act told in the present
-    ("says", "is protesting", "are committed", "can fly"), not in the perfect ("has filed") nor
-    with a modal of the future or of a mere possibility ("will meet", "might strike")."""
+    """A statement with a reporting verb ("said", "told"; not "will say", "had said"), or an act
+    told in the present ("says", "is protesting", "are committed", "can fly"), not in the perfect
+    ("has filed"), with a modal of the future or of a mere possibility ("will meet", "might
+    strike") or as a habit ("when we protest, police are called")."""
     verb = _verb_of(word)
-    if verb is None:
+    if verb is None or _habitual(verb):
         return False
     auxiliaries = _auxiliaries(verb)
     modal = any(a.tag_ == "MD" and a.lower_ != "can" for a in auxiliaries)
@@ -145,7 +147,32 @@ def _told_today(word: Token) -> bool:
         return False
     if verb.tag_ in ("VBZ", "VBP") or any(a.lower_ == "can" for a in auxiliaries):
         return True
+    if verb.dep_ == "acomp" and verb.head.tag_ in ("VBZ", "VBP"):
+        return True  # "We are fully committed", as the parser reads it: a complement of "are"
     return any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)  # "is protesting", "are committed"
+
+
+_WHENEVER = frozenset({"when", "whenever"})
+_IF = frozenset({"if", "unless"})
+
+
+def _habitual(verb: Token) -> bool:
+    """A habit, a condition or a general truth told in the present, of no day: a clause of
+    "when", "whenever" or "if" in the present ("if the Chinese offer it"), a clause that holds
+    one of "when" ("When we protest, police are called"; not of "if": "threatened to act if the
+    banks refuse" is a threat of today), or one whose subject is "you"."""
+    if _marked_present(verb, _WHENEVER | _IF):
+        return True
+    if any(c.dep_ == "advcl" and _marked_present(c, _WHENEVER) for c in verb.children):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in verb.children)
+
+
+def _marked_present(clause: Token, marks: frozenset[str]) -> bool:
+    """A clause in the present introduced by one of ``marks``."""
+    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in clause.children)
+    auxiliaries = _auxiliaries(clause)
+    return marked and (clause.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries))
 
 
 def _reported_recent(word: Token) -> bool:
