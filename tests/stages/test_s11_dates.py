@@ -33,6 +33,11 @@ def test_what_news_tells_as_of_today_takes_the_publication_day() -> None:
     )
 
 
+def test_an_act_below_a_modal_clause_is_not_reported_as_new() -> None:
+    text = "Analysts say the sanctions may have a large impact, as they did when Gondor attacked Rohan."
+    assert _dates(text)["attacked"] == (None, None)
+
+
 def test_a_date_in_the_clause_wins_and_one_below_it_is_another_acts() -> None:
     assert _dates("Rebels attacked an army post on Monday.")["attacked"] == ("2025-05-05", "clause")
     # 1991 is when the agreement was reached, not when Russia claims it was broken

@@ -178,7 +178,8 @@ def _marked_present(clause: Token, marks: frozenset[str]) -> bool:
 def _reported_recent(word: Token) -> bool:
     """An act told in the simple past inside what someone says or said, with no date of its own
     ("officials say a strike killed 13", "police said homes were damaged"): news reports what is
-    new, so it is of the statement's day. Not "had been" (before then), nor a future or a modal."""
+    new, so it is of the statement's day. Not "had been" (before then), nor a future or a modal,
+    nor inside a clause with one ("may have an impact as when the iPod was released")."""
     verb = _verb_of(word)
     if verb is None or verb.tag_ not in ("VBD", "VBN") or _perfect_or_modal(_auxiliaries(verb)):
         return False
@@ -188,6 +189,8 @@ def _reported_recent(word: Token) -> bool:
             return not _past_perfect(head)  # "police had said they arrested 12": before then
         if child.dep_ not in ("conj", "ccomp", "advcl") and child is not verb:
             return False
+        if any(a.tag_ == "MD" for a in _auxiliaries(head)):
+            return False  # "he believes this may have an impact as when the iPod was released"
         child = head
     return False
 
