@@ -121,6 +121,9 @@ def test_a_noun_pointing_back_at_the_lead_incident_takes_its_day() -> None:
 
 def test_a_statement_not_yet_made_is_not_of_the_publication_day() -> None:
     assert _dates("The minister will announce new sanctions against Rohan.")["announce"] == (None, None)
+    # a statement's verb in the infinitive tells a purpose, not a statement made today
+    text = "Gondor's president used a television address to accuse Rohan of shelling the border."
+    assert _dates(text)["accuse"] == (None, None)
     # said before the story's time: neither the statement nor what it reports is of the day
     assert _dates("Police had said they arrested 12 people.")["arrested"] == (None, None)
     # "would not comment" is a refusal the day's news reports

@@ -142,7 +142,8 @@ def _told_today(word: Token) -> bool:
         # "would later ask", "will announce": not said yet; "would not comment" is a refusal;
         # "had announced": said before the story's time
         refused = any(a.lower_ == "would" for a in auxiliaries) and any(c.dep_ == "neg" for c in verb.children)
-        return (refused or not modal) and not _past_perfect(verb)
+        infinitive = verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxiliaries)  # "using it to criticise"
+        return (refused or not modal) and not _past_perfect(verb) and not infinitive
     if modal or any(a.lemma_ == "have" for a in auxiliaries):
         return False
     if verb.tag_ in ("VBZ", "VBP") or any(a.lower_ == "can" for a in auxiliaries):
