@@ -16,7 +16,8 @@ Issue 27's readings: the second half of ``fundus-dev`` (lines 17-32 of its ``art
 ``bench/events-issue27*.csv`` and their keys (the fifth drew from the learned coder alone);
 issue 28's (dates and places only),
 ``bench/events-issue28.csv`` (seed 2828) and ``bench/events-issue28-second.csv`` (seed 3107, the
-learned coder only, after the first half's date fixes).
+learned coder only, after the first half's date fixes; ``-second-rescored.csv``: the same events
+drawn again after the later fixes, the three rows whose date changed read again).
 """
 
 from __future__ import annotations

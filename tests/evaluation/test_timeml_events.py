@@ -18,14 +18,17 @@ _TML = """<?xml version="1.0" ?>
 <TEXT>
 Gondor's army <EVENT eid="e1" class="OCCURRENCE">attacked</EVENT> Rohan's border posts on <TIMEX3 tid="t1" type="DATE" value="2010-03-01">Monday</TIMEX3>. \
 Rohan had <EVENT eid="e2" class="OCCURRENCE">refused</EVENT> talks with Gondor. \
-Rohan will not <EVENT eid="e3" class="OCCURRENCE">retaliate</EVENT>.
+Rohan will not <EVENT eid="e3" class="OCCURRENCE">retaliate</EVENT>. \
+Gondor <EVENT eid="e4" class="REPORTING">said</EVENT> so.
 </TEXT>
 <MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB" />
 <MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST" aspect="PERFECTIVE" polarity="POS" pos="VERB" />
 <MAKEINSTANCE eventID="e3" eiid="ei3" tense="FUTURE" aspect="NONE" polarity="NEG" pos="VERB" />
+<MAKEINSTANCE eventID="e4" eiid="ei4" tense="PAST" aspect="NONE" polarity="POS" pos="VERB" />
 <TLINK lid="l1" relType="INCLUDES" timeID="t1" relatedToEventInstance="ei1" />
 <TLINK lid="l2" relType="BEFORE" eventInstanceID="ei2" relatedToTime="t0" />
 <TLINK lid="l3" relType="AFTER" eventInstanceID="ei3" relatedToTime="t0" />
+<TLINK lid="l4" relType="BEFORE" eventInstanceID="ei4" relatedToTime="t0" />
 </TimeML>
 """
 
@@ -41,13 +44,14 @@ def test_events_and_links_read_as_gold_dates(tmp_path: Path) -> None:
     assert is_timeml(_write(tmp_path))
     (article,) = read_timeml_events(tmp_path)
     assert article.part == "gondor" and article.published == "2010-03-03"
-    attacked, refused, retaliate = sorted(article.events, key=lambda e: e.span)
+    attacked, refused, retaliate, said = sorted(article.events, key=lambda e: e.span)
     assert article.text[slice(*attacked.span)] == "attacked"
     # the timex INCLUDES the event: read from the event's side, it IS_INCLUDED in Monday
     assert attacked.anchor == "2010-03-01" and not attacked.past_unanchored
     assert refused.anchor is None and refused.past_unanchored  # before the creation time, no date of its own
     assert retaliate.anchor is None and not retaliate.past_unanchored  # after it: neither
     assert not retaliate.modality  # TimeML's attributes are no gold for it: not scored
+    assert said.statement and said.past_unanchored and not refused.statement  # class REPORTING
 
 
 def test_the_pipeline_s_events_are_scored_against_them(tmp_path: Path) -> None:

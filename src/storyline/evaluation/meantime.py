@@ -12,7 +12,9 @@ one of storyline's events has a telling whose trigger overlaps it:
   time: storyline's date must start with that day, or equal the gold value where it is coarser
   than a day;
 - **past, unanchored**: a gold event BEFORE the creation time with no such anchor: storyline's
-  date must not be the publication day (no date, or another one, is right);
+  date must not be the publication day (no date, or another one, is right); **past acts**: the
+  same, statements aside (the gold's predicate a verb of saying, or TimeML's class REPORTING),
+  which news dates on the day it appears and storyline does too, by design;
 - **modality**: polarity NEG -> negated; time FUTURE -> future or hypothetical; certainty
   POSSIBLE or PROBABLE -> hypothetical or future; otherwise asserted;
 - **source**: the gold Arg0 participant: storyline's source entity must have a mention that
@@ -36,6 +38,7 @@ from storyline.document.encode import JSONObject
 from storyline.document.records import Document, Event, EventMention
 from storyline.document.skips import Skipped
 from storyline.errors import InvalidArgument
+from storyline.knowledge.speech import SPEECH_VERBS
 from storyline.pipeline import process_many
 
 __all__ = [
@@ -58,7 +61,7 @@ _WORDS = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")"}
 # tokens written against the word before them, and after them (PTB's split, put back)
 _CLOSING = frozenset({",", ".", ":", ";", "?", "!", ")", "%", "''", "'s", "n't", "'", "'re", "'ve", "'ll", "'d", "'m"})
 _OPENING = frozenset({"(", "$", "``", "-LRB-"})
-_FIGURES = ("date", "past_unanchored", "modality", "source")
+_FIGURES = ("date", "past_unanchored", "past_acts", "modality", "source")
 _RESOLVED = re.compile(r"^\d{4}(-\d{2}|-W\d{2}|-Q\d)?(-\d{2})?$")  # a date, not "FUTURE_REF" or "XXXX-XX"
 INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES"}
 
@@ -70,6 +73,7 @@ class GoldEvent:
     past_unanchored: bool
     modality: frozenset[str]  # the storyline modalities that are right (none: not scored)
     doer: list[tuple[int, int]] | None  # the spans of the gold Arg0 entity's mentions
+    statement: bool = False  # a saying ("said", "announced"): news dates it on the day it appears
 
 
 @dataclass
@@ -183,6 +187,7 @@ def _article(file: Path, part: str) -> MeantimeArticle:
                 past_unanchored,
                 _modalities(mention.attrib),
                 mentions_of.get(instance) if instance else None,
+                mention.attrib.get("pred", "").lower() in SPEECH_VERBS,
             )
         )
     return article
@@ -248,7 +253,10 @@ def score_meantime(articles: list[MeantimeArticle], documents: list[Document | S
             if gold.anchor:
                 verdicts["date"] = _date_right(event, gold.anchor)
             if gold.past_unanchored:
-                verdicts["past_unanchored"] = not (event.date and event.date.value.startswith(article.published))
+                kept_off = not (event.date and event.date.value.startswith(article.published))
+                verdicts["past_unanchored"] = kept_off
+                if not gold.statement:
+                    verdicts["past_acts"] = kept_off
             if gold.doer:
                 found = spans.get(event.source or "", [])
                 verdicts["source"] = any(_overlaps(a, b) for a in found for b in gold.doer)

@@ -47,6 +47,7 @@ class TimeMLDocument:
     dct: str | None  # YYYY-MM-DD
     timexes: tuple[GoldTimex, ...]
     events: dict[str, tuple[int, int]] = field(default_factory=dict)  # EVENT eid -> its characters
+    reporting: frozenset[str] = frozenset()  # the eids of class REPORTING: statements ("said")
 
 
 def parse_timeml(name: str, markup: str) -> TimeMLDocument:
@@ -59,6 +60,7 @@ def parse_timeml(name: str, markup: str) -> TimeMLDocument:
     open_at: list[tuple[int, dict[str, str]]] = []
     gold = []
     events: dict[str, tuple[int, int]] = {}
+    reporting: set[str] = set()
     cursor = 0
     inner = body.group(1)
     for tag in _TAG.finditer(inner):
@@ -73,12 +75,15 @@ def parse_timeml(name: str, markup: str) -> TimeMLDocument:
         start, attrs = open_at.pop()
         if tag.group(2) == "EVENT":
             events[attrs.get("eid", "")] = (start, length)
+            if attrs.get("class") == "REPORTING":
+                reporting.add(attrs.get("eid", ""))
         else:
             gold.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", ""), attrs.get("tid", "")))
     pieces.append(inner[cursor:])
     dct = _DCT.search(markup)
     date = parse_dct(dict(_ATTR.findall(dct.group(1))).get("value")) if dct else None
-    return TimeMLDocument(name, "".join(pieces), date.isoformat() if date else None, tuple(gold), events)
+    dated = date.isoformat() if date else None
+    return TimeMLDocument(name, "".join(pieces), dated, tuple(gold), events, frozenset(reporting))
 
 
 def timeml_files(path: Path) -> list[Path]:

@@ -81,7 +81,8 @@ def _article(file: Path, part: str) -> MeantimeArticle:
         if span is None:
             continue
         anchor, past_unanchored = timing(links[eiid], timexes, creation_id)
-        article.events.append(GoldEvent(span, anchor, past_unanchored, frozenset(), None))
+        statement = attributes.get("eventID", "") in document.reporting
+        article.events.append(GoldEvent(span, anchor, past_unanchored, frozenset(), None, statement))
     return article
 
 
