@@ -143,3 +143,13 @@ def test_a_state_told_in_the_present_is_of_the_day_as_the_parser_reads_it() -> N
     assert committed.dep_ == "acomp"  # "are" is its head, not its auxiliary
     date, _ = event_date(committed, [], [], PUBLISHED)
     assert date is not None and (date.value, date.basis) == (PUBLISHED, "published")
+
+
+def test_a_year_written_before_another_noun_dates_that_noun_alone() -> None:
+    found = _dates("Police arrested two men over the 1995 shooting of a guard.")
+    assert found["shooting"] == ("1995", "clause")
+    assert found["arrested"] == (None, None)  # the arrest is not of 1995
+    # a time the clause is told in, and what the noun's own words tell, keep the year
+    assert _dates("Police arrested two men during the 1995 riots.")["arrested"] == ("1995", "clause")
+    text = "He is charged in three attacks, including the 1996 bombing that killed a guard."
+    assert _dates(text)["killed"] == ("1996", "sentence")

@@ -71,10 +71,11 @@ def event_date(
     """The date of the event ``word`` tells, from the dates and times of its sentence
     (``in_sentence``, in order) and of the text (``timexes``), and how sure that is."""
     sentence = word.sent
-    own = _held(in_sentence, word)
+    timing = [t for t in in_sentence if not _names_a_thing(t, word)]
+    own = _held(timing, word)
     if own is not None:
         return _dated(own, "clause"), 0.9
-    governing = [t for t in in_sentence if not _below(t, word)]
+    governing = [t for t in timing if not _below(t, word)]
     if governing:
         # the nearest clause above that holds one ("involved in the attack in October 2023, in
         # which 1,200 were killed"), else the sentence's first
@@ -88,6 +89,29 @@ def event_date(
     if published and (narrated_present or _told_today(word) or _reported_recent(word)):
         return EventDate(None, published, basis="published", precision=precision(published)), 0.4
     return None, 0.4
+
+
+def _names_a_thing(timex: Timex, word: Token) -> bool:
+    """Whether ``timex`` is a year written before a noun the word is not part of, which it dates
+    alone ("its 2030 emissions target", "charged in the 1995 shooting", "that 1978 resolution
+    calls for")."""
+    if not re.fullmatch(r"\d{4}", timex.value):
+        return False
+    span = word.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    year = span[0]
+    noun = year.head
+    modifies = year.dep_ in ("nummod", "compound", "amod") and year.i < noun.i and noun.pos_ == "NOUN"
+    # "taken during the 1987 offensive": a time the clause is told in
+    timed = noun.dep_ == "pobj" and noun.head.lower_ in _TEMPORAL
+    # what the noun's own words tell is of its year: "the 1996 bombing that killed one person";
+    # a noun event holding it is too: "three attacks, including the 1996 bombing"
+    inside = word in noun.subtree or (word.pos_ == "NOUN" and noun in word.subtree)
+    return modifies and not timed and not inside
+
+
+_TEMPORAL = frozenset({"during", "since", "before", "after", "until", "throughout"})
 
 
 def _held(timexes: Sequence[Timex], word: Token) -> Timex | None:
