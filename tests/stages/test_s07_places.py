@@ -175,3 +175,22 @@ def test_country_domains() -> None:
     assert domain_country("https://www.cbc.ca/news") == "CAN"
     assert domain_country("https://www.thehindu.co.in/x") == "IND"
     assert [domain_country(u) for u in ("https://nytimes.com/x", "https://news.tv/x", "localhost", None)] == [None] * 4
+
+
+def _placed(text: str) -> dict[str, str | None]:
+    """Each named place's country, through the whole pipeline."""
+    return {e.name: e.place.country if e.place else None for e in process(text, check_language=False).entities}
+
+
+def test_a_place_followed_by_the_place_it_lies_in_is_inside_it() -> None:
+    # Camden in New Jersey is the biggest namesake; "north London" says which one
+    assert _placed("Police in Camden, north London, arrested two men after a stabbing.")["Camden"] == "GBR"
+    # a list of towns is no such thing: London stays in England
+    assert _placed("Flights from London, Paris and Rome were cancelled.")["London"] == "GBR"
+
+
+def test_a_ship_or_a_newspaper_named_after_a_place_is_no_place() -> None:
+    found = _placed("The Chinese carrier Liaoning sailed through the strait on Sunday.")
+    assert found.get("Liaoning") is None
+    assert _placed("A spokesman told the Metro newspaper that the firm would appeal.").get("Metro") is None
+    assert _placed("Protesters gathered in Liaoning province on Sunday.")["Liaoning province"] == "CHN"

@@ -11,13 +11,14 @@ said ...") still get the place: who acts for the place is the actors stage's bus
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from storyline.document.records import Entity, Place
 from storyline.knowledge.countries import lookup
 from storyline.knowledge.gazetteer import gazetteer
 
-__all__ = ["PLACE_TYPES", "candidates", "choose", "context", "resolve_places"]
+__all__ = ["PLACE_TYPES", "candidates", "choose", "context", "names_a_vessel_or_paper", "resolve_places"]
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # The model sometimes tags a country as ORG or NORP ("Ukraine" in a sports line), or a region as
@@ -87,18 +88,61 @@ def choose(options: list[Place], countries: set[str] | None = None, regions: set
 def resolve_places(entities: list[Entity], text: str, publisher: str | None = None) -> None:
     """Set ``entity.place`` for the place entities that the gazetteer knows. ``publisher``: the
     country of the site that published the article, where its address says (a ".co.uk" page's
-    "Richmond" is the one in London), counted like one more place of the article's."""
+    "Richmond" is the one in London), counted like one more place of the article's. A name the
+    text gives to a ship or a newspaper ("the carrier Liaoning", "the Metro newspaper") is no
+    place; a place followed by the place it lies in ("Camden, north London") is one inside it."""
     found = {
         n: options
         for n, entity in enumerate(entities)
-        if entity.type in PLACE_TYPES | _OTHER_TYPES and (options := candidates(entity))
+        if entity.type in PLACE_TYPES | _OTHER_TYPES
+        and not _names_a_vessel_or_paper(entity, text)
+        and (options := candidates(entity))
     }
     first = {n: choose(options) for n, options in found.items()}
+    starts = {m.start: n for n in first for m in entities[n].mentions}
     for n, options in found.items():
         # Context: where the article's other places are, as first chosen. A place's own first
         # choice is left out, so that a name cannot confirm itself.
         countries, regions = context(place for m, place in first.items() if m != n)
+        within, compass = _lies_in(entities[n], text, starts)
+        holder = first.get(within) if within is not None and within != n else None
+        if holder is not None and first[n].kind not in _AREAS:
+            inside = [p for p in options if p.country == holder.country]
+            if compass:
+                # "Camden, north London": one in the holder's country, else the holder itself (the
+                # gazetteer may lack a borough), never a namesake abroad
+                options = inside or [holder]
+            elif holder.kind in _AREAS and inside:
+                options = inside  # "Paris, Texas"; not a list of towns ("London, Paris and Rome")
         entities[n].place = choose(options, countries | {publisher} if publisher else countries, regions)
+
+
+# "the carrier Liaoning", "the destroyer Kolkata"; "the Metro newspaper"
+_VESSEL_BEFORE = re.compile(
+    r"(?i)\b(?:carrier|warship|ship|vessel|destroyer|frigate|submarine|tanker|cruiser|ferry|yacht)\s+$"
+)
+_PAPER_AFTER = re.compile(r"(?i)^\s+(?:newspaper|tabloid|magazine)\b")  # not "daily", "weekly": adverbs too
+# "Camden, north London": a comma, a compass word or none, and the place it lies in
+_LIES_IN = re.compile(r"(?i)^,\s+(?:((?:north|south|east|west|central)(?:[- ]?(?:east|west))?(?:ern)?)\s+)?")
+
+
+def _names_a_vessel_or_paper(entity: Entity, text: str) -> bool:
+    return any(names_a_vessel_or_paper(text, m.start, m.end) for m in entity.mentions)
+
+
+def names_a_vessel_or_paper(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is a ship's or a newspaper's, by the word before or after."""
+    return bool(_VESSEL_BEFORE.search(text[max(0, start - 20) : start]) or _PAPER_AFTER.match(text[end : end + 20]))
+
+
+def _lies_in(entity: Entity, text: str, starts: dict[int, int]) -> tuple[int | None, bool]:
+    """The place entity (its index) named right after one of the entity's mentions, past a comma
+    and perhaps a compass word: the place it lies in; and whether a compass word stood between."""
+    for m in entity.mentions:
+        after = _LIES_IN.match(text[m.end : m.end + 30])
+        if after is not None and (n := starts.get(m.end + after.end())) is not None:
+            return n, bool(after.group(1))
+    return None, False
 
 
 def context(places: Iterable[Place]) -> tuple[set[str], set[str]]:

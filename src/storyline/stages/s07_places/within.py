@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from storyline.document.records import WITHIN, Entity, Mention, Place
 from storyline.knowledge.countries import lookup
 from storyline.knowledge.gazetteer import gazetteer
-from storyline.stages.s07_places.choice import PLACE_TYPES, choose, context
+from storyline.stages.s07_places.choice import PLACE_TYPES, choose, context, names_a_vessel_or_paper
 
 __all__ = ["places_within"]
 
@@ -123,6 +123,8 @@ def places_within(doc: Doc, entities: list[Entity], publisher: str | None = None
         found.extend(_names(text, start, end, where, countries, regions, taken))
     by_place: dict[tuple[int | None, str, bool], Entity] = {}
     for f in sorted(found, key=lambda f: f.start):
+        if names_a_vessel_or_paper(text, f.start, f.end):
+            continue  # "the carrier Liaoning"
         key = (f.place.geonameid, f.place.name, f.nationality)
         mention = Mention(f.start, f.end, text[f.start : f.end], WITHIN)
         if key in by_place:
