@@ -273,12 +273,28 @@ def _comments(text: str) -> dict[str, str]:
     return found
 
 
+def _notes(text: str) -> dict[tuple[str, str], str]:
+    """The note after a floor's figure ("... # 0.7465 (lowered by issue 26: see CHANGELOG)"), by
+    its table and figure path: kept while that floor stays where it is."""
+    found, table = {}, ""
+    for line in text.splitlines():
+        header = re.match(r"\[([\w.]+)\]", line)
+        if header:
+            table = header.group(1)
+        note = re.match(r'"([^"]+)" = [\d.]+\s*#\s*[\d.]+\s+(\(.*\))\s*$', line)
+        if note:
+            found[(table, note.group(1))] = note.group(2)
+    return found
+
+
 def raise_floors(run: Path) -> int:
     """Rewrite the floors file with each figure's floor raised to just under ``run``'s figure;
-    returns how many figures are under their floor (printed, and left as they are)."""
+    returns how many figures are under their floor (printed, and left as they are). A floor left
+    where it was keeps its note."""
     text = FLOORS.read_text("utf-8")
     header = text[: text.index("\n[")].rstrip("\n")
     comments = _comments(text)
+    notes = _notes(text)
     under = 0
     out = [header, ""]
     for name, entry in tomllib.loads(text).items():
@@ -292,7 +308,8 @@ def raise_floors(run: Path) -> int:
             if value < old.get(path, 0.0):
                 print(f"  {name} {path}: {value:.4f} is under its floor {old[path]}")
                 under += 1
-            out.append(f'"{path}" = {floor:.3f}  # {value:.4f}')
+            note = notes.get((f"{name}.floors", path)) if floor == old.get(path) else None
+            out.append(f'"{path}" = {floor:.3f}  # {value:.4f}' + (f" {note}" if note else ""))
         if "ceilings" in entry:
             out.append(f"[{name}.ceilings]")
             out += [f'"{path}" = {limit}' for path, limit in entry["ceilings"].items()]
