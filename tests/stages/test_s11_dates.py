@@ -153,3 +153,13 @@ def test_a_year_written_before_another_noun_dates_that_noun_alone() -> None:
     assert _dates("Police arrested two men during the 1995 riots.")["arrested"] == ("1995", "clause")
     text = "He is charged in three attacks, including the 1996 bombing that killed a guard."
     assert _dates(text)["killed"] == ("1996", "sentence")
+
+
+def test_narration_goes_on_in_the_day_the_sentence_before_tells() -> None:
+    text = "Gondor's army entered Edoras on Monday. Its soldiers arrested the mayor."
+    assert _dates(text)["arrested"] == ("2025-05-05", "earlier")
+    # a heading tells no narration
+    assert _dates("Army enters Edoras on Monday\n\nIts soldiers arrested the mayor.")["arrested"] == (None, None)
+    # a statement keeps the day it is reported on
+    text = "Gondor's army entered Edoras on Monday. Rohan warned Gondor against further attacks."
+    assert _dates(text)["warned"] == (PUBLISHED, "published")

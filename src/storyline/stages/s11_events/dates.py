@@ -4,7 +4,10 @@
 - ``sentence``: else the first one in its sentence that is not in a clause embedded below the
   event's word ("claims that it broke an agreement reached in 1991": not 1991);
 - ``dateline``: that date is the story's dateline ("KYIV, March 3 -");
-- ``earlier``: "at the time", "back then": the last date told before the sentence;
+- ``earlier``: "at the time", "back then": the last date told before the sentence; or, for an
+  act in the simple past with no date of its own, the day the sentence before (a sentence, not
+  a heading) tells its act on ("The first A380 landed in Singapore at 6:40 p.m. The aircraft
+  was greeted by 400 guests"): narration goes on in its time;
 - ``published``: no date in the sentence, and the act is told in the present ("says", "is
   protesting"), is a statement reported with a reporting verb ("the ministry said"), or is an
   act in the simple past that such a statement reports ("officials say a strike killed 13"):
@@ -86,9 +89,29 @@ def event_date(
         earlier = [t for t in timexes if t.type == "DATE" and t.end <= sentence.start_char]
         if earlier:
             return _dated(earlier[-1], "earlier"), 0.6
+    stated = (verb := _verb_of(word)) is not None and verb.lemma_.lower() in REPORTING_VERBS
+    carried = _carried_over(word, timexes) if _simple_past(word) and not stated else None
+    if carried is not None:
+        return _dated(carried, "earlier"), 0.5
     if published and (narrated_present or _told_today(word) or _reported_recent(word)):
         return EventDate(None, published, basis="published", precision=precision(published)), 0.4
     return None, 0.4
+
+
+def _carried_over(word: Token, timexes: Sequence[Timex]) -> Timex | None:
+    """The day the sentence before tells its act on (a day's date or time that its main clause
+    holds, not one below it nor a year of a noun), where that is a sentence, not a heading."""
+    sentence = word.sent
+    if sentence.start == 0:
+        return None
+    before = word.doc[sentence.start - 1].sent
+    told = [t for t in before if not t.is_space and not t.is_quote]
+    if not told or told[-1].text not in (".", "!", "?"):
+        return None  # a heading, a caption or a line of furniture tells no narration
+    days = [t for t in timexes if before.start_char <= t.start < before.end_char and precision(t.value[:10]) == "day"]
+    root = before.root
+    held = [t for t in days if not _below(t, root) and not _names_a_thing(t, root)]
+    return held[0] if held else None
 
 
 def _names_a_thing(timex: Timex, word: Token) -> bool:
