@@ -158,6 +158,12 @@ def test_a_year_written_before_another_noun_dates_that_noun_alone() -> None:
 def test_narration_goes_on_in_the_day_the_sentence_before_tells() -> None:
     text = "Gondor's army entered Edoras on Monday. Its soldiers arrested the mayor."
     assert _dates(text)["arrested"] == ("2025-05-05", "earlier")
+    # and from sentence to sentence
+    text = "Gondor's army entered Edoras on Monday. Its soldiers arrested the mayor. They later attacked the police station."
+    assert _dates(text)["attacked"] == ("2025-05-05", "earlier")
+    # not an act a clause orders before or after another
+    text = "Gondor's army entered Edoras on Monday. The town fell soon after its soldiers attacked the police station."
+    assert _dates(text)["attacked"] == (None, None)
     # a heading tells no narration
     assert _dates("Army enters Edoras on Monday\n\nIts soldiers arrested the mayor.")["arrested"] == (None, None)
     # a statement keeps the day it is reported on

@@ -7,7 +7,9 @@
 - ``earlier``: "at the time", "back then": the last date told before the sentence; or, for an
   act in the simple past with no date of its own, the day the sentence before (a sentence, not
   a heading) tells its act on ("The first A380 landed in Singapore at 6:40 p.m. The aircraft
-  was greeted by 400 guests"): narration goes on in its time;
+  was greeted by 400 guests"), or that an act of it was dated to: narration goes on in its time
+  (not a statement, nor an act a clause orders before or after another: "soon after X was
+  killed");
 - ``published``: no date in the sentence, and the act is told in the present ("says", "is
   protesting"), is a statement reported with a reporting verb ("the ministry said"), or is an
   act in the simple past that such a statement reports ("officials say a strike killed 13"):
@@ -31,14 +33,14 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from storyline.document.records import Event, EventDate, Timex
 from storyline.knowledge.speech import REPORTING_VERBS
 from storyline.parse.clauses import CLAUSES, clause_tokens
 from storyline.parse.datelines import in_dateline
 
-__all__ = ["event_date", "incident_dates", "precision"]
+__all__ = ["event_date", "incident_dates", "narration_dates", "precision"]
 
 _LEAD_SENTENCES = 3  # the title and the first sentences, where news tells its incident
 _LEAD_DAYS = 2  # how long before publication the lead incident may lie
@@ -89,8 +91,7 @@ def event_date(
         earlier = [t for t in timexes if t.type == "DATE" and t.end <= sentence.start_char]
         if earlier:
             return _dated(earlier[-1], "earlier"), 0.6
-    stated = (verb := _verb_of(word)) is not None and verb.lemma_.lower() in REPORTING_VERBS
-    carried = _carried_over(word, timexes) if _simple_past(word) and not stated else None
+    carried = _carried_over(word, timexes) if _narrated(word) else None
     if carried is not None:
         return _dated(carried, "earlier"), 0.5
     if published and (narrated_present or _told_today(word) or _reported_recent(word)):
@@ -98,20 +99,39 @@ def event_date(
     return None, 0.4
 
 
+def _narrated(word: Token) -> bool:
+    """An act the narration tells: in the simple past, not in a clause that orders it before or
+    after another ("soon after Haniyeh was killed"), and no statement (which keeps the day it is
+    reported on)."""
+    verb = _verb_of(word)
+    if verb is None or verb.lemma_.lower() in REPORTING_VERBS or not _simple_past(word):
+        return False
+    # a subordinator stands alone: "Speaker after speaker denounced" is no such clause
+    return not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL and not c.n_lefts + c.n_rights for c in verb.children
+    )
+
+
 def _carried_over(word: Token, timexes: Sequence[Timex]) -> Timex | None:
     """The day the sentence before tells its act on (a day's date or time that its main clause
-    holds, not one below it nor a year of a noun), where that is a sentence, not a heading."""
-    sentence = word.sent
-    if sentence.start == 0:
+    holds, not one below it nor a year of a noun)."""
+    before = _sentence_before(word)
+    if before is None:
         return None
-    before = word.doc[sentence.start - 1].sent
-    told = [t for t in before if not t.is_space and not t.is_quote]
-    if not told or told[-1].text not in (".", "!", "?"):
-        return None  # a heading, a caption or a line of furniture tells no narration
     days = [t for t in timexes if before.start_char <= t.start < before.end_char and precision(t.value[:10]) == "day"]
     root = before.root
     held = [t for t in days if not _below(t, root) and not _names_a_thing(t, root)]
     return held[0] if held else None
+
+
+def _sentence_before(word: Token) -> Span | None:
+    """The sentence before the word's, where it is one: a heading, a caption or a line of page
+    furniture (no full stop) tells no narration."""
+    if word.sent.start == 0:
+        return None
+    before = word.doc[word.sent.start - 1].sent
+    told = [t for t in before if not t.is_space and not t.is_quote]
+    return before if told and told[-1].text in (".", "!", "?") else None
 
 
 def _names_a_thing(timex: Timex, word: Token) -> bool:
@@ -270,6 +290,27 @@ def incident_dates(told: Sequence[tuple[Event, Token | None]], published: str | 
             continue
         if event.quad_class == lead.quad_class and (_simple_past(word) or _told_back(word)):
             event.date = day
+
+
+def narration_dates(told: Sequence[tuple[Event, Token | None]]) -> None:
+    """Carry the narration's day on from sentence to sentence: an undated act the narration
+    tells (:func:`_narrated`) takes the day of an act the sentence before dated to a day
+    (``told``: each event with its word, in text order)."""
+    by_sentence: dict[int, list[Event]] = {}
+    for event, word in told:
+        if word is not None:
+            by_sentence.setdefault(word.sent.start, []).append(event)
+    for event, word in told:
+        if event.date is not None or word is None or event.modality != "asserted" or not _narrated(word):
+            continue
+        before = _sentence_before(word)
+        dated = [
+            e.date
+            for e in (by_sentence.get(before.start, []) if before is not None else [])
+            if e.date is not None and e.date.basis in ("clause", "sentence", "earlier") and e.date.precision == "day"
+        ]
+        if dated:
+            event.date = EventDate(dated[0].timex, dated[0].value, basis="earlier", precision=dated[0].precision)
 
 
 def _lead(told: Sequence[tuple[Event, Token | None]], published: str | None) -> Event | None:

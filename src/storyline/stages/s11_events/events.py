@@ -42,7 +42,7 @@ from storyline.parse.clauses import agent, object_after, object_of
 from storyline.parse.climbs import MAX_CLIMB, is_root
 from storyline.parse.datelines import in_dateline
 from storyline.parse.owners import token_owners
-from storyline.stages.s11_events.dates import event_date, incident_dates
+from storyline.stages.s11_events.dates import event_date, incident_dates, narration_dates
 from storyline.stages.s11_events.implied import arrested_by_police, names_no_doer, told_before
 from storyline.stages.s11_events.locations import event_place, place_tokens
 from storyline.stages.s11_events.modality import modality
@@ -155,6 +155,7 @@ def code_events(
     arrested_by_police([e for e in found if e is not None and names_no_doer(_trigger(e, ctx))], entities, places)
     tellings = [(e, _trigger(e, ctx)) for e in found if e is not None]
     incident_dates(sorted(tellings, key=lambda pair: pair[0].trigger.start), ctx.published)
+    narration_dates(sorted(tellings, key=lambda pair: pair[0].trigger.start))
     named_again = told_before(tellings)
     sentence_of = {sentence.start_char: n for n, sentence in enumerate(doc.sents)}
     kept = [e for e in found if e is not None and not _by_no_one(e, _trigger(e, ctx))]
