@@ -95,7 +95,7 @@ def resolve_places(entities: list[Entity], text: str, publisher: str | None = No
         n: options
         for n, entity in enumerate(entities)
         if entity.type in PLACE_TYPES | _OTHER_TYPES
-        and not _names_a_vessel_or_paper(entity, text)
+        and not any(names_a_vessel_or_paper(text, m.start, m.end) for m in entity.mentions)
         and (options := candidates(entity))
     }
     first = {n: choose(options) for n, options in found.items()}
@@ -124,10 +124,6 @@ _VESSEL_BEFORE = re.compile(
 _PAPER_AFTER = re.compile(r"(?i)^\s+(?:newspaper|tabloid|magazine)\b")  # not "daily", "weekly": adverbs too
 # "Camden, north London": a comma, a compass word or none, and the place it lies in
 _LIES_IN = re.compile(r"(?i)^,\s+(?:((?:north|south|east|west|central)(?:[- ]?(?:east|west))?(?:ern)?)\s+)?")
-
-
-def _names_a_vessel_or_paper(entity: Entity, text: str) -> bool:
-    return any(names_a_vessel_or_paper(text, m.start, m.end) for m in entity.mentions)
 
 
 def names_a_vessel_or_paper(text: str, start: int, end: int) -> bool:

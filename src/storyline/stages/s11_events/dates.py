@@ -46,6 +46,10 @@ _LEAD_SENTENCES = 3  # the title and the first sentences, where news tells its i
 _LEAD_DAYS = 2  # how long before publication the lead incident may lie
 
 AT_THE_TIME = ("at the time", "at that time", "back then")
+_TEMPORAL = frozenset({"during", "since", "before", "after", "until", "throughout"})  # words that order acts
+_WHENEVER = frozenset({"when", "whenever"})  # a habit's clause
+_IF = frozenset({"if", "unless"})  # a condition's
+_BACK = frozenset({"the", "this", "these", "that", "those"})  # a noun's words that point back at one told
 _PRECISIONS = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}"), "day"),
     (re.compile(r"^\d{4}-W\d{2}$"), "week"),
@@ -154,9 +158,6 @@ def _names_a_thing(timex: Timex, word: Token) -> bool:
     return modifies and not timed and not inside
 
 
-_TEMPORAL = frozenset({"during", "since", "before", "after", "until", "throughout"})
-
-
 def _held(timexes: Sequence[Timex], word: Token) -> Timex | None:
     """The first of ``timexes`` that stands in the word's own clause."""
     clause = {t.idx for t in clause_tokens(word)}
@@ -218,10 +219,6 @@ def _told_today(word: Token) -> bool:
     if verb.dep_ == "acomp" and verb.head.tag_ in ("VBZ", "VBP"):
         return True  # "We are fully committed", as the parser reads it: a complement of "are"
     return any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)  # "is protesting", "are committed"
-
-
-_WHENEVER = frozenset({"when", "whenever"})
-_IF = frozenset({"if", "unless"})
 
 
 def _habitual(verb: Token) -> bool:
@@ -347,9 +344,6 @@ def _told_back(word: Token) -> bool:
     if word.pos_ != "NOUN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children):
         return False  # "the Pahalgam terror attack" names an incident of its own
     return any((c.dep_ == "det" and c.lower_ in _BACK) or c.dep_ == "poss" for c in children)
-
-
-_BACK = frozenset({"the", "this", "these", "that", "those"})
 
 
 def _simple_past(word: Token) -> bool:
