@@ -39,7 +39,10 @@ def test_an_empty_page_says_why(client: TestClient) -> None:
 
 
 def test_quotes_actors_articles_and_stats(client: TestClient) -> None:
-    assert client.get("/quotes").json()["rows"]
+    said = client.get("/quotes").json()["rows"]
+    assert said and {r["act"] for r in said} == {"speech"}
+    assert len(client.get("/quotes", params={"act": "all"}).json()["rows"]) >= len(said)
+    assert client.get("/quotes", params={"act": "rumour"}).status_code == 422
     assert client.get("/actors", params={"limit": 3}).json()["rows"]
     titles = [r["title"] for r in client.get("/articles", params={"source": "wire a"}).json()["rows"]]
     assert sorted(titles) == ["Border attack", "Sweden protests"]

@@ -69,8 +69,8 @@ def test_the_rows_of_a_document(store: Store) -> None:
     ]
     q1, q2 = doc.quotes
     assert [r[1:] for r in rows["quotes"]] == [
-        ("Q1", "direct", "E3", "Ihor Terekhov", "UKRGOV", "told", "We will rebuild,", q1.start, q1.end),
-        ("Q2", "indirect", None, None, None, None, q2.text, q2.start, q2.end),  # no content: the whole text
+        ("Q1", "direct", "E3", "Ihor Terekhov", "UKRGOV", "told", "We will rebuild,", q1.start, q1.end, "speech"),
+        ("Q2", "indirect", None, None, None, None, q2.text, q2.start, q2.end, "speech"),  # no content: the whole text
     ]
     assert [r[1:] for r in rows["timexes"]] == [("T1", "DATE", "2024-03-04", "Monday", 34, 40)]
     assert [r[1:] for r in rows["captions"]] == [
@@ -140,3 +140,24 @@ def test_a_caption_event_is_found_by_the_words_of_its_caption(store: Store) -> N
         store_document(store, doc, "run-1", "0.1.0", "read-as")
     found = events(store, EventFilter(text="firefighters", limit=10)).rows
     assert [(r["event_id"], r["sentence"]) for r in found] == [("V2", "Firefighters at a building shelled in Kharkiv.")]
+
+
+def test_who_said_what_holds_speech_and_an_unnamed_speakers_description(store: Store) -> None:
+    from storyline.errors import InvalidArgument
+    from storyline.store.queries import quotes
+
+    doc = document()
+    named, unnamed = doc.quotes
+    unnamed.speaker_name = "a source close to the mayor"
+    believed = dataclasses.replace(named, id="Q3", act="belief", speaker_name="Ihor Terekhov")
+    doc.quotes.append(believed)
+    with store.transaction():
+        store_document(store, doc, "run-1", "0.1.0", "read-as")
+    said = quotes(store).rows
+    assert sorted(str(r["speaker"]) for r in said) == ["Ihor Terekhov", "a source close to the mayor"]
+    assert {r["act"] for r in said} == {"speech"}
+    assert [r["quote_id"] for r in quotes(store, act="belief").rows] == ["Q3"]
+    assert len(quotes(store, act="all").rows) == 3
+    assert articles(store).rows[0]["quotes"] == 2  # an article's quotes are what was said
+    with pytest.raises(InvalidArgument, match="unknown act"):
+        quotes(store, act="rumour")

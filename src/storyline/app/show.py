@@ -102,9 +102,11 @@ def summarise(doc: JSONObject) -> str:
     if quotes:
         lines.append(f"   quotes   {len(quotes)}")
     for quote in quotes:
-        speaker = names.get(quote["speaker"], quote["speaker"]) if quote.get("speaker") else "unattributed"
+        named = names.get(quote["speaker"], quote["speaker"]) if quote.get("speaker") else "unattributed"
+        speaker = quote.get("speaker_name") or named
         said = (quote.get("content") or quote)["text"]
-        lines.append(f"   {quote['id']:<3}  {speaker} [{quote['kind']}]: {_cut(said, SENTENCE_WIDTH)}")
+        act = f", {quote['act']}" if quote.get("act", "speech") != "speech" else ""
+        lines.append(f"   {quote['id']:<3}  {speaker} [{quote['kind']}{act}]: {_cut(said, SENTENCE_WIDTH)}")
     return "\n".join(lines)
 
 

@@ -28,7 +28,7 @@ from storyline.readers import FORMATS as INPUT_FORMATS
 from storyline.store.connection import Store, Value, open_store
 from storyline.store.export import FORMATS, codebook, export
 from storyline.store.ingest import COMMIT_EVERY, IngestSummary, count_inputs, ingest
-from storyline.store.queries import CODED_FILTERS, Answer, EventFilter, actors, articles, events, quotes
+from storyline.store.queries import CODED_FILTERS, QUOTE_ACTS, Answer, EventFilter, actors, articles, events, quotes
 from storyline.store.schema import migrate
 
 __all__ = ["COMMANDS"]
@@ -258,11 +258,20 @@ def events_command(db: str, root: str | None, code: str | None, output: str, **f
 @_db_option
 @click.option("--speaker", help="The speaker's name (any part) or actor code prefix.")
 @click.option("--text", help="Words in what was said.")
+@click.option(
+    "--act",
+    type=click.Choice(QUOTE_ACTS),
+    default="speech",
+    show_default=True,
+    help="What was said, or the beliefs or perceptions the text reports, or all.",
+)
 @_output_options
-def quotes_command(db: str, speaker: str | None, text: str | None, limit: int | None, offset: int, output: str) -> None:
+def quotes_command(
+    db: str, speaker: str | None, text: str | None, act: str, limit: int | None, offset: int, output: str
+) -> None:
     """Quotes: who said what."""
     with _opened(db) as store:
-        answer = quotes(store, speaker=speaker, text=text, limit=limit, offset=offset)
+        answer = quotes(store, speaker=speaker, text=text, limit=limit, offset=offset, act=act)
     _print(answer, output, "quotes", offset)
 
 

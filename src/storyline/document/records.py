@@ -130,6 +130,12 @@ class Quote:
     source: TextSpan | None
     cue: TextSpan | None
     content: TextSpan | None
+    # who, in words: the speaker entity's name, else the source's own description ("a source
+    # close to the talks"); absent where neither is known (an unresolved pronoun)
+    speaker_name: str | None = omitted_if_none()
+    # what the cue reports: "speech" (said or written), "belief" ("considers", "believes") or
+    # "perception" ("heard", "saw"); only speech is who said what
+    act: str = "speech"
 
 
 @dataclass(slots=True)

@@ -81,6 +81,26 @@ PROTOTYPES: dict[str, dict[str, tuple[str, ...]]] = {
             villager protester criminal thief militant official president chairman""".split()
         ),
     },
+    "report": {  # what a quote's cue reports: speech (said or written), a belief, a perception, or an act
+        "speech": tuple(
+            """say tell add claim argue warn note ask write tweet post announce explain insist suggest report state
+            declare acknowledge admit deny reply respond answer urge predict stress confirm recall comment complain
+            caution assert maintain contend emphasize remark testify vow pledge promise threaten accuse criticize
+            praise allege mention propose recommend repeat reiterate condemn denounce blame thank call describe
+            question dismiss reject welcome apologize quote cite publish show find reveal indicate conclude attack
+            blast slam assail""".split()
+        ),
+        "belief": tuple(
+            """believe think hope consider expect fear know feel suspect doubt assume want wish seem appear
+            understand regard view intend decide prefer worry trust imagine remember plan""".split()
+        ),
+        "perception": tuple("see hear watch notice witness spot smell glimpse overhear sight".split()),
+        "act": tuple(
+            """sign order authorize pass ban bring keep build launch introduce require opt focus fund approve appoint
+            hire arrest kill raise cut invest buy sell deploy send travel visit impose block allow
+            install open close""".split()
+        ),
+    },
 }
 _MARGIN = 0.05  # how much nearer than the first class another must be to take a word
 _NEAREST = 3

@@ -135,11 +135,18 @@ def _last_subject(
     token: Token, owner: dict[int, Entity], quoted: list[bool], agrees: Callable[[Entity], bool]
 ) -> Entity | None:
     """The last person who was a subject, outside quotes, before the pronoun (a few sentences
-    back), of those the pronoun ``agrees`` with."""
+    of narration back: a sentence wholly inside a quotation is the speaker's, and not counted),
+    of those the pronoun ``agrees`` with."""
     sentences = list(token.doc.sents)
     here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    window = [sentences[here]]
+    for sentence in reversed(sentences[:here]):
+        if len(window) > _LOOKBACK_SENTENCES:
+            break
+        if not all(quoted[t.idx] for t in sentence if t.is_alpha):
+            window.append(sentence)
     apart = _own_subject(token, owner)
-    for sentence in reversed(sentences[max(0, here - _LOOKBACK_SENTENCES) : here + 1]):
+    for sentence in window:
         candidates = [
             t
             for t in sentence

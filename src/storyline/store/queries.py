@@ -25,6 +25,7 @@ from storyline.store.filters import LIKE, contains, starts_with
 
 __all__ = [
     "CODED_FILTERS",
+    "QUOTE_ACTS",
     "Answer",
     "EventFilter",
     "actors",
@@ -144,13 +145,25 @@ def events(store: Store, f: EventFilter) -> Answer:
     return answer
 
 
+QUOTE_ACTS = ("speech", "belief", "perception", "all")
+_SPEECH = "COALESCE(q.act, 'speech')"  # a quote stored before issue 29 is speech
+
+
 def quotes(
-    store: Store, speaker: str | None = None, text: str | None = None, limit: int | None = 100, offset: int = 0
+    store: Store,
+    speaker: str | None = None,
+    text: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+    act: str = "speech",
 ) -> Answer:
-    """Who said what: ``speaker`` matches the speaker's name (any part) or actor code prefix."""
+    """Who said what: ``speaker`` matches the speaker's name (any part) or actor code prefix;
+    ``act`` keeps what was said (speech, the default), beliefs, perceptions, or all of them."""
     _check_page(limit, offset)
-    where: list[str] = []
-    params: list[Value] = []
+    if act not in QUOTE_ACTS:
+        raise InvalidArgument(f"unknown act {act!r}; choose from {', '.join(QUOTE_ACTS)}")
+    where: list[str] = [] if act == "all" else [f"{_SPEECH} = ?"]
+    params: list[Value] = [] if act == "all" else [act]
     if speaker:
         where.append(f"(LOWER(q.speaker) {LIKE} OR q.speaker_code {LIKE})")
         params += [contains(speaker.lower()), starts_with(speaker.upper())]
@@ -160,7 +173,8 @@ def quotes(
     return _answer(
         store,
         "quotes",
-        "SELECT a.published, q.speaker, q.speaker_code, q.cue, q.kind, q.content, q.article_id, q.quote_id, a.title "
+        f"SELECT a.published, q.speaker, q.speaker_code, q.cue, q.kind, {_SPEECH} AS act, q.content, q.article_id, "
+        "q.quote_id, a.title "
         "FROM quotes q JOIN articles a ON a.article_id = q.article_id",
         (where, params),
         "a.published DESC NULLS LAST, q.article_id, q.start",
@@ -220,7 +234,7 @@ def articles(
         "articles",
         "SELECT a.article_id, a.published, a.modified, a.source, a.title, a.url, a.words, a.duplicate_of, "
         "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.article_id) AS events, "
-        "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.article_id) AS quotes "
+        f"(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.article_id AND {_SPEECH} = 'speech') AS quotes "
         "FROM articles a",
         (where, params),
         "a.published DESC NULLS LAST, a.article_id",

@@ -150,12 +150,13 @@ TABLES: tuple[Table, ...] = (
             ("quote_id", "TEXT", "the quote's id in its document (Q1, ...)"),
             ("kind", "TEXT", "direct, mixed or indirect"),
             ("speaker_id", "TEXT", "the speaking entity's id, if known"),
-            ("speaker", "TEXT", "the speaker's name, if known"),
+            ("speaker", "TEXT", "the speaker's name, else the words describing an unnamed one ('a source')"),
             ("speaker_code", "TEXT", "the speaker's actor code, if coded"),
             ("cue", "TEXT", "the verb or phrase that reports it (said, told, according to)"),
             ("content", "TEXT", "what was said"),
             ("start", "INTEGER", "first character of the whole attribution"),
             ("end_", "INTEGER", "character after it"),
+            ("act", "TEXT", "what the cue reports: speech, belief or perception (only speech is who said what)"),
         ),
         ("article_id", "quote_id"),
     ),
@@ -435,6 +436,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE articles ADD COLUMN modified TEXT",
         "ALTER TABLE articles ADD COLUMN reference TEXT",
     ),
+    # Issue 29: what a quote's cue reports (speech, belief, perception).
+    4: ("ALTER TABLE quotes ADD COLUMN act TEXT",),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

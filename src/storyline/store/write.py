@@ -117,12 +117,13 @@ def _quote_row(article_id: str, quote: Quote, entities: dict[str, Entity]) -> Na
         "quote_id": quote.id,
         "kind": _text(quote.kind),
         "speaker_id": _text(quote.speaker),
-        "speaker": _text(speaker and speaker.name),
+        "speaker": _text(quote.speaker_name or (speaker and speaker.name)),
         "speaker_code": _text(speaker and speaker.actor and speaker.actor.code),
         "cue": _text(quote.cue and quote.cue.text),
         "content": _text((quote.content and quote.content.text) or quote.text),
         "start": _int(quote.start),
         "end_": _int(quote.end),
+        "act": _text(quote.act),
     }
 
 

@@ -37,8 +37,12 @@ function textRanges(doc, entities) {
   }
   for (const quote of doc.quotes || []) {
     const speaker = entities.get(quote.speaker);
-    const who = speaker ? speaker.name : "unknown speaker";
-    ranges.push({ start: quote.start, end: quote.end, cls: "quote", title: `Quote (${quote.kind || "quote"}) — speaker: ${who}`, quote: quote.id, info: quoteInfo(quote, who) });
+    const who = quote.speaker_name || (speaker ? speaker.name : "unknown speaker");
+    // a belief or a perception the text reports is shown apart: it is not who said what
+    const act = quote.act || "speech";
+    const what = act === "speech" ? "Quote" : act === "belief" ? "Belief" : "Perception";
+    const cls = act === "speech" ? "quote" : "quote held";
+    ranges.push({ start: quote.start, end: quote.end, cls, title: `${what} (${quote.kind || "quote"}) — ${act === "speech" ? "speaker" : "whose"}: ${who}`, quote: quote.id, info: quoteInfo(quote, who) });
   }
   for (const event of doc.events || []) {
     if (isInCaption(event) || !event.evidence) continue;
@@ -54,7 +58,8 @@ function isInCaption(event) {
 // The line the quote info box shows for one quote.
 function quoteInfo(quote, who) {
   const cue = quote.cue && quote.cue.text ? ` (cue: “${quote.cue.text}”)` : "";
-  return `${who}${cue}, ${quote.kind || "quote"}`;
+  const act = quote.act && quote.act !== "speech" ? `, ${quote.act}` : "";
+  return `${who}${cue}, ${quote.kind || "quote"}${act}`;
 }
 
 // Split `text` at every range boundary and give each piece the classes (and titles, quote and

@@ -28,9 +28,9 @@ of its own content ("calls to the club went unanswered"), a cue of auxiliaries a
 
 Kinds: a content that is one quotation is direct; one with quoted words inside is mixed (each
 quoted piece is then a record of its own, all sharing the attribution's ``content`` span);
-otherwise indirect. Quoted words that no cue claims (scare quotes) are left out. The speaker
-is the entity of the mention that heads the source, so "he", "the Ukrainian President" and
-"Lavrov" resolve through the entity clusters; where no mention is found it stays null.
+otherwise indirect. Quoted words that no cue claims (scare quotes) are left out. What each cue
+reports (speech, a belief, a perception, or an act that is no report) is read by :mod:`.acts`;
+who the speaker is, by :mod:`.speakers`.
 """
 
 from __future__ import annotations
@@ -47,10 +47,11 @@ from storyline.document.span_index import SpanIndex
 from storyline.errors import StageOrderError
 from storyline.knowledge.quote_cues import DEFAULT_METHOD, TAGGED, cue_frames
 from storyline.parse.climbs import lineage
-from storyline.parse.datelines import in_dateline
 from storyline.parse.owners import own_mentions
 from storyline.parse.quote_marks import Stretch, quoted_stretches
 from storyline.parse.text import text_of
+from storyline.stages.s10_quotes.acts import ACTS, bare_content, cue_act
+from storyline.stages.s10_quotes.speakers import Speakers
 from storyline.stages.s10_quotes.tags import tag_parts
 from storyline.stages.stage import QuoteTags
 
@@ -73,6 +74,7 @@ class _Attribution:
     source: tuple[int, int] | None
     speaker: str | None = None
     pieces: list[Stretch] = field(default_factory=list)
+    act: str = "speech"  # what the cue reports (:mod:`.acts`)
 
 
 def find_quotes(
@@ -84,21 +86,24 @@ def find_quotes(
     text = text_of(doc)
     frames = cue_frames(method)
     stretches = SpanIndex(quoted_stretches(text), _chars)
-    owner = _mention_owner(entities)
+    speakers = Speakers(text, entities)
     found: list[_Attribution] = []
     for token in doc:
         deps = frames.get(token.lemma_.lower()) if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod" else None
         if deps:
-            found.extend(_from_verb(token, deps, stretches, owner))
+            found.extend(_from_verb(token, deps, stretches, speakers))
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            found.extend(_according_to(token, owner))
+            found.extend(_according_to(token, speakers))
     if method in TAGGED:
         if tags is None:
             raise StageOrderError(
                 "the shipped quote finder reads the quote tagger's tags: run the quote_tags stage first"
             )
-        found = _with_tags(doc, tag_parts(doc, tags), found, frames, stretches, owner, method in _CONTENT_FIRST)
-    found = [a for a in _dedupe(found) if not _withheld(doc, a)]
+        found = _with_tags(doc, tag_parts(doc, tags), found, frames, stretches, speakers, method in _CONTENT_FIRST)
+    found = [a for a in _dedupe(found) if not _withheld(doc, a) and _reported(doc, a)]
+    found.sort(key=_content)
+    for a, speaker in zip(found, speakers.carry([(a.content, a.source, a.speaker) for a in found]), strict=True):
+        a.speaker = speaker
     found.extend(_dashed(text, stretches, found, entities))
     found.extend(_labelled(text, found, entities))
     found.extend(_continuations(text, stretches, found))
@@ -107,7 +112,7 @@ def find_quotes(
         around = [a for a in contents.overlapping(stretch.start, stretch.end) if _within(stretch, a.content)]
         if around:
             min(around, key=lambda a: a.content[1] - a.content[0]).pieces.append(stretch)
-    return _records(text, sorted(found, key=lambda a: a.content))
+    return _records(text, sorted(found, key=lambda a: a.content), speakers)
 
 
 def _with_tags(
@@ -116,7 +121,7 @@ def _with_tags(
     found: list[_Attribution],
     frames: dict[str, frozenset[str]],
     stretches: SpanIndex[Stretch],
-    owner: dict[int, str],
+    speakers: Speakers,
     content_first: bool = False,
 ) -> list[_Attribution]:
     """The tagger's cues, each with the tagged source of its sentence and the content the parse
@@ -133,7 +138,7 @@ def _with_tags(
         ruled = cues.overlapping(*cue_chars)
         source = _in_paragraph(_tagged_source(cue, sentence_sources[cue.sent.start, cue.sent.end]), cue)
         src = (source.start_char, source.end_char) if source is not None else None
-        speaker = _speaker(source.root, owner) if source is not None else None
+        speaker = speakers.entity(source.root, (source.start_char, source.end_char)) if source is not None else None
         # one content per cue: of the parse's, the one the tagger agrees with most, else the longest
         parsed = max((a.content for a in ruled), key=lambda c: (_tagged_share(c, contents), c[1] - c[0]), default=None)
         beside = _beside(cue, source, contents) if content_first else None
@@ -320,11 +325,11 @@ def _complements(verb: Token, deps: Collection[str]) -> list[Token]:
 
 
 def _from_verb(
-    verb: Token, deps: Collection[str], stretches: SpanIndex[Stretch], owner: dict[int, str]
+    verb: Token, deps: Collection[str], stretches: SpanIndex[Stretch], speakers: Speakers
 ) -> list[_Attribution]:
     subject = _subject(verb)
     source = _span(subject) if subject is not None else None
-    speaker = _speaker(subject, owner) if subject is not None else None
+    speaker = speakers.entity(subject, source) if subject is not None and source is not None else None
     cue = (verb.idx, verb.idx + len(verb))
     contents = _complements(verb, deps)
     out: list[_Attribution] = []
@@ -362,7 +367,7 @@ def _span(token: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _according_to(according: Token, owner: dict[int, str]) -> list[_Attribution]:
+def _according_to(according: Token, speakers: Speakers) -> list[_Attribution]:
     doc = according.doc
     to = doc[according.i + 1]
     objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
@@ -380,7 +385,7 @@ def _according_to(according: Token, owner: dict[int, str]) -> list[_Attribution]
         return []
     cue = (according.idx, to.idx + len(to))
     source = (source_token.left_edge.idx, source_token.right_edge.idx + len(source_token.right_edge))
-    return [_Attribution(content, cue, source, _speaker(source_token, owner))]
+    return [_Attribution(content, cue, source, speakers.entity(source_token, source))]
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -547,6 +552,13 @@ def _in_paragraph(source: Span | None, cue: Span) -> Span | None:
     return doc.char_span(*kept) if kept is not None else None
 
 
+def _reported(doc: Doc, attribution: _Attribution) -> bool:
+    """Sets the attribution's act; False for an act that reports nothing ("signed an order")
+    and for a content that is no clause and no quotation."""
+    attribution.act = cue_act(doc, attribution.cue, attribution.content)
+    return attribution.act in ACTS and not bare_content(doc, attribution.content, attribution.cue)
+
+
 def _dedupe(found: list[_Attribution]) -> list[_Attribution]:
     """One attribution per content: a nested cue ("said ... adding") keeps the outer one."""
     out: list[_Attribution] = []
@@ -556,29 +568,6 @@ def _dedupe(found: list[_Attribution]) -> list[_Attribution]:
             seen.add(a.content)
             out.append(a)
     return out
-
-
-def _mention_owner(entities: Iterable[Entity]) -> dict[int, str]:
-    """Character offset -> the entity id of the mention starting or ending there."""
-    owner: dict[int, str] = {}
-    for entity in entities:
-        for m in own_mentions(entity):
-            for i in range(m.start, m.end):
-                owner.setdefault(i, entity.id)
-    return owner
-
-
-def _speaker(token: Token, owner: dict[int, str]) -> str | None:
-    """The entity heading a source: its head word's, else the last mention inside it
-    ("Russia's foreign minister Sergei Lavrov"); "who" is its antecedent's."""
-    if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
-        token = token.head.head
-    if token.idx in owner and not in_dateline(token):
-        return owner[token.idx]
-    for t in reversed(list(token.subtree)):
-        if t.idx in owner and not in_dateline(t):  # "WELLINGTON, June 18 - Analysts said": not Wellington
-            return owner[t.idx]
-    return None
 
 
 def _chars(stretch: Stretch) -> tuple[int, int]:
@@ -601,12 +590,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _records(text: str, found: list[_Attribution]) -> list[Quote]:
+def _records(text: str, found: list[_Attribution], speakers: Speakers) -> list[Quote]:
     out: list[Quote] = []
 
     def emit(start: int, end: int, kind: str, a: _Attribution) -> None:
         parts = (_part(text, a.source), _part(text, a.cue), _part(text, a.content))
-        out.append(Quote(f"Q{len(out) + 1}", text[start:end], start, end, kind, a.speaker, *parts))
+        quote = Quote(f"Q{len(out) + 1}", text[start:end], start, end, kind, a.speaker, *parts)
+        quote.speaker_name = speakers.name(a.speaker, parts[0])
+        quote.act = a.act
+        out.append(quote)
 
     for a in found:
         pieces = sorted(a.pieces, key=lambda s: s.start)

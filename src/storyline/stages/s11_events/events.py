@@ -271,7 +271,7 @@ def _statements(found: list[Event | None], ctx: _Context) -> list[Event | None]:
     for q in ctx.quotes:
         content, cue, speaker = _content_of(q), q.cue, entities.get(q.speaker or "")
         key = (content.start, content.end)
-        if cue is None or speaker is None or not _a_doer(speaker) or key in seen:
+        if cue is None or speaker is None or q.act != "speech" or not _a_doer(speaker) or key in seen:
             continue
         seen.add(key)
         span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
