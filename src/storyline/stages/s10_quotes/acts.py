@@ -24,12 +24,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.knowledge.word_classes import word_class
+from storyline.knowledge.word_classes import PROTOTYPES, word_class
 
-__all__ = ["ACTS", "bare_content", "cue_act"]
+__all__ = ["ACTS", "bare_content", "cue_act", "said_outright"]
 
 ACTS = ("speech", "belief", "perception")  # the acts a quote record may report; "act" is none
 _CONTENT_WORDS = ("VERB", "NOUN")
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _BARE = frozenset(
     "what which who whom whose how why where when that this these those to so there here exactly about the a an".split()
 )
@@ -46,7 +47,15 @@ def cue_act(doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int]) -> 
     if head.lemma_.lower() == "ask" and _put_to(head):
         return "act"  # "Asked whether he would go on, the minister said ...": the reporters' question
     act = word_class(head.lemma_.lower(), "report") or "speech"
-    return "speech" if act == "act" and _clause(doc, content) else act
+    return "speech" if act == "act" and _clause(doc, content, head) else act
+
+
+def said_outright(doc: Doc, cue: tuple[int, int] | None) -> bool:
+    """Whether the cue's head is one of the written verbs of speech ("said", "was announced",
+    "is alleged"), not a word the vectors only liken to them: what a record with no source and
+    no quotation must have to be speech ("It is unclear whether ...", "Highlighting ...": not)."""
+    head = _cue_head(doc, cue) if cue is not None else None
+    return head is not None and head.lemma_.lower() in PROTOTYPES["report"]["speech"]
 
 
 def bare_content(doc: Doc, content: tuple[int, int], cue: tuple[int, int] | None) -> bool:
@@ -75,12 +84,16 @@ def _put_to(verb: Token) -> bool:
     )
 
 
-def _clause(doc: Doc, content: tuple[int, int]) -> bool:
-    """Whether the content holds a clause with its own subject."""
+def _clause(doc: Doc, content: tuple[int, int], head: Token) -> bool:
+    """Whether the content is the cue's own complement and a finite clause with a subject of
+    its own ("ordered that the banks decouple"; not "requires a power to agree")."""
     tokens = _tokens(doc, content)
     inside = {t.i for t in tokens}
+    verbs = [t for t in tokens if t.head.i == head.i and t.dep_ in ("ccomp", "parataxis")]
     return any(
-        t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside and t.head.pos_ in ("VERB", "AUX") for t in tokens
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.i in inside for c in verb.children)
+        and (verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children))
+        for verb in verbs
     )
 
 

@@ -50,7 +50,7 @@ from storyline.parse.climbs import lineage
 from storyline.parse.owners import own_mentions
 from storyline.parse.quote_marks import Stretch, quoted_stretches
 from storyline.parse.text import text_of
-from storyline.stages.s10_quotes.acts import ACTS, bare_content, cue_act
+from storyline.stages.s10_quotes.acts import ACTS, bare_content, cue_act, said_outright
 from storyline.stages.s10_quotes.speakers import Speakers
 from storyline.stages.s10_quotes.tags import tag_parts
 from storyline.stages.stage import QuoteTags
@@ -60,6 +60,9 @@ __all__ = ["find_quotes"]
 _SUBJECTS = ("nsubj", "nsubjpass")
 _INHERIT = ("advcl", "conj", "xcomp")  # "..., adding that": the subject of the verb it hangs on
 _EDGE_PUNCT = set(",;:.—–-()[]")
+_OPENING_MARKS = frozenset("\"'“‘`")
+_QUOTATION = re.compile('[“”"]')
+_SET_OFF_WORDS = 8  # the longest source between a cue and the quotation it runs on into
 _BESIDE = 3  # words at most between a cue and a tagged content of its, the source aside
 _HOLD_BACK = frozenset({"decline", "refuse"})  # "declined to comment": nothing was said
 # The methods whose tagged content beside a cue wins over the parse's: chosen on the tuning
@@ -102,7 +105,8 @@ def find_quotes(
         found = _with_tags(doc, tag_parts(doc, tags), found, frames, stretches, speakers, method in _CONTENT_FIRST)
     found = [a for a in _dedupe(found) if not _withheld(doc, a) and _reported(doc, a)]
     found.sort(key=_content)
-    for a, speaker in zip(found, speakers.carry([(a.content, a.source, a.speaker) for a in found]), strict=True):
+    carried = speakers.carry(doc, [(a.content, a.source, a.speaker, a.act) for a in found])
+    for a, speaker in zip(found, carried, strict=True):
         a.speaker = speaker
     found.extend(_dashed(text, stretches, found, entities))
     found.extend(_labelled(text, found, entities))
@@ -137,7 +141,7 @@ def _with_tags(
         cue_chars = (cue.start_char, cue.end_char)
         ruled = cues.overlapping(*cue_chars)
         source = _in_paragraph(_tagged_source(cue, sentence_sources[cue.sent.start, cue.sent.end]), cue)
-        src = (source.start_char, source.end_char) if source is not None else None
+        src = _source_extent(source, cue) if source is not None else None
         speaker = speakers.entity(source.root, (source.start_char, source.end_char)) if source is not None else None
         # one content per cue: of the parse's, the one the tagger agrees with most, else the longest
         parsed = max((a.content for a in ruled), key=lambda c: (_tagged_share(c, contents), c[1] - c[0]), default=None)
@@ -249,22 +253,53 @@ def _around(cue: Span, source: Span | None) -> tuple[int, int] | None:
 
 def _quote_goes_on(text: str, content: tuple[int, int], cue: Span, stretches: SpanIndex[Stretch]) -> tuple[int, int]:
     """ "“...,” said Caddell. “More.”": a direct content before its cue runs on through the
-    quotations that follow the cue's sentence in the same paragraph; "“Hopefully,” the
-    president said, “...”" is one content around its cue."""
-    if not any(s.end == content[1] for s in stretches.starting(content[0], content[0])):
+    quotation set off by a comma after the cue ("“Honestly,” he continued, “we may ...”") and
+    the quotations that follow the cue's sentence in the same paragraph; "“Hopefully,” the
+    president said, “...”" is one content around its cue. A content ending on a quotation
+    counts, whatever comes before it ("The address “was a response,” said Jon Favreau.")."""
+    if not any(s.end == content[1] for s in stretches.within(*content)):
         return content
     if content[0] >= cue.end_char:
         before = stretches.within(cue.sent.start_char, cue.start_char)
         return (before[0].start, content[1]) if before else content
     if content[1] > cue.start_char:
         return content
-    end = cue.sent.end_char
     start, stop = content
+    end = cue.sent.end_char
+    after = next(stretches.starting_from(cue.end_char), None)
+    if after is not None and after.start < end and _set_off(text[cue.end_char : after.start]):
+        stop = end = after.end
+    while end > cue.end_char and (text[end - 1].isspace() or text[end - 1] in _OPENING_MARKS):
+        end -= 1  # the parser may end the sentence after the next quotation's opening marks
     for s in stretches.starting_from(end):
         if text[end : s.start].strip() or "\n" in text[stop : s.start]:
             break
         stop = end = s.end
     return start, stop
+
+
+def _set_off(between: str) -> bool:
+    """Whether the words between a cue and a quotation are a comma, or a short source and a
+    comma (", “...", " the Florida senator, “..."), within one sentence."""
+    words = between.strip()
+    return words.endswith(",") and len(words.split()) <= _SET_OFF_WORDS and not any(c in words for c in '.!?“”"')
+
+
+def _source_extent(source: Span, cue: Span) -> tuple[int, int]:
+    """A tagged source's words, cut where a participle after a comma begins a clause of its
+    own ("Robin Maynard, laughing", "Senator Kirk, Republican of Illinois, becoming the first
+    ...") unless the cue is in it, and with a trailing comma only where it closes an apposition
+    ("Chris Christie," -> "Chris Christie"; "Howard Rubel, an analyst at Jefferies," keeps it)."""
+    tokens = list(source)
+    for i, t in enumerate(tokens[:-1]):
+        after = tokens[i + 1]
+        if t.text == "," and after.tag_ in ("VBG", "VBN") and not any(a.i == after.i for a in cue.root.ancestors):
+            if after.i != cue.root.i:
+                tokens = tokens[: i + 1]
+            break
+    while len(tokens) > 1 and tokens[-1].text == "," and not any(t.text == "," for t in tokens[:-1]):
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def _tagged_source(cue: Span, mine: list[Span]) -> Span | None:
@@ -553,10 +588,14 @@ def _in_paragraph(source: Span | None, cue: Span) -> Span | None:
 
 
 def _reported(doc: Doc, attribution: _Attribution) -> bool:
-    """Sets the attribution's act; False for an act that reports nothing ("signed an order")
-    and for a content that is no clause and no quotation."""
+    """Sets the attribution's act; False for an act that reports nothing ("signed an order"),
+    for a content that is no clause and no quotation, and for a content with no source and no
+    quotation whose cue is no verb of speech ("It is unclear whether ...")."""
     attribution.act = cue_act(doc, attribution.cue, attribution.content)
-    return attribution.act in ACTS and not bare_content(doc, attribution.content, attribution.cue)
+    if attribution.act not in ACTS or bare_content(doc, attribution.content, attribution.cue):
+        return False
+    unsourced = attribution.source is None and not _QUOTATION.search(text_of(doc), *attribution.content)
+    return not unsourced or attribution.cue is None or said_outright(doc, attribution.cue)
 
 
 def _dedupe(found: list[_Attribution]) -> list[_Attribution]:

@@ -22,11 +22,13 @@ one named before it. A pronoun no entity claimed names nobody.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from storyline.document.records import Entity, TextSpan
+from storyline.knowledge.word_classes import word_class
 from storyline.parse.datelines import in_dateline
 from storyline.parse.owners import own_mentions
 
@@ -43,7 +45,15 @@ _DOCUMENTS = frozenset(
 )
 _AUTHOR = frozenset({"from", "by"})
 # The speakers a pronoun source may go on with
-_AGREES = {"he": {"PERSON"}, "she": {"PERSON"}, "it": {"ORG", "GPE"}, "they": {"ORG", "GPE", "NORP"}}
+_AGREES = {
+    "he": {"PERSON"},
+    "she": {"PERSON"},
+    "it": {"ORG", "GPE"},
+    "they": {"ORG", "GPE", "NORP"},
+    "person": {"PERSON"},
+    "body": {"ORG", "GPE"},
+}
+_AGE = re.compile(r"the \d+-year-old")  # "the 42-year-old": a person
 _DESCRIBED = frozenset({"ORG"})  # what "the institute", "the ministry" may stand for
 _PARAGRAPHS_BACK = 2  # how far back the organisation a description stands for may be named
 
@@ -76,9 +86,13 @@ class Speakers:
         if found is not None:
             return found.id
         inside = [t for t in token.subtree if source[0] <= t.idx < source[1] and t.i != token.i]
+        # "Gary Johnson's doctor", "the GOP candidate": a person's possessor or label is not them
+        person = word_class(token.lemma_.lower(), "speaker") == "person"
         for t in reversed(inside):
             found = self._at(t)
-            if found is not None and _stands_for_speaker(t, token, found):
+            if found is None or (person and _modifies(t, token)):
+                continue
+            if _stands_for_speaker(t, token, found):
                 return found.id
         return self._described(token)
 
@@ -93,26 +107,46 @@ class Speakers:
             return None
         return " ".join(words)
 
-    def carry(self, said: list[tuple[tuple[int, int], tuple[int, int] | None, str | None]]) -> list[str | None]:
-        """Each quote's speaker, a pronoun source left unresolved taking the last speaker
-        before it: in news a "he said", "it said" with no one else named between goes on with
-        the speaker quoted last. ``said`` is each quote's content, source and speaker, in text
-        order. The last speaker must agree (a person for "he" and "she", of the gender the
-        text calls them; an organisation or a country for "it"; a body or a group for "they")
-        and be quoted in the same paragraph or the one before."""
+    def carry(
+        self, doc: Doc, said: list[tuple[tuple[int, int], tuple[int, int] | None, str | None, str]]
+    ) -> list[str | None]:
+        """Each quote's speaker, a source left unresolved that points back ("he", "it",
+        "they"; "the victim", "the ministry", "the statement") taking the speaker of the speech
+        quoted last: in news a "he said" or "the official said" with no one else quoted
+        between goes on with the last speaker. ``said`` is each quote's content, source,
+        speaker and act, in text order. The last speaker must agree (a person for "he", "she"
+        and a person noun, of the gender the text calls them; an organisation or a country for
+        "it" and other nouns; a body or a group for "they") and be quoted in the same paragraph
+        or the one before; after a quote whose speaker is unknown ("a source said") nothing is
+        carried."""
         out: list[str | None] = []
-        last: tuple[int, str] | None = None  # where the last speaker's quote ended, and who
-        for content, source, speaker in said:
-            words = self._text[source[0] : source[1]].strip().lower() if source else ""
-            if speaker is None and words in _AGREES and last is not None:
+        last: tuple[int, str | None] | None = None  # where the last speech quoted ended, and whose
+        for content, source, speaker, act in said:
+            if speaker is None and source is not None and last is not None and last[1] is not None:
+                kinds = self._points_back(doc, source)
                 entity = self._by_id.get(last[1])
                 near = self._text.count("\n\n", last[0], content[0]) <= 1
-                if entity is not None and near and self._agrees(words, entity):
+                if kinds and entity is not None and near and self._agrees(kinds, entity):
                     speaker = entity.id
             out.append(speaker)
-            if speaker is not None:
+            if act == "speech":
                 last = (content[1], speaker)
         return out
+
+    def _points_back(self, doc: Doc, source: tuple[int, int]) -> str | None:
+        """What an unresolved source that points back is: a pronoun's own word, "person" for
+        a definite description of a person ("the victim", "the 42-year-old"), "body" for one
+        of anything else ("the ministry", "the statement"); None for a source that names."""
+        words = self._text[source[0] : source[1]].strip().lower()
+        if words in _AGREES:
+            return words
+        if _AGE.fullmatch(words):
+            return "person"
+        span = doc.char_span(*source, alignment_mode="expand")
+        if span is None or span[0].lower_ != "the" or span.root.tag_ != "NN":
+            return None
+        kind = word_class(span.root.lemma_.lower(), "speaker")
+        return None if kind is None else kind
 
     def _agrees(self, pronoun: str, entity: Entity) -> bool:
         if entity.type not in _AGREES[pronoun]:
@@ -160,6 +194,16 @@ class Speakers:
             if before and (latest is None or max(before) > latest[0]):
                 latest = (max(before), entity.id)
         return latest[1] if latest else None
+
+
+def _modifies(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs on ``head`` as a possessor or a modifier (through a name's own
+    words: "Gary" in "Gary Johnson's")."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.head.i == head.i:
+            return token.dep_ in ("poss", *_MODIFIERS)
+        token = token.head
+    return False
 
 
 def _near(text: str, start: int, end: int) -> bool:
