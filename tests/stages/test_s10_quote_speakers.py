@@ -139,3 +139,15 @@ def test_nothing_is_carried_past_a_speaker_no_one_named() -> None:
     )
     last = speech(text)[-1]
     assert last.speaker is None and last.speaker_name == "The official"
+
+
+def test_a_person_set_off_after_the_body_they_speak_for_is_the_speaker() -> None:
+    text = "The latest jobs numbers end the recession debate, said the accountants' institute's chief economist, David Brassard."
+    (q,) = speech(text)
+    assert q.speaker_name == "David Brassard"
+
+
+def test_who_was_told_is_not_who_said_it() -> None:
+    text = "The Indian envoy was told that the strikes violated Pakistan's sovereignty, the ministry said."
+    found = speech(text)
+    assert found and all(q.speaker_name != "The Indian envoy" for q in found)

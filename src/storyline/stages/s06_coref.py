@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from storyline.document.records import Entity, Mention
 from storyline.knowledge.actor_dictionary import ActorDictionary
 from storyline.knowledge.roles import title_mentions
+from storyline.knowledge.speech import SPEECH_VERBS
 from storyline.parse.owners import token_owners
 from storyline.parse.pronouns import free_pronouns, speaker_subject
 from storyline.stages.stage import Config, Stage, Work
@@ -136,7 +137,9 @@ def _last_subject(
 ) -> Entity | None:
     """The last person who was a subject, outside quotes, before the pronoun (a few sentences
     of narration back: a sentence wholly inside a quotation is the speaker's, and not counted),
-    of those the pronoun ``agrees`` with."""
+    of those the pronoun ``agrees`` with; for the subject of a speech verb ("She said: ..."),
+    a main clause's subject before one in a clause below it ("Lacerda went into detail about
+    how Maxwell recruited her victims. She said: ...": Lacerda)."""
     sentences = list(token.doc.sents)
     here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
     window = [sentences[here]]
@@ -146,6 +149,7 @@ def _last_subject(
         if not all(quoted[t.idx] for t in sentence if t.is_alpha):
             window.append(sentence)
     apart = _own_subject(token, owner)
+    speaking = token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS
     for sentence in window:
         candidates = [
             t
@@ -157,6 +161,9 @@ def _last_subject(
             and agrees(owner[t.i])
             and owner[t.i] is not apart
         ]
+        if candidates and speaking:  # who speaks next is likelier a main clause's subject
+            main = {sentence.root.i, *(c.i for c in sentence.root.conjuncts)}
+            candidates = [t for t in candidates if t.head.i in main] or candidates
         if candidates:
             return owner[candidates[-1].i]
     return None

@@ -26,11 +26,12 @@ from spacy.tokens import Doc, Token
 
 from storyline.knowledge.word_classes import PROTOTYPES, word_class
 
-__all__ = ["ACTS", "bare_content", "cue_act", "said_outright"]
+__all__ = ["ACTS", "bare_content", "cue_act", "said_outright", "told_to"]
 
 ACTS = ("speech", "belief", "perception")  # the acts a quote record may report; "act" is none
 _CONTENT_WORDS = ("VERB", "NOUN")
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_TELLING = frozenset("tell inform ask brief notify warn advise urge assure instruct remind".split())
 _BARE = frozenset(
     "what which who whom whose how why where when that this these those to so there here exactly about the a an".split()
 )
@@ -56,6 +57,17 @@ def said_outright(doc: Doc, cue: tuple[int, int] | None) -> bool:
     no quotation must have to be speech ("It is unclear whether ...", "Highlighting ...": not)."""
     head = _cue_head(doc, cue) if cue is not None else None
     return head is not None and head.lemma_.lower() in PROTOTYPES["report"]["speech"]
+
+
+def told_to(doc: Doc, cue: tuple[int, int] | None) -> bool:
+    """Whether the cue is a verb of telling in the passive ("The Indian diplomat was told that
+    ...", "Reporters were informed"): its subject is who heard it, never who said it."""
+    head = _cue_head(doc, cue) if cue is not None else None
+    return (
+        head is not None
+        and head.lemma_.lower() in _TELLING
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    )
 
 
 def bare_content(doc: Doc, content: tuple[int, int], cue: tuple[int, int] | None) -> bool:

@@ -50,7 +50,7 @@ from storyline.parse.climbs import lineage
 from storyline.parse.owners import own_mentions
 from storyline.parse.quote_marks import Stretch, quoted_stretches
 from storyline.parse.text import text_of
-from storyline.stages.s10_quotes.acts import ACTS, bare_content, cue_act, said_outright
+from storyline.stages.s10_quotes.acts import ACTS, bare_content, cue_act, said_outright, told_to
 from storyline.stages.s10_quotes.speakers import Speakers
 from storyline.stages.s10_quotes.tags import tag_parts
 from storyline.stages.stage import QuoteTags
@@ -594,6 +594,8 @@ def _reported(doc: Doc, attribution: _Attribution) -> bool:
     attribution.act = cue_act(doc, attribution.cue, attribution.content)
     if attribution.act not in ACTS or bare_content(doc, attribution.content, attribution.cue):
         return False
+    if told_to(doc, attribution.cue):  # "the diplomat was told that ...": who heard it
+        attribution.source = attribution.speaker = None
     unsourced = attribution.source is None and not _QUOTATION.search(text_of(doc), *attribution.content)
     return not unsourced or attribution.cue is None or said_outright(doc, attribution.cue)
 

@@ -80,17 +80,21 @@ class Speakers:
         if token.dep_ == "appos" and self._at(token) is None and self._at(token.head) is not None:
             token = token.head
         found = self._at(token)
-        if found is not None and not (found.type in _LABELS and token.dep_ in _MODIFIERS):
-            return found.id
-        found = self._set_off(source)
+        if found is not None and (found.type in _LABELS and token.dep_ in _MODIFIERS):
+            found = None
+        # a person set off at the source's edge is who speaks, before the body they speak for
+        # ("Chartered Professional Accountants of Canada's chief economist, David-Alexandre Brassard")
+        set_off = self._set_off(source) if found is None or found.type != "PERSON" else None
+        if set_off is not None:
+            return set_off.id
         if found is not None:
             return found.id
         inside = [t for t in token.subtree if source[0] <= t.idx < source[1] and t.i != token.i]
         # "Gary Johnson's doctor", "the GOP candidate": a person's possessor or label is not them
-        person = word_class(token.lemma_.lower(), "speaker") == "person"
+        a_person = word_class(token.lemma_.lower(), "speaker") == "person"
         for t in reversed(inside):
             found = self._at(t)
-            if found is None or (person and _modifies(t, token)):
+            if found is None or (a_person and _modifies(t, token)):
                 continue
             if _stands_for_speaker(t, token, found):
                 return found.id
@@ -122,7 +126,8 @@ class Speakers:
         out: list[str | None] = []
         last: tuple[int, str | None] | None = None  # where the last speech quoted ended, and whose
         for content, source, speaker, act in said:
-            if speaker is None and source is not None and last is not None and last[1] is not None:
+            open_ = speaker is None or (source is not None and self._reached_back(speaker, source, last))
+            if open_ and source is not None and last is not None and last[1] is not None:
                 kinds = self._points_back(doc, source)
                 entity = self._by_id.get(last[1])
                 near = self._text.count("\n\n", last[0], content[0]) <= 1
@@ -132,6 +137,17 @@ class Speakers:
             if act == "speech":
                 last = (content[1], speaker)
         return out
+
+    def _reached_back(self, speaker: str, source: tuple[int, int], last: tuple[int, str | None] | None) -> bool:
+        """Whether a pronoun source was joined to someone named only before the last quote
+        ("“...,” Lacerda said. ... She added:" joined to Maxwell, named before it): the last
+        speaker is then the likelier one. Someone named between the last quote and the pronoun
+        keeps it ("“...,” Moeketsi said. Chief Hlajoane denied it. He said ...")."""
+        words = self._text[source[0] : source[1]].strip().lower()
+        entity = self._by_id.get(speaker)
+        if words not in ("he", "she") or entity is None or last is None or last[1] in (None, speaker):
+            return False
+        return not any(last[0] <= m.start < source[0] for m in entity.mentions if m.label != "PRON")
 
     def _points_back(self, doc: Doc, source: tuple[int, int]) -> str | None:
         """What an unresolved source that points back is: a pronoun's own word, "person" for
