@@ -94,8 +94,8 @@ class Speakers:
         a_person = word_class(token.lemma_.lower(), "speaker") == "person"
         for t in reversed(inside):
             found = self._at(t)
-            if found is None or (a_person and _modifies(t, token)):
-                continue
+            if found is None or (a_person and _modifies(t, token) and (found.type == "PERSON" or t.dep_ != "poss")):
+                continue  # a country's or a body's minister speaks for it: "Indonesia's transport minister"
             if _stands_for_speaker(t, token, found):
                 return found.id
         return self._described(token)
@@ -103,7 +103,10 @@ class Speakers:
     def name(self, speaker: str | None, source: TextSpan | None) -> str | None:
         """The speaker entity's name, else the source's own description, else None."""
         if speaker is not None and speaker in self._by_id:
-            return self._by_id[speaker].name
+            entity = self._by_id[speaker]
+            if source is not None and _possessor_only(entity, source):
+                return " ".join(source.text.strip(" ,").split())  # "Indonesia's transport minister"
+            return entity.name
         if source is None:
             return None
         words = source.text.strip(" ,;:—–-\"'“”‘’()").split()
@@ -210,6 +213,15 @@ class Speakers:
             if before and (latest is None or max(before) > latest[0]):
                 latest = (max(before), entity.id)
         return latest[1] if latest else None
+
+
+def _possessor_only(entity: Entity, source: TextSpan) -> bool:
+    """Whether the entity is named in the source only as the possessor of its head ("Indonesia"
+    in "Indonesia's transport minister"), so that the words say more than the name."""
+    inside = [m for m in entity.mentions if source.start <= m.start and m.end <= source.end]
+    return bool(inside) and all(
+        source.text[m.end - source.start : m.end - source.start + 2] in ("'s", "’s") for m in inside
+    )
 
 
 def _modifies(token: Token, head: Token) -> bool:
