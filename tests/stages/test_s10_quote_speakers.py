@@ -153,3 +153,13 @@ def test_who_was_told_is_not_who_said_it() -> None:
     text = "The Indian envoy was told that the strikes violated Pakistan's sovereignty, the ministry said."
     found = speech(text)
     assert found and all(q.speaker_name != "The Indian envoy" for q in found)
+
+
+def test_a_pronoun_no_one_was_found_for_names_no_speaker() -> None:
+    from storyline.document.records import TextSpan
+    from storyline.stages.s10_quotes.speakers import Speakers
+
+    text = "His remarks followed a warning."
+    speakers = Speakers(text, [])
+    assert speakers.name(None, TextSpan.of(text, 0, 3)) is None
+    assert speakers.name(None, TextSpan.of(text, 4, 11)) == "remarks"

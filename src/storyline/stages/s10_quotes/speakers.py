@@ -34,8 +34,9 @@ from storyline.parse.owners import own_mentions
 
 __all__ = ["Speakers"]
 
-_NAMELESS = frozenset(
-    "i me we us you he him she her it they them who whom that which this these those one someone".split()
+_NAMELESS = frozenset(  # words that name no one by themselves: pronouns, possessive ones too
+    """i me my we us our you your he him his she her it its they them their who whom whose that which this
+    these those one someone""".split()
 )
 _LABELS = frozenset({"NORP", "GPE", "LOC", "FAC"})  # a label as a modifier, an origin in a phrase
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
