@@ -22,11 +22,13 @@ say"), a particle or a determiner alone.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from storyline.knowledge.word_classes import PROTOTYPES, word_class
 
-__all__ = ["ACTS", "bare_content", "cue_act", "said_outright", "told_to"]
+__all__ = ["ACTS", "Reading", "read"]
 
 ACTS = ("speech", "belief", "perception")  # the acts a quote record may report; "act" is none
 _CONTENT_WORDS = ("VERB", "NOUN")
@@ -37,12 +39,26 @@ _BARE = frozenset(
 )
 
 
-def cue_act(doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int]) -> str:
-    """What the cue at these characters reports: speech, belief, perception or act. A record
-    with no cue (a quotation signed with a dash, a paragraph's label, a continued quotation)
-    is speech, and so is an act whose content is a clause of its own ("ordered that the banks
-    ...": a directive, told)."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one attribution's cue and content say of it."""
+
+    act: str  # speech, belief, perception, or act (no record)
+    bare: bool  # the content is no clause and no quotation: no record
+    told_to: bool  # a verb of telling in the passive: its subject heard it
+    said_outright: bool  # the cue's head is a written verb of speech, not one the vectors liken to them
+
+
+def read(doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int]) -> Reading:
+    """The cue at these characters, read once (:class:`Reading`)."""
     head = _cue_head(doc, cue) if cue is not None else None
+    return Reading(_act(doc, head, content), _bare(doc, content, head), _told_to(head), _said_outright(head))
+
+
+def _act(doc: Doc, head: Token | None, content: tuple[int, int]) -> str:
+    """Speech, belief, perception or act. A record with no cue (a quotation signed with a
+    dash, a paragraph's label, a continued quotation) is speech, and so is an act whose content
+    is a clause of its own ("ordered that the banks ...": a directive, told)."""
     if head is None:
         return "speech"
     if head.lemma_.lower() == "ask" and _put_to(head):
@@ -51,18 +67,15 @@ def cue_act(doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int]) -> 
     return "speech" if act == "act" and _clause(doc, content, head) else act
 
 
-def said_outright(doc: Doc, cue: tuple[int, int] | None) -> bool:
-    """Whether the cue's head is one of the written verbs of speech ("said", "was announced",
-    "is alleged"), not a word the vectors only liken to them: what a record with no source and
-    no quotation must have to be speech ("It is unclear whether ...", "Highlighting ...": not)."""
-    head = _cue_head(doc, cue) if cue is not None else None
+def _said_outright(head: Token | None) -> bool:
+    """ "said", "was announced", "is alleged": what a record with no source and no quotation
+    must have to be speech ("It is unclear whether ...", "Highlighting ...": not)."""
     return head is not None and head.lemma_.lower() in PROTOTYPES["report"]["speech"]
 
 
-def told_to(doc: Doc, cue: tuple[int, int] | None) -> bool:
-    """Whether the cue is a verb of telling in the passive ("The Indian diplomat was told that
-    ...", "Reporters were informed"): its subject is who heard it, never who said it."""
-    head = _cue_head(doc, cue) if cue is not None else None
+def _told_to(head: Token | None) -> bool:
+    """ "The Indian diplomat was told that ...", "Reporters were informed": a verb of telling in
+    the passive, whose subject is who heard it, never who said it."""
     return (
         head is not None
         and head.lemma_.lower() in _TELLING
@@ -70,13 +83,12 @@ def told_to(doc: Doc, cue: tuple[int, int] | None) -> bool:
     )
 
 
-def bare_content(doc: Doc, content: tuple[int, int], cue: tuple[int, int] | None) -> bool:
-    """True where the content is no clause and no quotation: only wh-words, particles and
-    pronouns, or the cue's own wh-object before it ("what economists had to say about ...")."""
+def _bare(doc: Doc, content: tuple[int, int], head: Token | None) -> bool:
+    """Only wh-words, particles and determiners, or the cue's own wh-object before it ("what
+    economists had to say about ...")."""
     words = [t for t in _tokens(doc, content) if any(ch.isalnum() for ch in t.text)]
     if words and all(t.lower_ in _BARE for t in words):
         return True
-    head = _cue_head(doc, cue) if cue is not None else None
     asked = head is not None and any(
         c.tag_ in ("WP", "WDT") and c.i < head.i and c.dep_ in ("dobj", "ccomp") for c in head.children
     )

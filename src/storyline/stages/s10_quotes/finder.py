@@ -50,7 +50,8 @@ from storyline.parse.climbs import lineage
 from storyline.parse.owners import own_mentions
 from storyline.parse.quote_marks import Stretch, quoted_stretches
 from storyline.parse.text import text_of
-from storyline.stages.s10_quotes.acts import ACTS, bare_content, cue_act, said_outright, told_to
+from storyline.stages.s10_quotes.acts import ACTS
+from storyline.stages.s10_quotes.acts import read as read_cue
 from storyline.stages.s10_quotes.speakers import Speakers
 from storyline.stages.s10_quotes.tags import tag_parts
 from storyline.stages.stage import QuoteTags
@@ -591,13 +592,14 @@ def _reported(doc: Doc, attribution: _Attribution) -> bool:
     """Sets the attribution's act; False for an act that reports nothing ("signed an order"),
     for a content that is no clause and no quotation, and for a content with no source and no
     quotation whose cue is no verb of speech ("It is unclear whether ...")."""
-    attribution.act = cue_act(doc, attribution.cue, attribution.content)
-    if attribution.act not in ACTS or bare_content(doc, attribution.content, attribution.cue):
+    reading = read_cue(doc, attribution.cue, attribution.content)
+    attribution.act = reading.act
+    if reading.act not in ACTS or reading.bare:
         return False
-    if told_to(doc, attribution.cue):  # "the diplomat was told that ...": who heard it
+    if reading.told_to:  # "the diplomat was told that ...": who heard it
         attribution.source = attribution.speaker = None
     unsourced = attribution.source is None and not _QUOTATION.search(text_of(doc), *attribution.content)
-    return not unsourced or attribution.cue is None or said_outright(doc, attribution.cue)
+    return not unsourced or attribution.cue is None or reading.said_outright
 
 
 def _dedupe(found: list[_Attribution]) -> list[_Attribution]:
