@@ -21,10 +21,12 @@ from storyline import Article, Document, Skipped, SkipReason, process_many
 from storyline.budget import Budget, Expired, deadline
 from storyline.errors import InputSkipped, InvalidArgument
 from storyline.parse.climbs import heads, is_root, lineage
+from storyline.pipeline import STAGES
 from storyline.readers import read_stream
 from storyline.stages.s03_annotate.nlp import MAX_SENTENCE_TOKENS, PARAGRAPH_SPLIT, bare, load_model
 from storyline.stages.s09_time.timexes import find_in_text
 from storyline.stages.s11_events.modality import modality
+from storyline.stages.stage import Config, Stage, Work
 
 from .conftest import SEED, need
 
@@ -139,12 +141,21 @@ def hanging_stage(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("storyline.stages.s09_time.find_timexes", namespace["find_timexes"])
 
 
+def _hang_on_marker(work: Work, config: Config) -> None:
+    while "HANG" in work.text:
+        pass
+
+
+# the shipped stages, then one that never ends on one article (module level: a spawned worker
+# imports it by name, where a patch made in this process would not reach)
+_HANGING_STAGES = (*STAGES, Stage("hang_on_marker", _hang_on_marker, requires=("doc",), assigns=(), on_captions=False))
+
+
 @pytest.mark.parametrize("workers", [1, 2])
-@pytest.mark.usefixtures("hanging_stage")
 def test_an_article_over_budget_is_skipped_and_the_run_goes_on(workers: int) -> None:
     texts = ["Talks resumed in Paris on Monday.", "HANG: this one never ends.", "Russia attacked Ukraine on Friday."]
     articles = [Article.create(t, where=f"feed.jsonl:{n}") for n, t in enumerate(texts, 1)]
-    results = list(process_many(articles, workers=workers, time_budget=_NEVER_MISSED))
+    results = list(process_many(articles, workers=workers, time_budget=_NEVER_MISSED, stages=_HANGING_STAGES))
     assert [type(r) for r in results] == [Document, Skipped, Document]
     skipped = results[1]
     assert isinstance(skipped, Skipped) and skipped.reason == SkipReason.TIMEOUT
@@ -180,10 +191,12 @@ def test_the_command_reports_a_timeout_and_goes_on(tmp_path: Path) -> None:
     texts = ["Talks resumed in Paris on Monday.", "HANG: this one never ends.", "Russia attacked Ukraine on Friday."]
     feed.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
     skips = tmp_path / "skips.jsonl"
-    script = HANG + "from storyline.app.cli import main\nmain()\n"
+    # a script file, the patch at its top: each spawned worker runs it again (as __mp_main__)
+    script = tmp_path / "hanging.py"
+    script.write_text(HANG + "from storyline.app.cli import main\nif __name__ == '__main__':\n    main()\n")
     args = ["process", str(feed), "--workers", "2", "--time-budget", "1", "--skips", str(skips)]
     result = subprocess.run(
-        [sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=300, cwd=tmp_path
+        [sys.executable, str(script), *args], capture_output=True, text=True, timeout=300, cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
     assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [texts[0], texts[2]]

@@ -28,7 +28,6 @@ __all__ = [
     "StoreError",
     "StorylineError",
     "UnknownCode",
-    "WorkerDied",
 ]
 
 
@@ -70,11 +69,6 @@ class QuoteTaggerMissing(ModelNotInstalled):
 class StageOrderError(StorylineError):
     """A list of stages in which a stage requires what no earlier stage sets (a storyline bug,
     or a custom list in the wrong order): found at start-up, before any article is read."""
-
-
-class WorkerDied(StorylineError):
-    """A parse worker process (``--workers``) ended before it returned its batch: the machine
-    ran out of memory, or something killed it."""
 
 
 class OffsetsChanged(StorylineError):

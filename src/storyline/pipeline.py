@@ -49,6 +49,7 @@ from storyline.stages import (
 )
 from storyline.stages.s03_annotate.nlp import load_model, model_version
 from storyline.stages.stage import Config, Stage, StageTimer, Work, check_order
+from storyline.workers import process_in_workers
 
 __all__ = ["STAGES", "StageTimer", "process", "process_many"]
 
@@ -148,8 +149,9 @@ def process_many(
     :class:`~storyline.budget.Budget` also sets the minimum; 0 means no budget; None, the
     default of ``settings``). An article over it comes out as a ``timeout`` skip.
     ``stages`` replaces the stage list (checked in order before anything is read).
-    ``workers`` > 1 parses in that many spawned processes (``s03_annotate.workers``), which
-    import the calling script afresh: call it under ``if __name__ == "__main__":`` in a script.
+    ``workers`` > 1 runs every stage in that many spawned processes (:mod:`storyline.workers`),
+    the results still in input order and the same as with one; the processes import the calling
+    script afresh: call it under ``if __name__ == "__main__":`` in a script.
     """
     if workers < 1:
         raise InvalidArgument(f"workers must be at least 1, not {workers}")
@@ -161,10 +163,25 @@ def process_many(
     cue_frames(quotes)  # an unknown method fails here, before any work
     if events not in s11_events.CODERS:
         raise InvalidArgument(f"events must be one of {', '.join(s11_events.CODERS)}, not {events!r}")
+    if workers > 1:
+        options = {
+            "model": model,
+            "batch_size": batch_size,
+            "check_language": check_language,
+            "clean_text": clean_text,
+            "actors": tuple(str(p) for p in actors),
+            "lexicons": tuple(str(p) for p in lexicons),
+            "quotes": quotes,
+            "events": events,
+            "time_budget": time_budget,
+            "stages": stages,
+        }
+        articles = (Article.create(item) if isinstance(item, str) else item for item in items)
+        yield from process_in_workers(articles, process_many, options, workers, timer)
+        return
     nlp = load_model(model)
     config = Config(
         nlp=nlp,
-        model=model,
         dictionary=load_dictionary(*(str(p) for p in actors)),
         lexicon=load_lexicon(*lexicons) if lexicons else None,
         quote_method=quotes,
@@ -172,7 +189,6 @@ def process_many(
         check_language=check_language,
         clean_text=clean_text,
         batch_size=batch_size,
-        workers=workers,
         stages=stages,
         timer=timer,
     )

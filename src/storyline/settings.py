@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import os
 
+from storyline.errors import InvalidArgument
+
 __all__ = [
     "BATCH_SIZE",
     "DEFAULT_MODEL",
+    "ENCODER_THREADS_VARIABLE",
     "LANGUAGE",
     "MAX_INPUT_BYTES",
     "MAX_TEXT_CHARS",
     "TIME_BUDGET_MIN_SECONDS",
     "TIME_BUDGET_PER_1000_WORDS",
+    "encoder_threads",
     "model_name",
 ]
 
@@ -42,8 +46,23 @@ BATCH_SIZE = 64
 TIME_BUDGET_PER_1000_WORDS = 3.0
 TIME_BUDGET_MIN_SECONDS = 5.0
 
+# The threads the quote encoder (ONNX Runtime) runs on: this variable if set, else ONNX
+# Runtime's own choice (the cores). Article workers set it to cores // workers. The results are
+# the same for any count (the encoder's sums do not depend on how its rows are split).
+ENCODER_THREADS_VARIABLE = "STORYLINE_ENCODER_THREADS"
+
 # The language the model reads; other languages are skipped (SkipReason.NOT_ENGLISH).
 LANGUAGE = "en"
+
+
+def encoder_threads() -> int:
+    """The quote encoder's threads: ``STORYLINE_ENCODER_THREADS``, or 0 (ONNX Runtime's choice)."""
+    value = os.environ.get(ENCODER_THREADS_VARIABLE, "").strip()
+    if not value:
+        return 0
+    if not value.isdigit():
+        raise InvalidArgument(f"{ENCODER_THREADS_VARIABLE} must be a number of threads (0: the cores), not {value!r}")
+    return int(value)
 
 
 def model_name() -> str:

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
-
-import pytest
-
 from storyline.document.article import Article
 from storyline.document.skips import Skipped, SkipReason
-from storyline.errors import WorkerDied
 from storyline.stages import s03_annotate
-from storyline.stages.s03_annotate.workers import parse_in_workers
 from storyline.stages.stage import Config, Work
 
 
@@ -29,31 +22,6 @@ def test_the_stream_keeps_order_and_lets_skips_through(config: Config) -> None:
     out = list(s03_annotate.stream(iter(works), config))
     assert out[1] is skip
     assert [w.doc.text for w in out if isinstance(w, Work) and w.doc is not None] == texts
-
-
-def test_parse_workers_give_the_parse_of_one_process_in_order_with_skips_between(config: Config) -> None:
-    texts = [f"Talks on the {n}th round resumed in Geneva on Monday, officials said." for n in range(5)]
-    texts[2] = "Troops left Kabul. The ministry said the last convoy crossed into Pakistan."
-    skip = Skipped("feed:3", SkipReason.EMPTY)
-
-    def works() -> list[Work | Skipped]:
-        made: list[Work | Skipped] = [Work(Article.create(t), text=t) for t in texts]
-        return [*made[:3], skip, *made[3:]]
-
-    alone = list(s03_annotate.stream(iter(works()), config))
-    # batches of two over two spawned workers: more batches than workers, a skip inside one
-    spawned = list(s03_annotate.stream(iter(works()), dataclasses.replace(config, workers=2, batch_size=2)))
-    assert spawned[3] is skip
-    for one, other in itertools.zip_longest(alone, spawned):
-        if isinstance(one, Work):
-            assert isinstance(other, Work) and one.doc is not None and other.doc is not None
-            assert other.doc.to_json() == one.doc.to_json()
-    assert [w.text for w in spawned if isinstance(w, Work)] == texts
-
-
-def test_a_parse_worker_that_cannot_start_is_a_clear_error(config: Config) -> None:
-    with pytest.raises(WorkerDied, match="fewer --workers"):
-        list(parse_in_workers(iter([["Troops left Kabul."]]), config.nlp, "no_such_spacy_model", workers=2))
 
 
 # A section label, a headline, a standfirst and a first paragraph, a heading, then a summary

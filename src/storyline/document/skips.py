@@ -27,6 +27,7 @@ class SkipReason(StrEnum):
     TOO_LARGE = "too-large"  # over the size limit (settings.MAX_INPUT_BYTES / MAX_TEXT_CHARS)
     UNSUPPORTED = "unsupported"  # a file type storyline does not read (e.g. PDF, image)
     TIMEOUT = "timeout"  # the article's stages ran past its time budget (settings.TIME_BUDGET_*)
+    WORKER_DIED = "worker-died"  # its worker process ended while it held the article, twice (storyline.workers)
 
 
 @dataclass(frozen=True)

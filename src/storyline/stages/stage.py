@@ -39,14 +39,12 @@ class Config:
 
     nlp: Language
     dictionary: ActorDictionary
-    model: str | None = None  # the name nlp was loaded by (None: the default), for parse workers
     lexicon: Lexicon | None = None  # None: the shipped event lexicon
     quote_method: str = DEFAULT_METHOD
     event_coder: str = "learned"  # s11_events.CODERS
     check_language: bool = True
     clean_text: bool = True
     batch_size: int = BATCH_SIZE
-    workers: int = 1
     stages: tuple[Stage, ...] = ()  # the run's stage list (captions run through it too)
     timer: StageTimer | None = None
 

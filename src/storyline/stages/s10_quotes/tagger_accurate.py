@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from storyline.errors import QuoteTaggerMissing
 from storyline.parse.text import text_of
+from storyline.settings import encoder_threads
 from storyline.stages.s10_quotes.wordpiece_tags import (
     CONTENT,
     PARTS,
@@ -114,6 +115,7 @@ def _encoder() -> _Encoder:
     # take the cores from spaCy's parse of the next batch (and from parse workers). It changes
     # scheduling only, never the result.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.intra_op_num_threads = encoder_threads()  # 0: the cores (article workers set one each)
     session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
     return _Encoder(session, tokenizer, numpy.ascontiguousarray(table, dtype="float32"))
 
