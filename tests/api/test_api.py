@@ -3,7 +3,9 @@ are tested on both backends in tests/store)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import get_args
 
@@ -13,6 +15,8 @@ from storyline.api.app import MAX_BODY_BYTES, create_app
 from storyline.api.shared import Coded
 from storyline.app.store_cli import DEFAULT_LIMIT
 from storyline.store.queries import CODED_FILTERS
+
+from .conftest import stored
 
 
 def _error(response: object) -> dict[str, object]:
@@ -202,3 +206,35 @@ def test_a_chunked_body_over_the_limit_is_refused_in_the_one_shape(client: TestC
         "/documents", content=iter([b'{"text": ', b'""}']), headers={"content-type": "application/json"}
     )
     assert small.status_code == 422  # a chunked body under the limit is read as any other
+
+
+def test_a_reader_is_answered_while_a_write_holds_the_store(tmp_path: Path) -> None:
+    """Readers have connections of their own: a long write (an ingest through the API) does not
+    keep an analyst's page waiting."""
+    app = create_app(stored(tmp_path))
+    released = threading.Event()
+    with TestClient(app) as reading, ThreadPoolExecutor(2) as pool:
+
+        def write() -> None:
+            with app.state.shared_store.writing() as s, s.transaction():
+                s.execute("UPDATE articles SET title = 'changed' WHERE title IS NOT NULL")
+                released.wait(60)
+
+        writer = pool.submit(write)
+        answer = pool.submit(reading.get, "/articles").result(timeout=30)  # waited for the lock before
+        assert answer.status_code == 200 and answer.json()["total"] == 5
+        assert "changed" not in {row["title"] for row in answer.json()["rows"]}  # not committed yet
+        released.set()
+        writer.result(timeout=30)
+        assert "changed" in {row["title"] for row in reading.get("/articles").json()["rows"]}
+
+
+def test_the_api_over_each_store_sees_its_own_writes_and_lets_go_of_it(store_url: str) -> None:
+    """On PostgreSQL each reader is a connection of its own: it sees a stored article at once,
+    and the application closes them when it stops (else the test's database could not be
+    dropped)."""
+    text = "Finland and Estonia agreed on Friday to hold talks in Tallinn next month, officials said."
+    with TestClient(create_app(store_url)) as fresh:
+        assert fresh.get("/stats").json()["articles"] == 0
+        stored_id = fresh.post("/documents", json={"text": text, "store": True}).json()["article"]["id"]
+        assert [row["article_id"] for row in fresh.get("/articles").json()["rows"]] == [stored_id]

@@ -14,13 +14,16 @@
 - the web UI's pages at ``/ui/...`` and ``/`` (:mod:`.ui`); the API's pages, Swagger UI at
   ``/docs`` and ReDoc at ``/redoc``, from files installed with storyline (:mod:`.docs`).
 
-The store's connection is shared and used by one request at a time (:mod:`.shared`). A request
+Each request reads through a connection of its own, and writes take turns (:mod:`.shared`). A request
 body over :data:`MAX_BODY_BYTES` is refused, stated or not, without more of it being read
 (:mod:`.body_limit`). Every error answers in one JSON shape (:mod:`.errors`). Every value from the
 client reaches the store as a parameter.
 """
 
 from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
@@ -41,7 +44,15 @@ def create_app(db: str) -> FastAPI:
     """The application over the store at ``db`` (a DuckDB file or a ``postgresql://`` URL)."""
     store = open_store(db)
     migrate(store)
+    shared = SharedStore(store)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        shared.close()  # (a PostgreSQL database cannot be dropped while connections to it stay open)
+
     app = FastAPI(
+        lifespan=lifespan,
         title="storyline",
         version=__version__,
         description="Sourced, structured event data: who did what to whom, and who said what, "
@@ -65,5 +76,5 @@ def create_app(db: str) -> FastAPI:
     ):
         app.include_router(router)
     app.state.store = store
-    app.state.shared_store = SharedStore(store)
+    app.state.shared_store = shared
     return app

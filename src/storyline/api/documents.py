@@ -38,7 +38,7 @@ def post_document(store: HeldStore, posted: Posted) -> JSONObject:
     except InputSkipped as skipped:
         raise HTTPException(422, f"the article cannot be processed: {skipped}") from skipped
     if posted.store:
-        with store.held() as s, s.transaction():
+        with store.writing() as s, s.transaction():
             delete_articles(s, [document.article.id])
             store_document(s, document, "api", __version__)
     return document.to_dict()

@@ -16,7 +16,7 @@ import contextlib
 import difflib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeAlias
 
@@ -54,6 +54,18 @@ class Store:
     connection: _Connection
     backend: str
     where: str  # the file or the URL without its password, for messages
+    url: str = field(default="", repr=False)  # a PostgreSQL store's URL, password included, to connect again
+
+    def reader(self) -> Store:
+        """Another connection to the same store, for reading on another thread while this one
+        writes: a DuckDB cursor (a connection of its own to the same database, which sees each
+        write once it is committed), or a new PostgreSQL connection in autocommit mode (each
+        query sees what is committed; no transaction is left open between requests)."""
+        if self.backend == "duckdb":
+            return Store(self.connection.cursor(), "duckdb", self.where)  # type: ignore[arg-type]
+        reader = _postgres(self.url)
+        reader.connection.autocommit = True  # type: ignore[attr-defined]  # psycopg's connection
+        return reader
 
     def execute(self, sql: str, params: Sequence[Value] = ()) -> None:
         with self._errors():
@@ -184,7 +196,7 @@ def _postgres(url: str) -> Store:
         connection = psycopg.connect(url)
     except psycopg.Error as err:
         raise InvalidArgument(f"--db {shown}: cannot connect ({str(err).strip()})") from err
-    return Store(connection, "postgres", shown)  # type: ignore[arg-type]  # psycopg's own cursor types
+    return Store(connection, "postgres", shown, url)  # type: ignore[arg-type]  # psycopg's own cursor types
 
 
 def _without_password(url: str) -> str:
