@@ -4,6 +4,7 @@
     python -m venv /tmp/locust && /tmp/locust/bin/pip install locust==2.47.0
     /tmp/locust/bin/locust -f bench/locustfile.py --headless -u 20 -r 5 -t 3m \
         --host http://127.0.0.1:8000 --csv load    # load_stats.csv: p50, p95, p99, failures per request
+    ... -u 21 ...    # the same 20 analysts, and one client posting articles to store, without pause
 
 Each simulated analyst browses as one would: the events explorer with a filter, an article,
 a corpus event, the timeline, the network and the map, and the UI's pages themselves. The
@@ -15,10 +16,48 @@ from __future__ import annotations
 
 import random
 
-from locust import HttpUser, between, task  # type: ignore[import-not-found]
+from locust import HttpUser, between, events, task  # type: ignore[import-not-found]
 
 ACTORS = ["USA", "JPN", "IRN", "IRQ", "GBR", "DEU", "FRA", "BRA", "RUS", "CHN"]
 CODES = ["01", "04", "05", "11", "12", "19", "03", "07"]
+
+
+_READS: list[float] = []  # milliseconds, every GET answered
+
+
+@events.request.add_listener  # type: ignore[misc]
+def _record(request_type: str, response_time: float, exception: object, **_: object) -> None:
+    if request_type == "GET" and exception is None:
+        _READS.append(response_time)
+
+
+@events.quitting.add_listener  # type: ignore[misc]
+def _report(**_: object) -> None:
+    """The reads' own percentiles (locust's aggregate mixes in the writer's posts)."""
+    if _READS:
+        ms = sorted(_READS)
+        print(f"reads: {len(ms)}, p50 {ms[len(ms) // 2]:.0f} ms, p95 {ms[int(len(ms) * 0.95)]:.0f} ms")
+
+
+# Short stories of our own writing, posted (and stored) over and over by the writer below.
+POSTED = [
+    "Port workers in Santos walked out on Monday over pay, the union said, halting soybean exports.",
+    "The central bank of Chile raised its main rate by half a point on Tuesday, citing inflation.",
+    "Kenyan police arrested twelve protesters in Nairobi on Wednesday after clashes near parliament.",
+    "Japan and Australia signed a defence agreement in Tokyo on Thursday, officials said.",
+]
+
+
+class Writer(HttpUser):  # type: ignore[misc]
+    """One client posting articles to be processed and stored, one after another (``-u 21``)."""
+
+    fixed_count = 1
+    wait_time = between(0.0, 0.1)
+
+    @task
+    def post_article(self) -> None:
+        story = random.choice(POSTED)
+        self.client.post("/documents", json={"text": story, "store": True}, name="POST /documents (store)")
 
 
 class Analyst(HttpUser):  # type: ignore[misc]

@@ -442,3 +442,37 @@ def test_a_store_of_schema_one_is_migrated_and_its_publishers_filled(store: Stor
     assert store.query("SELECT article_id, publisher FROM articles") == [("a1", None)]
     link_corpus(store)
     assert store.query("SELECT article_id, publisher FROM articles") == [("a1", "wire-a.com")]
+
+
+def _corpus_state(store: Store) -> list[list[tuple[object, ...]]]:
+    """What the corpus pass concluded: the corpus events, each event's link, each article's
+    duplicate mark, and the signatures kept."""
+    return [
+        sorted(store.query("SELECT * FROM corpus_events"), key=repr),
+        sorted(store.query("SELECT article_id, event_id, corpus_event_id FROM events"), key=repr),
+        sorted(store.query("SELECT article_id, duplicate_of, publisher FROM articles"), key=repr),
+        sorted(store.query("SELECT article_id, signature FROM article_signatures"), key=repr),
+    ]
+
+
+def test_ingests_in_batches_and_a_replaced_article_give_the_corpus_of_one_ingest(
+    store: Store, tmp_path: Path
+) -> None:
+    """The pass keeps signatures and writes only what changed: after a second batch (with a copy
+    of an article of the first, and a new text for one of its articles) the store holds what one
+    ingest of the final articles gives in a new store."""
+    changed = {**STORIES[0], "text": STORIES[0]["text"] + " The ministry later said two guards had died."}
+    first, second = [*STORIES, *CORROBORATED[:3]], [changed, *CORROBORATED[3:]]
+    for n, batch in enumerate((first, second)):
+        path = tmp_path / f"batch-{n}.jsonl"
+        path.write_text("".join(json.dumps(s) + "\n" for s in batch), encoding="utf-8")
+        ingest(store, [str(path)], check_language=False)
+    final = tmp_path / "final.jsonl"
+    final.write_text("".join(json.dumps(s) + "\n" for s in [*second, *first[1:]]), encoding="utf-8")
+    fresh = open_store(tmp_path / "fresh.duckdb")
+    ingest(fresh, [str(final)], check_language=False)
+    state = _corpus_state(store)
+    assert state == _corpus_state(fresh)
+    assert state[0] and any(duplicate for _, duplicate, _ in state[2])  # links and copies to compare
+    assert len(state[3]) == _count(store, "articles")  # every story is long enough to be shingled
+    fresh.close()

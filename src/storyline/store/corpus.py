@@ -119,6 +119,8 @@ class NearDuplicateIndex:
         self._arrival: dict[str, int] = {}
         self._representative: dict[str, str] = {}
         self._short_texts: dict[str, str] = {}  # normalized short text -> its first article
+        # one set of permutations for every MinHash (datasketch draws them again for each one)
+        self._permutations = MinHash(num_perm=num_perm).permutations
 
     def __len__(self) -> int:
         return len(self._arrival)
@@ -126,30 +128,42 @@ class NearDuplicateIndex:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._arrival
 
-    def add(self, article_id: str, text: str) -> str | None:
+    def add(self, article_id: str, text: str, signature: Signature | None = None) -> str | None:
         """Index an article; returns the id of the earlier article it duplicates, or None.
 
         An article without a word duplicates nothing (an empty body is no evidence of copying).
+        ``signature``: the article's MinHash signature, as :meth:`signature` gave it for the same
+        text before (then the text is not read again).
         """
         if article_id in self._arrival:
             raise InvalidArgument(f"article {article_id!r} is in the near-duplicate index already; ids must be unique")
         self._arrival[article_id] = len(self._arrival)
-        words = _WORD.findall(text.casefold())
-        if not words:
-            return None
-        if len(words) < _MIN_WORDS:
-            original = self._short_texts.setdefault(" ".join(words), article_id)
+        if signature is not None:
+            original = self._add_signed(article_id, signature)
         else:
-            original = self._add_shingled(article_id, words)
+            words = _WORD.findall(text.casefold())
+            if not words:
+                return None
+            if len(words) < _MIN_WORDS:
+                original = self._short_texts.setdefault(" ".join(words), article_id)
+            else:
+                original = self._add_signed(article_id, self._signed(words))
         representative = self._representative.get(original, original)
         self._representative[article_id] = representative
         return None if representative == article_id else representative
 
-    def _add_shingled(self, article_id: str, words: Sequence[str]) -> str:
-        """The earliest representative among the indexed articles this one matches (itself if none)."""
-        minhash = MinHash(num_perm=self.num_perm)
+    def signature(self, article_id: str) -> Signature | None:
+        """The MinHash signature of an indexed article (None for a text too short to have one)."""
+        return self._signatures.get(article_id)
+
+    def _signed(self, words: Sequence[str]) -> Signature:
+        minhash = MinHash(num_perm=self.num_perm, permutations=self._permutations, scheme="affine32")
         minhash.update_batch(_shingles(words))
-        signature: Signature = np.asarray(minhash.hashvalues)
+        return np.asarray(minhash.hashvalues)
+
+    def _add_signed(self, article_id: str, signature: Signature) -> str:
+        """The earliest representative among the indexed articles this one matches (itself if none)."""
+        minhash = MinHash(hashvalues=signature, permutations=self._permutations, scheme="affine32")
         matches = [
             self._representative[candidate]
             for candidate in self._lsh.query(minhash)
@@ -161,19 +175,27 @@ class NearDuplicateIndex:
 
 
 def find_near_duplicates(
-    texts: Mapping[str, str], threshold: float = DEFAULT_THRESHOLD, num_perm: int = 128
+    texts: Mapping[str, str | None],
+    threshold: float = DEFAULT_THRESHOLD,
+    num_perm: int = 128,
+    signatures: dict[str, Signature] | None = None,
 ) -> dict[str, str]:
     """Each near-duplicate article's id -> the id of the earliest article (in input order) it copies.
 
     Articles that copy nothing are absent. Feeds :class:`NearDuplicateIndex` in the mapping's
     order, so the earliest article should come first (e.g. ordered by publication).
+    ``signatures``, where given, is a cache: an article found in it is not read again (its text
+    may be None), and the signatures of the others are added to it.
     """
     index = NearDuplicateIndex(threshold, num_perm)
+    known = signatures if signatures is not None else {}
     duplicates: dict[str, str] = {}
     for article_id, text in texts.items():
-        original = index.add(article_id, text)
+        original = index.add(article_id, text or "", known.get(article_id))
         if original is not None:
             duplicates[article_id] = original
+        if (signature := index.signature(article_id)) is not None:
+            known.setdefault(article_id, signature)
     return duplicates
 
 

@@ -1,38 +1,53 @@
 """The corpus pass after an ingest: near-duplicate articles marked, events linked across articles.
 
-It reads the whole store and writes its conclusions back in one transaction, so it can run
-again at any time (after each ingest, or after one was killed) and always gives the same
-answer for the same articles: ``articles.duplicate_of`` (and ``articles.publisher``, for the
-articles a store made before it had the column holds), ``corpus_events`` and each event's
-``corpus_event_id``. Every event belongs to exactly one corpus event (alone, for most), so a
-corpus event's ``num_mentions`` is the number of events that point to it.
+It reads the store and works out its conclusions afresh every time, so it can run again at any
+time (after each ingest, or after one was killed) and always gives the same answer for the same
+articles: ``articles.duplicate_of`` (and ``articles.publisher``, for the articles a store made
+before it had the column holds), ``corpus_events`` and each event's ``corpus_event_id``. Every
+event belongs to exactly one corpus event (alone, for most), so a corpus event's
+``num_mentions`` is the number of events that point to it.
+
+What costs grows with the store is kept or written only where it changed, so that a pass after
+a small ingest into a large store costs little: each article's MinHash signature is kept
+(``article_signatures``; an article's text is read and shingled once), and only the duplicate
+marks, corpus events and event links that differ from the stored ones are written.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 
+import numpy as np
+
 from storyline.store.connection import Store, Value
-from storyline.store.corpus import CorpusEvent, EventMention, find_near_duplicates, link_events
+from storyline.store.corpus import CorpusEvent, EventMention, Signature, find_near_duplicates, link_events
 from storyline.store.publishers import publisher
-from storyline.store.schema import insert
+from storyline.store.schema import TABLES, insert
 
 __all__ = ["link_corpus"]
 
+_CORPUS_COLUMNS = next(t for t in TABLES if t.name == "corpus_events").columns
+
 
 def link_corpus(store: Store) -> tuple[int, int]:
-    """Mark near-duplicates and rebuild the corpus events; returns how many of each."""
+    """Mark near-duplicates and link the corpus events; returns how many of each."""
     articles = store.query(
-        "SELECT article_id, text, url, source, publisher FROM articles ORDER BY published NULLS LAST, article_id"
+        "SELECT a.article_id, CASE WHEN s.article_id IS NULL THEN a.text END, a.url, a.source, a.publisher, "
+        "a.duplicate_of, s.signature FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.article_id "
+        "ORDER BY a.published NULLS LAST, a.article_id"
     )
-    duplicates = find_near_duplicates({str(r[0]): str(r[1] or "") for r in articles})
+    signatures = {str(r[0]): _decoded(str(r[6])) for r in articles if r[6] is not None}
+    kept = set(signatures)
+    duplicates = find_near_duplicates({str(r[0]): _text(r[1]) for r in articles}, signatures=signatures)
     publishers = {str(r[0]): publisher(_text(r[2]), _text(r[3])) for r in articles}
     # what ingest wrote, unless the store was made before articles had a publisher (migration 2)
     renamed = [(name, str(r[0])) for r in articles if (name := publishers[str(r[0])]) != _text(r[4])]
+    marked = [(duplicates.get(str(r[0])), str(r[0])) for r in articles if duplicates.get(str(r[0])) != _text(r[5])]
     own_dates = _dates_of_their_own(store)
     rows = store.query(
         "SELECT e.article_id, e.event_id, e.source_code, e.target_code, e.cameo, e.modality, e.date, "
-        "a.published, e.confidence, e.refers_to, e.root, e.quad_class, e.goldstein, e.sentence "
+        "a.published, e.confidence, e.refers_to, e.root, e.quad_class, e.goldstein, e.sentence, e.corpus_event_id "
         "FROM events e JOIN articles a ON a.article_id = e.article_id ORDER BY e.article_id, e.event_id"
     )
     mentions = [
@@ -56,18 +71,43 @@ def link_corpus(store: Store) -> tuple[int, int]:
     ]
     corpus = link_events(mentions)
     coded = {(str(r[0]), str(r[1])): (r[10], r[11], r[12]) for r in rows}  # root, QuadClass, Goldstein
-    links = {(m.article_id, m.event_id): event.corpus_event_id for event in corpus for m in event.mentions}
+    linked = {(str(r[0]), str(r[1])): _text(r[14]) for r in rows}
+    relinked = {
+        (m.article_id, m.event_id): event.corpus_event_id
+        for event in corpus
+        for m in event.mentions
+        if linked.get((m.article_id, m.event_id)) != event.corpus_event_id
+    }
     with store.transaction():
-        store.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
-        store.executemany(
-            "UPDATE articles SET duplicate_of = ? WHERE article_id = ?",
-            [(original, copy) for copy, original in duplicates.items()],
+        insert(
+            store,
+            "article_signatures",
+            [{"article_id": a, "signature": _encoded(s)} for a, s in signatures.items() if a not in kept],
         )
+        store.executemany("UPDATE articles SET duplicate_of = ? WHERE article_id = ?", marked)
         store.executemany("UPDATE articles SET publisher = ? WHERE article_id = ?", renamed)
-        store.execute("DELETE FROM corpus_events")
-        insert(store, "corpus_events", [_corpus_row(event, coded) for event in corpus])
-        _set_links(store, links)
+        _write_corpus_events(store, [_corpus_row(event, coded) for event in corpus])
+        _set_links(store, relinked)
     return len(duplicates), len(corpus)
+
+
+def _write_corpus_events(store: Store, rows: list[dict[str, Value]]) -> None:
+    """The corpus events as ``rows`` say, writing only those that are new or changed and
+    deleting those that are gone."""
+    names = ", ".join(c.name for c in _CORPUS_COLUMNS)
+    stored = {str(r[0]): tuple(r) for r in store.query(f"SELECT {names} FROM corpus_events")}
+    wanted = {str(row["corpus_event_id"]): row for row in rows}
+    stale = {key for key, values in stored.items() if _values(wanted.get(key)) != values}
+    _scratch(store, "stale_corpus_events", ("corpus_event_id",), [(key,) for key in sorted(stale)])
+    store.execute(
+        "DELETE FROM corpus_events WHERE corpus_event_id IN (SELECT corpus_event_id FROM stale_corpus_events)"
+    )
+    store.execute("DROP TABLE stale_corpus_events")
+    insert(store, "corpus_events", [row for key, row in wanted.items() if key not in stored or key in stale])
+
+
+def _values(row: dict[str, Value] | None) -> tuple[Value, ...] | None:
+    return None if row is None else tuple(row[c.name] for c in _CORPUS_COLUMNS)
 
 
 _PAGE = 500  # articles whose documents are read at once: the pass's memory stays bounded
@@ -95,19 +135,34 @@ def _dates_of_their_own(store: Store) -> dict[tuple[str, str], str]:
 
 
 def _set_links(store: Store, links: dict[tuple[str, str], str]) -> None:
-    """Each event's corpus event, written through a scratch table (one UPDATE, not one per event)."""
-    store.execute("DROP TABLE IF EXISTS event_links")
-    store.execute("CREATE TEMPORARY TABLE event_links (article_id TEXT, event_id TEXT, corpus_event_id TEXT)")
-    store.executemany(
-        "INSERT INTO event_links (article_id, event_id, corpus_event_id) VALUES (?, ?, ?)",
+    """These events' corpus events, written through a scratch table (one UPDATE, not one per event)."""
+    _scratch(
+        store,
+        "event_links",
+        ("article_id", "event_id", "corpus_event_id"),
         [(a, e, c) for (a, e), c in sorted(links.items())],
     )
-    store.execute("UPDATE events SET corpus_event_id = NULL")
     store.execute(
         "UPDATE events SET corpus_event_id = l.corpus_event_id FROM event_links l "
         "WHERE events.article_id = l.article_id AND events.event_id = l.event_id"
     )
     store.execute("DROP TABLE event_links")
+
+
+def _scratch(store: Store, name: str, columns: tuple[str, ...], rows: list[tuple[Value, ...]]) -> None:
+    """A temporary table of text columns holding ``rows``, for one statement to join."""
+    store.execute(f"DROP TABLE IF EXISTS {name}")
+    store.execute(f"CREATE TEMPORARY TABLE {name} ({', '.join(f'{c} TEXT' for c in columns)})")
+    marks = ", ".join("?" for _ in columns)
+    store.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def _encoded(signature: Signature) -> str:
+    return base64.b64encode(np.asarray(signature, dtype="<u4").tobytes()).decode("ascii")
+
+
+def _decoded(text: str) -> Signature:
+    return np.frombuffer(base64.b64decode(text), dtype="<u4").astype(np.uint32)
 
 
 def _corpus_row(event: CorpusEvent, coded: dict[tuple[str, str], tuple[Value, Value, Value]]) -> dict[str, Value]:

@@ -258,6 +258,15 @@ TABLES: tuple[Table, ...] = (
         ("corpus_event_id",),
     ),
     Table(
+        "article_signatures",
+        "Each article's MinHash signature, kept so that the corpus pass reads no text twice.",
+        _columns(
+            _ARTICLE,
+            ("signature", "TEXT", "128 uint32 hash values, little-endian, base64 (none for a text under ten words)"),
+        ),
+        ("article_id",),
+    ),
+    Table(
         "skipped",
         "Inputs that were not stored, each with the reason.",
         _columns(
@@ -438,6 +447,14 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # Issue 29: what a quote's cue reports (speech, belief, perception).
     4: ("ALTER TABLE quotes ADD COLUMN act TEXT",),
+    # Issue 30: the corpus pass keeps each article's near-duplicate signature.
+    5: (
+        "CREATE TABLE article_signatures (\n"
+        "  article_id TEXT,\n"
+        "  signature TEXT,\n"
+        "  PRIMARY KEY (article_id)\n"
+        ")",
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
