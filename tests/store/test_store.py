@@ -455,9 +455,7 @@ def _corpus_state(store: Store) -> list[list[tuple[object, ...]]]:
     ]
 
 
-def test_ingests_in_batches_and_a_replaced_article_give_the_corpus_of_one_ingest(
-    store: Store, tmp_path: Path
-) -> None:
+def test_ingests_in_batches_and_a_replaced_article_give_the_corpus_of_one_ingest(store: Store, tmp_path: Path) -> None:
     """The pass keeps signatures and writes only what changed: after a second batch (with a copy
     of an article of the first, and a new text for one of its articles) the store holds what one
     ingest of the final articles gives in a new store."""

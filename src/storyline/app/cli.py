@@ -112,7 +112,7 @@ def _configure_logging(verbose: int) -> None:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Processes running the whole pipeline (each loads the models once; one encoder thread each when they fill the cores).",
+    help="Processes running the whole pipeline (each loads the models once; the encoder's threads are shared out).",
 )
 @click.option(
     "--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, help="Texts per nlp.pipe batch."

@@ -448,13 +448,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # Issue 29: what a quote's cue reports (speech, belief, perception).
     4: ("ALTER TABLE quotes ADD COLUMN act TEXT",),
     # Issue 30: the corpus pass keeps each article's near-duplicate signature.
-    5: (
-        "CREATE TABLE article_signatures (\n"
-        "  article_id TEXT,\n"
-        "  signature TEXT,\n"
-        "  PRIMARY KEY (article_id)\n"
-        ")",
-    ),
+    5: ("CREATE TABLE article_signatures (\n  article_id TEXT,\n  signature TEXT,\n  PRIMARY KEY (article_id)\n)",),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
