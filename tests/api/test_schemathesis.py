@@ -4,7 +4,9 @@ one answered with a server error. A short budget here (STORYLINE_SCHEMATHESIS_EX
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,7 +24,9 @@ _EXAMPLES = int(os.environ.get("STORYLINE_SCHEMATHESIS_EXAMPLES", "15"))
 def _app_over_a_store() -> object:
     """The API over a store of the test stories, in a folder of its own (schemathesis needs the
     application when the module is loaded, before pytest's fixtures exist)."""
-    return create_app(stored(Path(tempfile.mkdtemp(prefix="storyline-schemathesis-"))))
+    folder = tempfile.mkdtemp(prefix="storyline-schemathesis-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # (no fixture to clean it up)
+    return create_app(stored(Path(folder)))
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app_over_a_store())

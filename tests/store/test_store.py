@@ -474,3 +474,20 @@ def test_ingests_in_batches_and_a_replaced_article_give_the_corpus_of_one_ingest
     assert state[0] and any(duplicate for _, duplicate, _ in state[2])  # links and copies to compare
     assert len(state[3]) == _count(store, "articles")  # every story is long enough to be shingled
     fresh.close()
+
+
+def test_a_store_made_before_events_kept_their_dates_timex_is_read_once(store: Store, corroborated: Path) -> None:
+    """A store migrated from before issue 30 has no ``events.date_timex``: the next pass reads it
+    off the documents, writes it, and concludes what it concluded before."""
+    from storyline.store.corpus_pass import link_corpus
+
+    ingest(store, [str(corroborated)], check_language=False)
+    kept = sorted(store.query("SELECT article_id, event_id, date_timex FROM events"), key=repr)
+    before = _corpus_state(store)
+    assert any(timex for _, _, timex in kept) and any(timex == "" for _, _, timex in kept)
+    with store.transaction():
+        store.execute("UPDATE events SET date_timex = NULL, corpus_event_id = NULL")
+        store.execute("DELETE FROM corpus_events")
+    link_corpus(store)
+    assert sorted(store.query("SELECT article_id, event_id, date_timex FROM events"), key=repr) == kept
+    assert _corpus_state(store) == before

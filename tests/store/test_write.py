@@ -88,6 +88,7 @@ def test_the_rows_of_a_document(store: Store) -> None:
         "Russian troops shelled Kharkiv on Monday, Mayor Ihor Terekhov said.",
         None,  # corpus_event_id: the corpus pass links it
         None,  # caption: told in the article's text
+        "T1",  # date_timex: "Monday" dates it
     )  # fmt: skip
     assert v2[1:] == (
         "V2", "190", "19", 4, -10.0, None,
@@ -99,6 +100,7 @@ def test_the_rows_of_a_document(store: Store) -> None:
         "Firefighters at a building shelled in Kharkiv.",  # told in a caption: the caption's sentence
         None,
         0,  # the first caption: the offsets index its text
+        "",  # date_timex: none of the text's own (a caption's time is not the document's timexes)
     )  # fmt: skip
 
 

@@ -44,12 +44,14 @@ def link_corpus(store: Store) -> tuple[int, int]:
     # what ingest wrote, unless the store was made before articles had a publisher (migration 2)
     renamed = [(name, str(r[0])) for r in articles if (name := publishers[str(r[0])]) != _text(r[4])]
     marked = [(duplicates.get(str(r[0])), str(r[0])) for r in articles if duplicates.get(str(r[0])) != _text(r[5])]
-    own_dates = _dates_of_their_own(store)
     rows = store.query(
         "SELECT e.article_id, e.event_id, e.source_code, e.target_code, e.cameo, e.modality, e.date, "
-        "a.published, e.confidence, e.refers_to, e.root, e.quad_class, e.goldstein, e.sentence, e.corpus_event_id "
-        "FROM events e JOIN articles a ON a.article_id = e.article_id ORDER BY e.article_id, e.event_id"
+        "a.published, e.confidence, e.refers_to, e.root, e.quad_class, e.goldstein, e.sentence, e.corpus_event_id, "
+        "e.date_timex FROM events e JOIN articles a ON a.article_id = e.article_id ORDER BY e.article_id, e.event_id"
     )
+    unread = sorted({str(r[0]) for r in rows if r[15] is None})  # stored before events kept date_timex
+    found = _dates_of_their_own(store, unread)
+    own_dates = {(str(r[0]), str(r[1])): str(r[15]) for r in rows if r[15]} | found
     mentions = [
         EventMention(
             article_id=str(r[0]),
@@ -88,6 +90,7 @@ def link_corpus(store: Store) -> tuple[int, int]:
         store.executemany("UPDATE articles SET publisher = ? WHERE article_id = ?", renamed)
         _write_corpus_events(store, [_corpus_row(event, coded) for event in corpus])
         _set_links(store, relinked)
+        _keep_dates(store, unread, found)
     return len(duplicates), len(corpus)
 
 
@@ -113,25 +116,45 @@ def _values(row: dict[str, Value] | None) -> tuple[Value, ...] | None:
 _PAGE = 500  # articles whose documents are read at once: the pass's memory stays bounded
 
 
-def _dates_of_their_own(store: Store) -> dict[tuple[str, str], str]:
-    """(article id, event id) -> the timex its date comes from, for the events whose own text
-    dates them; the others fall back on the publication date (the document's ``date.timex`` is
-    null). Read off the stored documents, a page of articles at a time."""
+def _dates_of_their_own(store: Store, article_ids: list[str]) -> dict[tuple[str, str], str]:
+    """(article id, event id) -> the timex its date comes from, for these articles' events whose
+    own text dates them (the others fall back on the publication date: the document's
+    ``date.timex`` is null). Read off the stored documents, a page of articles at a time: only
+    for the events stored before ``events.date_timex`` was kept."""
     found: dict[tuple[str, str], str] = {}
-    last = ""
-    while True:
+    wanted, last = set(article_ids), ""
+    while wanted:
         page = store.query(
             "SELECT article_id, document FROM articles WHERE article_id > ? ORDER BY article_id LIMIT ?",
             (last, _PAGE),
         )
         for article_id, document in page:
+            if str(article_id) not in wanted:
+                continue
             for event in json.loads(str(document or "{}")).get("events") or []:
                 timex = (event.get("date") or {}).get("timex")
                 if timex and event.get("caption") is None:  # a caption's dates are not the document's timexes
                     found[(str(article_id), str(event["id"]))] = str(timex)
         if len(page) < _PAGE:
-            return found
+            break
         last = str(page[-1][0])
+    return found
+
+
+def _keep_dates(store: Store, article_ids: list[str], found: dict[tuple[str, str], str]) -> None:
+    """``events.date_timex`` for the events that were read off their documents: the next pass
+    reads it there."""
+    if not article_ids:
+        return
+    _scratch(store, "unread", ("article_id",), [(a,) for a in article_ids])
+    store.execute("UPDATE events SET date_timex = '' WHERE article_id IN (SELECT article_id FROM unread)")
+    store.execute("DROP TABLE unread")
+    _scratch(store, "own_dates", ("article_id", "event_id", "date_timex"), [(*k, v) for k, v in sorted(found.items())])
+    store.execute(
+        "UPDATE events SET date_timex = d.date_timex FROM own_dates d "
+        "WHERE events.article_id = d.article_id AND events.event_id = d.event_id"
+    )
+    store.execute("DROP TABLE own_dates")
 
 
 def _set_links(store: Store, links: dict[tuple[str, str], str]) -> None:

@@ -225,6 +225,12 @@ TABLES: tuple[Table, ...] = (
                 "for an event a photo caption tells, the caption's index (0, 1, ...): its evidence offsets "
                 "and sentence are then the caption's; empty for an event of the article's text",
             ),
+            (
+                "date_timex",
+                "TEXT",
+                "the timex of the article's text its date comes from; '' where the publication date stands in "
+                "(or a caption dates it); NULL in a store made before it, until the next corpus pass",
+            ),
         ),
         ("article_id", "event_id"),
     ),
@@ -447,8 +453,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # Issue 29: what a quote's cue reports (speech, belief, perception).
     4: ("ALTER TABLE quotes ADD COLUMN act TEXT",),
-    # Issue 30: the corpus pass keeps each article's near-duplicate signature.
-    5: ("CREATE TABLE article_signatures (\n  article_id TEXT,\n  signature TEXT,\n  PRIMARY KEY (article_id)\n)",),
+    # Issue 30: what the corpus pass would otherwise read again each time: each article's
+    # near-duplicate signature, and the timex each event's date comes from.
+    5: (
+        "CREATE TABLE article_signatures (\n  article_id TEXT,\n  signature TEXT,\n  PRIMARY KEY (article_id)\n)",
+        "ALTER TABLE events ADD COLUMN date_timex TEXT",
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

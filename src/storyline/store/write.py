@@ -185,8 +185,16 @@ def _event_row(article_id: str, event: Event, entities: dict[str, Entity], text:
         "evidence_end": end,
         "sentence": " ".join(text[start or 0 : end or 0].split()) or None,
         "caption": event.caption,
+        "date_timex": _date_timex(event),
         "corpus_event_id": None,  # the corpus pass links it
     }
+
+
+def _date_timex(event: Event) -> str:
+    """The timex of the article's text the event's date comes from, or '' (the publication date
+    stands in, or a caption's time: a caption's timexes are not the document's)."""
+    timex = event.date.timex if event.date is not None and event.caption is None else None
+    return timex or ""
 
 
 def _told_in(document: Document, event: Event) -> str:
