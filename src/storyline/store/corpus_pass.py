@@ -7,16 +7,19 @@ before it had the column holds), ``corpus_events`` and each event's ``corpus_eve
 event belongs to exactly one corpus event (alone, for most), so a corpus event's
 ``num_mentions`` is the number of events that point to it.
 
-What costs grows with the store is kept or written only where it changed, so that a pass after
+What would grow with the store is kept, or written only where it changed, so that a pass after
 a small ingest into a large store costs little: each article's MinHash signature is kept
-(``article_signatures``; an article's text is read and shingled once), and only the duplicate
-marks, corpus events and event links that differ from the stored ones are written.
+(``article_signatures``; an article's text is read and shingled once), each event's date timex
+too (``events.date_timex``, written at ingest), and only the duplicate marks, corpus events and
+event links that differ from the stored ones are written.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -101,11 +104,8 @@ def _write_corpus_events(store: Store, rows: list[dict[str, Value]]) -> None:
     stored = {str(r[0]): tuple(r) for r in store.query(f"SELECT {names} FROM corpus_events")}
     wanted = {str(row["corpus_event_id"]): row for row in rows}
     stale = {key for key, values in stored.items() if _values(wanted.get(key)) != values}
-    _scratch(store, "stale_corpus_events", ("corpus_event_id",), [(key,) for key in sorted(stale)])
-    store.execute(
-        "DELETE FROM corpus_events WHERE corpus_event_id IN (SELECT corpus_event_id FROM stale_corpus_events)"
-    )
-    store.execute("DROP TABLE stale_corpus_events")
+    with _scratch(store, "stale", ("corpus_event_id",), [(key,) for key in sorted(stale)]):
+        store.execute("DELETE FROM corpus_events WHERE corpus_event_id IN (SELECT corpus_event_id FROM stale)")
     insert(store, "corpus_events", [row for key, row in wanted.items() if key not in stored or key in stale])
 
 
@@ -146,38 +146,36 @@ def _keep_dates(store: Store, article_ids: list[str], found: dict[tuple[str, str
     reads it there."""
     if not article_ids:
         return
-    _scratch(store, "unread", ("article_id",), [(a,) for a in article_ids])
-    store.execute("UPDATE events SET date_timex = '' WHERE article_id IN (SELECT article_id FROM unread)")
-    store.execute("DROP TABLE unread")
-    _scratch(store, "own_dates", ("article_id", "event_id", "date_timex"), [(*k, v) for k, v in sorted(found.items())])
-    store.execute(
-        "UPDATE events SET date_timex = d.date_timex FROM own_dates d "
-        "WHERE events.article_id = d.article_id AND events.event_id = d.event_id"
-    )
-    store.execute("DROP TABLE own_dates")
+    with _scratch(store, "unread", ("article_id",), [(a,) for a in article_ids]):
+        store.execute("UPDATE events SET date_timex = '' WHERE article_id IN (SELECT article_id FROM unread)")
+    _update_events(store, "date_timex", found)
 
 
 def _set_links(store: Store, links: dict[tuple[str, str], str]) -> None:
-    """These events' corpus events, written through a scratch table (one UPDATE, not one per event)."""
-    _scratch(
-        store,
-        "event_links",
-        ("article_id", "event_id", "corpus_event_id"),
-        [(a, e, c) for (a, e), c in sorted(links.items())],
-    )
-    store.execute(
-        "UPDATE events SET corpus_event_id = l.corpus_event_id FROM event_links l "
-        "WHERE events.article_id = l.article_id AND events.event_id = l.event_id"
-    )
-    store.execute("DROP TABLE event_links")
+    """These events' corpus events."""
+    _update_events(store, "corpus_event_id", links)
 
 
-def _scratch(store: Store, name: str, columns: tuple[str, ...], rows: list[tuple[Value, ...]]) -> None:
-    """A temporary table of text columns holding ``rows``, for one statement to join."""
+def _update_events(store: Store, column: str, values: dict[tuple[str, str], str]) -> None:
+    """``column`` of the events keyed (article id, event id), through a scratch table: one
+    UPDATE, not one per event."""
+    rows = [(a, e, v) for (a, e), v in sorted(values.items())]
+    with _scratch(store, "new_values", ("article_id", "event_id", "new_value"), rows):
+        store.execute(
+            f"UPDATE events SET {column} = n.new_value FROM new_values n "
+            "WHERE events.article_id = n.article_id AND events.event_id = n.event_id"
+        )
+
+
+@contextmanager
+def _scratch(store: Store, name: str, columns: tuple[str, ...], rows: Sequence[Sequence[Value]]) -> Iterator[None]:
+    """A temporary table of text columns holding ``rows`` while the block's statements join it."""
     store.execute(f"DROP TABLE IF EXISTS {name}")
     store.execute(f"CREATE TEMPORARY TABLE {name} ({', '.join(f'{c} TEXT' for c in columns)})")
     marks = ", ".join("?" for _ in columns)
     store.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", rows)
+    yield
+    store.execute(f"DROP TABLE {name}")
 
 
 def _encoded(signature: Signature) -> str:

@@ -112,10 +112,10 @@ def _encoder() -> _Encoder:
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # warnings about the graph's optimisation are not the user's
     # Threads sleep between runs rather than spin: a window is a short run, and spinning threads
-    # take the cores from spaCy's parse of the next batch (and from parse workers). It changes
+    # take the cores from spaCy's parse of the next batch (and from the other workers). It changes
     # scheduling only, never the result.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    options.intra_op_num_threads = encoder_threads()  # 0: the cores (article workers set one each)
+    options.intra_op_num_threads = encoder_threads()  # 0: the cores (workers take cores // N each)
     session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
     return _Encoder(session, tokenizer, numpy.ascontiguousarray(table, dtype="float32"))
 
