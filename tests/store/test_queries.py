@@ -94,6 +94,19 @@ def test_search_words_are_matched_as_written_wildcards_too(store: Store) -> None
     assert quotes(store, speaker="%").rows == []
 
 
+def test_search_words_match_in_any_case_and_no_character_is_special(store: Store) -> None:
+    upper = events(store, EventFilter(text="NORWEGIAN TROOPS", limit=None)).rows
+    assert upper and upper == events(store, EventFilter(text="norwegian troops", limit=None)).rows
+    assert [r["title"] for r in articles(store, text="PAY PROTEST").rows] == ["Pay protest"]
+    assert quotes(store, text="PRICES ROSE").rows
+    for special in ("(", ".*", "[a-z]", "5%|x", "^", "$", "\\d", "{2}"):  # what a regular expression reads
+        assert events(store, EventFilter(text=special, limit=None)).rows == [], special
+        assert articles(store, text=special).rows == [] and quotes(store, text=special).rows == [], special
+    assert events(store, EventFilter(text="strike.", limit=None)).rows  # "." is a full stop,
+    assert events(store, EventFilter(text="Oslo", limit=None)).rows
+    assert not events(store, EventFilter(text="o.lo", limit=None)).rows  # not any character
+
+
 @pytest.mark.parametrize("wrong", ["yesterday", "2025-13-45", "2025-02-30", "20250101", "2025-1-5", "2025-08-01x"])
 def test_a_day_that_is_none_is_refused(store: Store, wrong: str) -> None:
     with pytest.raises(InvalidArgument, match=r"^since .*(YYYY-MM-DD|no day)"):
@@ -174,6 +187,8 @@ def test_every_answer_says_how_many_rows_match(store: Store) -> None:
     norway = events(store, EventFilter(actor="NOR", limit=1))
     assert norway.total == len(events(store, EventFilter(actor="NOR", limit=None)).rows) > 1
     for listed in (
+        lambda limit, offset: events(store, EventFilter(limit=limit, offset=offset)),
+        lambda limit, offset: events(store, EventFilter(min_sources=1, text="the", limit=limit, offset=offset)),
         lambda limit, offset: quotes(store, limit=limit, offset=offset),
         lambda limit, offset: articles(store, limit=limit, offset=offset),
         lambda limit, offset: actors(store, limit=limit, offset=offset),
@@ -182,6 +197,8 @@ def test_every_answer_says_how_many_rows_match(store: Store) -> None:
         assert len(every.rows) > 1 and every.total == len(every.rows)
         page = listed(1, 1)
         assert page.rows == every.rows[1:2] and page.total == every.total
+        pages = [row for start in range(0, len(every.rows), 2) for row in listed(2, start).rows]
+        assert pages == every.rows  # the pages, one after another, are the whole answer in its order
     pairs = network(store, limit=1)
     assert len(pairs.rows) == 1 and pairs.total == len(network(store, limit=1000).rows) > 1
 

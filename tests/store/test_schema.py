@@ -107,6 +107,22 @@ def test_migration_one_is_the_one_released() -> None:
     assert len(MIGRATIONS[1]) == 14 and all(isinstance(s, str) for s in MIGRATIONS[1])
 
 
+def test_a_store_made_before_the_events_day_has_it_filled_in(store: Store) -> None:
+    """Migration 6 gives each stored event its day: its date where that is a day, else its article's."""
+    store.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT)")
+    with store.transaction():
+        for version in range(1, 6):
+            for statement in MIGRATIONS[version]:
+                store.execute(statement)
+            store.execute("INSERT INTO schema_version (version, applied) VALUES (?, '')", (version,))
+        store.execute("INSERT INTO articles (article_id, published) VALUES ('a', '2024-03-05'), ('b', NULL)")
+        for article, event, date in [("a", "V1", "2024-03-01"), ("a", "V2", "2024-W10"), ("b", "V1", "PRESENT_REF")]:
+            store.execute("INSERT INTO events (article_id, event_id, date) VALUES (?, ?, ?)", (article, event, date))
+    assert migrate(store) == 5
+    days = store.query("SELECT article_id, event_id, day FROM events ORDER BY article_id, event_id")
+    assert days == [("a", "V1", "2024-03-01"), ("a", "V2", "2024-03-05"), ("b", "V1", None)]
+
+
 def test_rows_are_written_by_column_name(store: Store) -> None:
     migrate(store)
     with store.transaction():

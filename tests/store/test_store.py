@@ -163,6 +163,7 @@ def test_event_queries_keep_only_what_the_filters_ask(store: Store, corpus: Path
     assert len(events(store, EventFilter(limit=2)).rows) == 2
     wide = events(store, EventFilter(min_sources=2, limit=1000)).rows
     assert wide and all(int(r["num_sources"] or 0) >= 2 for r in wide)
+    assert len(wide) == sum(int(r["num_sources"] or 0) >= 2 for r in everything)  # and every one of them
     coded = events(store, EventFilter(coded="source", limit=1000)).rows
     assert coded and all(r["source_code"] for r in coded)
 

@@ -13,7 +13,7 @@ from storyline.document.records import Document
 from storyline.store.connection import Row, Store, open_store
 from storyline.store.queries import articles
 from storyline.store.schema import TABLES, migrate
-from storyline.store.write import ARTICLE_TABLES, delete_articles, input_hash, store_document
+from storyline.store.write import ARTICLE_TABLES, delete_articles, event_day, input_hash, store_document
 
 from ..builders import document
 
@@ -89,6 +89,7 @@ def test_the_rows_of_a_document(store: Store) -> None:
         None,  # corpus_event_id: the corpus pass links it
         None,  # caption: told in the article's text
         "T1",  # date_timex: "Monday" dates it
+        "2024-03-04",  # day: its date
     )  # fmt: skip
     assert v2[1:] == (
         "V2", "190", "19", 4, -10.0, None,
@@ -101,7 +102,15 @@ def test_the_rows_of_a_document(store: Store) -> None:
         None,
         0,  # the first caption: the offsets index its text
         "",  # date_timex: none of the text's own (a caption's time is not the document's timexes)
+        doc.article.published,  # day: no date of its own, the publication day
     )  # fmt: skip
+
+
+def test_an_events_day_is_its_date_where_that_is_a_day_else_the_publication_day() -> None:
+    assert event_day("2024-03-01", "2024-03-05") == "2024-03-01"
+    for not_a_day in ("2024-W10", "2024-03", "2024", "XXXX-03-01", "PRESENT_REF", "2024-03-01T10:00", "", None):
+        assert event_day(not_a_day, "2024-03-05") == "2024-03-05", not_a_day
+    assert event_day("PRESENT_REF", None) is None  # an article without a day: none
 
 
 def test_a_page_changed_later_keeps_its_day_and_the_day_its_dates_were_read_against(store: Store) -> None:

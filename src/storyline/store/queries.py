@@ -21,7 +21,7 @@ from storyline.errors import InvalidArgument, UnknownCode
 from storyline.knowledge.cameo import lexicon
 from storyline.store import filters as check
 from storyline.store.connection import Store, Value
-from storyline.store.filters import LIKE, contains, starts_with
+from storyline.store.filters import LIKE, holds_words, starts_with
 
 __all__ = [
     "CODED_FILTERS",
@@ -39,12 +39,6 @@ __all__ = [
     "stats",
     "timeline",
 ]
-
-# The day an event happened where its date is a day, else the day its article was published.
-_DAY = (
-    "CASE WHEN LENGTH(e.date) = 10 AND SUBSTR(e.date, 5, 1) = '-' AND SUBSTR(e.date, 8, 1) = '-' "
-    "AND e.date NOT LIKE '%X%' THEN e.date ELSE a.published END"
-)
 
 # What the ``coded`` filter takes: ``storyline process --coded``'s choices, and "none", the
 # events with neither actor coded (what a coder's lexicon or dictionary misses).
@@ -115,30 +109,36 @@ def events(store: Store, f: EventFilter) -> Answer:
     if f.modality:
         keep("e.modality = ?", f.modality)
     if f.since:
-        keep(f"{_DAY} >= ?", f.since)
+        keep("e.day >= ?", f.since)
     if f.until:
-        keep(f"{_DAY} <= ?", f.until)
+        keep("e.day <= ?", f.until)
     if f.min_confidence:
         keep("e.confidence >= ?", f.min_confidence)
-    if f.min_sources:
+    if f.min_sources > 1:  # (an event its corpus pass has not linked yet has one source)
+        keep("e.corpus_event_id IN (SELECT corpus_event_id FROM corpus_events WHERE num_sources >= ?)", f.min_sources)
+    elif f.min_sources:
         keep("COALESCE(c.num_sources, 1) >= ?", f.min_sources)
     if f.text:
-        keep(f"LOWER(e.sentence) {LIKE}", contains(f.text.lower()))
+        keep(*holds_words(store.backend, "e.sentence", f.text))
     if f.coded != "any":
         allowed = sorted(CODED_FILTERS[f.coded])
         keep(f"e.coded IN ({', '.join('?' for _ in allowed)})", *allowed)
-    answer = _answer(
+    # The filters and the order need the event alone (and, for min_sources 1, its corpus event);
+    # the page's own rows are then read by their key.
+    corpus = " LEFT JOIN corpus_events c ON c.corpus_event_id = e.corpus_event_id"
+    answer = _keyed_answer(
         store,
         "events",
-        f"SELECT {_DAY} AS day, e.cameo, e.source_name, e.source_code, e.target_name, e.target_code, "
+        f"SELECT e.day, e.article_id, e.event_id FROM events e{corpus if f.min_sources == 1 else ''}",
+        (where, params),
+        ("day DESC NULLS LAST", "article_id", "event_id"),
+        (f.limit, f.offset),
+        "p.day, e.cameo, e.source_name, e.source_code, e.target_name, e.target_code, "
         "e.modality, e.location_name, e.confidence, COALESCE(c.num_sources, 1) AS num_sources, "
         "COALESCE(c.num_articles, 1) AS num_articles, e.sentence, e.article_id, e.event_id, "
         "e.corpus_event_id, e.quad_class, e.plover, a.url, a.title "
-        "FROM events e JOIN articles a ON a.article_id = e.article_id "
-        "LEFT JOIN corpus_events c ON c.corpus_event_id = e.corpus_event_id",
-        (where, params),
-        "day DESC NULLS LAST, e.article_id, e.event_id",
-        (f.limit, f.offset),
+        "FROM page p JOIN events e ON e.article_id = p.article_id AND e.event_id = p.event_id "
+        f"JOIN articles a ON a.article_id = p.article_id{corpus}",
     )
     for row in answer.rows:  # the code's name from the codebook, beside the code
         row["cameo_name"] = _cameo_name(str(row["cameo"]))
@@ -165,20 +165,25 @@ def quotes(
     where: list[str] = [] if act == "all" else [f"{_SPEECH} = ?"]
     params: list[Value] = [] if act == "all" else [act]
     if speaker:
-        where.append(f"(LOWER(q.speaker) {LIKE} OR q.speaker_code {LIKE})")
-        params += [contains(speaker.lower()), starts_with(speaker.upper())]
+        named, name = holds_words(store.backend, "q.speaker", speaker)
+        where.append(f"({named} OR q.speaker_code {LIKE})")
+        params += [name, starts_with(speaker.upper())]
     if text:
-        where.append(f"LOWER(q.content) {LIKE}")
-        params.append(contains(text.lower()))
-    return _answer(
+        said, words = holds_words(store.backend, "q.content", text)
+        where.append(said)
+        params.append(words)
+    return _keyed_answer(
         store,
         "quotes",
-        f"SELECT a.published, q.speaker, q.speaker_code, q.cue, q.kind, {_SPEECH} AS act, q.content, q.article_id, "
-        "q.quote_id, a.title "
+        "SELECT a.published, q.article_id, q.start, q.quote_id "
         "FROM quotes q JOIN articles a ON a.article_id = q.article_id",
         (where, params),
-        "a.published DESC NULLS LAST, q.article_id, q.start",
+        ("published DESC NULLS LAST", "article_id", "start", "quote_id"),
         (limit, offset),
+        f"p.published, q.speaker, q.speaker_code, q.cue, q.kind, {_SPEECH} AS act, q.content, q.article_id, "
+        "q.quote_id, a.title "
+        "FROM page p JOIN quotes q ON q.article_id = p.article_id AND q.quote_id = p.quote_id "
+        "JOIN articles a ON a.article_id = p.article_id",
     )
 
 
@@ -218,8 +223,9 @@ def articles(
     where: list[str] = []
     params: list[Value] = []
     if text:
-        where.append(f"(LOWER(a.title) {LIKE} OR LOWER(a.text) {LIKE})")
-        params += [contains(text.lower())] * 2
+        (titled, words), (held, _) = (holds_words(store.backend, f"a.{c}", text) for c in ("title", "text"))
+        where.append(f"({titled} OR {held})")
+        params += [words, words]
     if source:
         where.append("LOWER(a.source) = ?")
         params.append(source.lower())
@@ -229,16 +235,17 @@ def articles(
     if until:
         where.append("a.published <= ?")
         params.append(until)
-    return _answer(
+    return _keyed_answer(
         store,
         "articles",
-        "SELECT a.article_id, a.published, a.modified, a.source, a.title, a.url, a.words, a.duplicate_of, "
-        "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.article_id) AS events, "
-        f"(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.article_id AND {_SPEECH} = 'speech') AS quotes "
-        "FROM articles a",
+        "SELECT a.published, a.article_id FROM articles a",
         (where, params),
-        "a.published DESC NULLS LAST, a.article_id",
+        ("published DESC NULLS LAST", "article_id"),
         (limit, offset),
+        "a.article_id, a.published, a.modified, a.source, a.title, a.url, a.words, a.duplicate_of, "
+        "(SELECT COUNT(*) FROM events e WHERE e.article_id = p.article_id) AS events, "
+        f"(SELECT COUNT(*) FROM quotes q WHERE q.article_id = p.article_id AND {_SPEECH} = 'speech') AS quotes "
+        "FROM page p JOIN articles a ON a.article_id = p.article_id",
     )
 
 
@@ -268,19 +275,36 @@ def _cameo_name(code: str) -> str | None:
         return None  # a code a user's lexicon declared, not in the shipped codebook
 
 
-def _answer(
+def _keyed_answer(
     store: Store,
     table: str,
-    select: str,
+    matched: str,
     conditions: tuple[list[str], list[Value]],
-    order: str,
+    order: tuple[str, ...],
     page: tuple[int | None, int],
+    details: str,
 ) -> Answer:
-    """``select`` with the conditions (SQL with ``?``, and their values), ordered and paged."""
+    """One page of a table's rows, read by their key, and how many match in all.
+
+    ``matched`` selects, with the ``conditions`` (SQL with ``?``, and their values), only the
+    columns the rows are sorted by and their key: narrow rows, cheap to sort and count on a store
+    of millions. ``order`` sorts them by those columns' names; ``details`` selects the page's own
+    columns ``FROM page p JOIN ...`` by its key. The count and the page come from one statement,
+    so that they agree while an ingest writes."""
     where, params = conditions
-    sql = select + (" WHERE " + " AND ".join(where) if where else "")
-    rows, total = _paged(store, sql, params, order, page)
-    return Answer(rows, "" if rows else _why_empty(store, table, bool(where), total, page[1]), total=total)
+    matched += " WHERE " + " AND ".join(where) if where else ""
+    limit, offset = page
+    bounds, values = ("LIMIT ? OFFSET ?", (limit, offset)) if limit is not None else ("OFFSET ?", (offset,))
+    rows = store.query_dicts(
+        f"WITH matched AS ({matched}), page AS (SELECT * FROM matched ORDER BY {', '.join(order)} {bounds}) "
+        f"SELECT (SELECT COUNT(*) FROM matched) AS rows_matched, {details} "
+        f"ORDER BY {', '.join('p.' + term for term in order)}",
+        (*params, *values),
+    )
+    total = int(rows[0]["rows_matched"] or 0) if rows else _count(store, matched, params) if offset else 0
+    for row in rows:
+        del row["rows_matched"]
+    return Answer(rows, "" if rows else _why_empty(store, table, bool(where), total, offset), total=total)
 
 
 def _paged(
@@ -395,7 +419,7 @@ def corpus_event(store: Store, corpus_event_id: str) -> dict[str, object] | None
     if not found:
         return None
     mentions = store.query_dicts(
-        f"SELECT {_DAY} AS day, e.article_id, e.event_id, e.cameo, e.source_name, e.target_name, e.modality, "
+        "SELECT e.day, e.article_id, e.event_id, e.cameo, e.source_name, e.target_name, e.modality, "
         "e.confidence, e.sentence, a.title, a.url, a.published, a.source "
         "FROM events e JOIN articles a ON a.article_id = e.article_id WHERE e.corpus_event_id = ? "
         "ORDER BY a.published, e.article_id, e.event_id",
@@ -416,7 +440,7 @@ def timeline(
         period = "TO_CHAR(CAST(day AS DATE), 'IYYY-\"W\"IW')"
     sql = (
         f"SELECT {period} AS period, quad_class, COUNT(*) AS events FROM ("
-        f"SELECT {_DAY} AS day, e.quad_class FROM events e JOIN articles a ON a.article_id = e.article_id"
+        "SELECT e.day, e.quad_class FROM events e"
         + (" WHERE " + " AND ".join(where) if where else "")
         + ") x WHERE day IS NOT NULL GROUP BY period, quad_class ORDER BY period, quad_class"
     )
@@ -434,8 +458,7 @@ def network(store: Store, actor: str | None = None, limit: int = 200) -> Answer:
         "SELECT e.source_code, e.target_code, COUNT(*) AS events, "
         "SUM(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END) AS cooperation, "
         "SUM(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict "
-        "FROM events e JOIN articles a ON a.article_id = e.article_id "
-        "WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND e.source_code <> e.target_code"
+        "FROM events e WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND e.source_code <> e.target_code"
         + "".join(" AND " + w for w in where)
         + " GROUP BY e.source_code, e.target_code"
     )
@@ -456,7 +479,7 @@ def places(
     sql = (
         "SELECT e.location_name, e.location_country AS country, e.location_lat AS lat, e.location_lon AS lon, "
         "COUNT(*) AS events, MODE() WITHIN GROUP (ORDER BY e.quad_class) AS quad_class "
-        "FROM events e JOIN articles a ON a.article_id = e.article_id WHERE e.location_lat IS NOT NULL"
+        "FROM events e WHERE e.location_lat IS NOT NULL"
         + "".join(" AND " + w for w in where)
         + " GROUP BY e.location_name, e.location_country, e.location_lat, e.location_lon"
     )
@@ -477,9 +500,9 @@ def _around(store: Store, actor: str | None, since: str | None, until: str | Non
         where.append("(e.source_code LIKE ? OR e.target_code LIKE ? OR e.source_country = ? OR e.target_country = ?)")
         params += [code + "%", code + "%", code, code]
     if since:
-        where.append(f"{_DAY} >= ?")
+        where.append("e.day >= ?")
         params.append(since)
     if until:
-        where.append(f"{_DAY} <= ?")
+        where.append("e.day <= ?")
         params.append(until)
     return where, params

@@ -231,6 +231,12 @@ TABLES: tuple[Table, ...] = (
                 "the timex of the article's text its date comes from; '' where the publication date stands in "
                 "(or a caption dates it); NULL in a store made before it, until the next corpus pass",
             ),
+            (
+                "day",
+                "TEXT",
+                "the day it happened (YYYY-MM-DD), as lists sort and filter it: its date where that is a day, "
+                "else its article's publication day",
+            ),
         ),
         ("article_id", "event_id"),
     ),
@@ -458,6 +464,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     5: (
         "CREATE TABLE article_signatures (\n  article_id TEXT,\n  signature TEXT,\n  PRIMARY KEY (article_id)\n)",
         "ALTER TABLE events ADD COLUMN date_timex TEXT",
+    ),
+    # Issue 30: the day each event is sorted and filtered by, kept, so that a store of a million
+    # events is paged without joining every event to its article.
+    6: (
+        "ALTER TABLE events ADD COLUMN day TEXT",
+        "CREATE INDEX events_by_day ON events (day)",  # (DuckDB makes no index after an UPDATE in one transaction)
+        "UPDATE events SET day = CASE WHEN LENGTH(events.date) = 10 AND SUBSTR(events.date, 5, 1) = '-' "
+        "AND SUBSTR(events.date, 8, 1) = '-' AND events.date NOT LIKE '%X%' THEN events.date ELSE a.published END "
+        "FROM articles a WHERE a.article_id = events.article_id",
     ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)

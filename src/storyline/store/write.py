@@ -59,7 +59,9 @@ def store_document(store: Store, document: Document, run_id: str, version: str, 
     insert(store, "quotes", [_quote_row(article_id, q, entities) for q in document.quotes])
     insert(store, "timexes", [_timex_row(article_id, t) for t in document.timexes])
     insert(store, "captions", [_caption_row(article_id, n, c) for n, c in enumerate(document.captions)])
-    insert(store, "events", [_event_row(article_id, e, entities, _told_in(document, e)) for e in document.events])
+    published = _text(document.article.published)
+    events = [_event_row(article_id, e, entities, _told_in(document, e), published) for e in document.events]
+    insert(store, "events", events)
     return article_id
 
 
@@ -148,7 +150,17 @@ def _caption_row(article_id: str, index: int, caption: Caption) -> NamedRow:
     }
 
 
-def _event_row(article_id: str, event: Event, entities: dict[str, Entity], text: str) -> NamedRow:
+def event_day(date: str | None, published: str | None) -> str | None:
+    """The day an event happened, as lists sort and filter it: its date where that is a day
+    (YYYY-MM-DD; not a week, a month or PRESENT_REF), else its article's publication day."""
+    if date and len(date) == 10 and date[4] == "-" and date[7] == "-" and "X" not in date:
+        return date
+    return published
+
+
+def _event_row(
+    article_id: str, event: Event, entities: dict[str, Entity], text: str, published: str | None
+) -> NamedRow:
     source = entities.get(event.source or "")
     target = entities.get(event.target or "")
     place = entities.get(event.location or "")
@@ -186,6 +198,7 @@ def _event_row(article_id: str, event: Event, entities: dict[str, Entity], text:
         "sentence": " ".join(text[start or 0 : end or 0].split()) or None,
         "caption": event.caption,
         "date_timex": _date_timex(event),
+        "day": event_day(_text(event.date and event.date.value), published),
         "corpus_event_id": None,  # the corpus pass links it
     }
 
