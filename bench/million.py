@@ -173,8 +173,9 @@ def time_store(db: str, repeat: int, exports: int) -> None:
     migrate(store)
     print("store:", store.where, held(store), flush=True)
     p95s = report(query_cases(store), repeat)
-    with tempfile.TemporaryDirectory() as scratch:
-        report(export_cases(store, Path(scratch)), exports)
+    if exports:
+        with tempfile.TemporaryDirectory() as scratch:
+            report(export_cases(store, Path(scratch)), exports)
     store.close()
     cases, client = ui_cases(db)
     p95s |= report(cases, repeat)

@@ -9,7 +9,8 @@ migration, once released, never changes), applied in order by :func:`migrate` an
 ``schema_version``; a store made by an older storyline is brought up to date when it is opened,
 and one made by a newer storyline is refused. A column added to a declaration needs its
 migration (``ALTER TABLE ... ADD COLUMN ...``): a test compares the migrated store's columns
-with the declarations.
+with the declarations. A statement marked :class:`PostgresOnly` (an index of a kind DuckDB has
+not) is run by a PostgreSQL store alone.
 """
 
 from __future__ import annotations
@@ -21,7 +22,13 @@ from dataclasses import dataclass
 from storyline.errors import InvalidArgument, StoreError
 from storyline.store.connection import Store, Value
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "TABLES", "Column", "Table", "insert", "migrate"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "TABLES", "Column", "PostgresOnly", "Table", "insert", "migrate"]
+
+
+class PostgresOnly(str):
+    """A migration's statement that only a PostgreSQL store runs."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)
@@ -474,6 +481,18 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "AND SUBSTR(events.date, 8, 1) = '-' AND events.date NOT LIKE '%X%' THEN events.date ELSE a.published END "
         "FROM articles a WHERE a.article_id = events.article_id",
     ),
+    # Issue 30: the indexes PostgreSQL's text search needs (a search is an ILIKE there, which a
+    # trigram index serves; DuckDB scans, fast enough on a million events). pg_trgm is a trusted
+    # extension shipped with PostgreSQL: the owner of a database may create it.
+    7: (
+        PostgresOnly("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
+        PostgresOnly("CREATE INDEX events_by_sentence_words ON events USING gin (sentence gin_trgm_ops)"),
+        PostgresOnly("CREATE INDEX quotes_by_speaker_words ON quotes USING gin (speaker gin_trgm_ops)"),
+        PostgresOnly("CREATE INDEX quotes_by_speaker_code_words ON quotes USING gin (speaker_code gin_trgm_ops)"),
+        PostgresOnly("CREATE INDEX quotes_by_content_words ON quotes USING gin (content gin_trgm_ops)"),
+        PostgresOnly("CREATE INDEX articles_by_title_words ON articles USING gin (title gin_trgm_ops)"),
+        PostgresOnly("CREATE INDEX articles_by_text_words ON articles USING gin (text gin_trgm_ops)"),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -492,7 +511,8 @@ def migrate(store: Store) -> int:
     for version in sorted(v for v in MIGRATIONS if v > current):
         with store.transaction():
             for statement in MIGRATIONS[version]:
-                store.execute(statement)
+                if store.backend == "postgres" or not isinstance(statement, PostgresOnly):
+                    store.execute(statement)
             store.execute(
                 "INSERT INTO schema_version (version, applied) VALUES (?, ?)",
                 (version, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
