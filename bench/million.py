@@ -30,11 +30,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from fastapi.testclient import TestClient
 from store_queries import Case, export_cases, held, query_cases, report  # type: ignore[import-not-found]  # (bench/)
 
+from storyline.api.app import create_app
 from storyline.errors import InvalidArgument
 from storyline.store.connection import Store, open_store
-from storyline.store.schema import TABLES, migrate
+from storyline.store.schema import TABLES, migrate, table
 
 # The tables replayed, each with the column that names its copy. The run log and skips are not.
 _REPLAYED = {t.name: ("corpus_event_id" if t.name == "corpus_events" else "article_id") for t in TABLES}
@@ -63,29 +65,28 @@ def _shifted(column: str, years: int) -> str:
     )
 
 
-def replay_sql(table: str, copy: int) -> str:
-    """The INSERT that adds copy ``copy`` of ``table``'s base rows."""
-    declared = next(t for t in TABLES if t.name == table)
-    names = [c.name for c in declared.columns]
+def replay_sql(name: str, copy: int) -> str:
+    """The INSERT that adds copy ``copy`` of the table ``name``'s base rows."""
+    names = [c.name for c in table(name).columns]
     values = [
-        _suffixed(n, copy) if n in _IDS else _shifted(n, copy % 10) if n in _DATES.get(table, ()) else n for n in names
+        _suffixed(n, copy) if n in _IDS else _shifted(n, copy % 10) if n in _DATES.get(name, ()) else n for n in names
     ]
     return (
-        f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(values)} FROM {table} "
-        f"WHERE {_REPLAYED[table]} NOT LIKE '%{_COPY}%'"
+        f"INSERT INTO {name} ({', '.join(names)}) SELECT {', '.join(values)} FROM {name} "
+        f"WHERE {_REPLAYED[name]} NOT LIKE '%{_COPY}%'"
     )
 
 
 def _copy_into_postgres(base: Store, target: Store) -> None:
     """Every replayed table's rows from the DuckDB ``base`` into the PostgreSQL ``target`` (COPY)."""
-    for table in _REPLAYED:
-        names = ", ".join(c.name for t in TABLES if t.name == table for c in t.columns)
-        rows = base.query(f"SELECT {names} FROM {table}")
-        with target.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+    for name in _REPLAYED:
+        names = ", ".join(c.name for c in table(name).columns)
+        rows = base.query(f"SELECT {names} FROM {name}")
+        with target.connection.cursor() as cursor, cursor.copy(f"COPY {name} ({names}) FROM STDIN") as copy:  # type: ignore[attr-defined]
             for row in rows:
                 copy.write_row(row)
         target.connection.commit()
-        print(f"  copied {len(rows):,} rows of {table}", flush=True)
+        print(f"  copied {len(rows):,} rows of {name}", flush=True)
 
 
 def build(base_path: str, db: str, wanted: int) -> None:
@@ -110,8 +111,8 @@ def build(base_path: str, db: str, wanted: int) -> None:
     for copy in range(1, copies + 1):
         started = time.perf_counter()
         with store.transaction():
-            for table in _REPLAYED:
-                store.execute(replay_sql(table, copy))
+            for name in _REPLAYED:
+                store.execute(replay_sql(name, copy))
         print(f"  copy {copy}: {time.perf_counter() - started:.1f} s", flush=True)
     store.execute("ANALYZE" if store.backend == "postgres" else "CHECKPOINT")
     store.connection.commit()
@@ -119,15 +120,9 @@ def build(base_path: str, db: str, wanted: int) -> None:
     store.close()
 
 
-def ui_cases(db: str) -> tuple[list[Case], object]:
+def ui_cases(client: TestClient) -> list[Case]:
     """The requests each UI page makes as it loads (the page, then its API calls), through the
-    application; returns them and the client, to be closed."""
-    from fastapi.testclient import TestClient
-
-    from storyline.api.app import create_app
-
-    client = TestClient(create_app(db))
-    client.__enter__()
+    application's test ``client``."""
     first = client.get("/events", params={"actor": "USA", "limit": 100}).json()["rows"]
     article = first[-1]["article_id"]
     corpus_event = next(r["corpus_event_id"] for r in first if r["corpus_event_id"])
@@ -142,7 +137,7 @@ def ui_cases(db: str) -> tuple[list[Case], object]:
         query = "&".join(f"{k}={v}" for k, v in params.items())
         return (f"GET {shown or path}{'?' + query if query else ''}", run)
 
-    cases = [
+    return [
         get("/ui/events"),
         get("/events", limit=100),
         get("/events", actor="USA", code="19", limit=100),
@@ -165,7 +160,6 @@ def ui_cases(db: str) -> tuple[list[Case], object]:
         get("/articles", text="opec"),
         get("/stats"),
     ]
-    return cases, client
 
 
 def time_store(db: str, repeat: int, exports: int) -> None:
@@ -177,9 +171,8 @@ def time_store(db: str, repeat: int, exports: int) -> None:
         with tempfile.TemporaryDirectory() as scratch:
             report(export_cases(store, Path(scratch)), exports)
     store.close()
-    cases, client = ui_cases(db)
-    p95s |= report(cases, repeat)
-    client.__exit__(None, None, None)  # type: ignore[attr-defined]
+    with TestClient(create_app(db)) as client:
+        p95s |= report(ui_cases(client), repeat)
     slow = [f"{name} {p95:.2f} s" for name, p95 in p95s.items() if p95 >= 0.3]
     print("queries and requests with a p95 of 300 ms or more:", ", ".join(slow) or "none")
 

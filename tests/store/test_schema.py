@@ -16,6 +16,7 @@ import pytest
 from storyline.errors import StoreError
 from storyline.store.connection import Store, open_store
 from storyline.store.schema import MIGRATIONS, TABLES, Column, Table, insert, migrate
+from storyline.store.schema import table as declaration
 
 # What each backend calls the declared types (information_schema.columns.data_type).
 REPORTED = {
@@ -78,7 +79,7 @@ def test_the_migrations_make_the_declared_tables(store: Store) -> None:
 
 def test_a_column_declared_without_a_migration_is_caught(store: Store) -> None:
     migrate(store)
-    events = next(t for t in TABLES if t.name == "events")
+    events = declaration("events")
     grown = dataclasses.replace(events, columns=(*events.columns, Column("tone", "DOUBLE PRECISION", "its tone")))
     declared = [grown if t is events else t for t in TABLES]
     [found] = differences(store, declared)
@@ -150,7 +151,7 @@ def test_rows_are_written_by_column_name(store: Store) -> None:
 
 
 def test_a_row_gives_every_declared_column_and_no_other() -> None:
-    skipped = next(t for t in TABLES if t.name == "skipped")
+    skipped = declaration("skipped")
     row = {"run_id": "r1", "input": "a.gz", "reason": "binary", "detail": None}
     assert skipped.values(row) == ("r1", "a.gz", "binary", None)
     assert skipped.insert_sql == "INSERT INTO skipped (run_id, input, reason, detail) VALUES (?, ?, ?, ?)"

@@ -26,11 +26,11 @@ import numpy as np
 from storyline.store.connection import Store, Value
 from storyline.store.corpus import CorpusEvent, EventMention, Signature, find_near_duplicates, link_events
 from storyline.store.publishers import publisher
-from storyline.store.schema import TABLES, insert
+from storyline.store.schema import insert, table
 
 __all__ = ["link_corpus"]
 
-_CORPUS_COLUMNS = next(t for t in TABLES if t.name == "corpus_events").columns
+_CORPUS_COLUMNS = table("corpus_events").columns
 
 
 def link_corpus(store: Store) -> tuple[int, int]:

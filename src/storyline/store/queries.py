@@ -223,7 +223,8 @@ def articles(
     where: list[str] = []
     params: list[Value] = []
     if text:
-        (titled, words), (held, _) = (holds_words(store.backend, f"a.{c}", text) for c in ("title", "text"))
+        titled, words = holds_words(store.backend, "a.title", text)
+        held, _ = holds_words(store.backend, "a.text", text)
         where.append(f"({titled} OR {held})")
         params += [words, words]
     if source:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from storyline.errors import InvalidArgument, StoreError
 from storyline.store.connection import Store, Value
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "TABLES", "Column", "PostgresOnly", "Table", "insert", "migrate"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "TABLES", "Column", "PostgresOnly", "Table", "insert", "migrate", "table"]
 
 
 class PostgresOnly(str):
@@ -301,9 +301,14 @@ TABLES: tuple[Table, ...] = (
 _BY_NAME = {table.name: table for table in TABLES}
 
 
+def table(name: str) -> Table:
+    """The declaration of the table ``name``."""
+    return _BY_NAME[name]
+
+
 def insert(store: Store, table: str, rows: Iterable[Mapping[str, Value]]) -> None:
     """Insert ``rows`` into ``table``, each a mapping of its declared columns' names to values."""
-    declared = _BY_NAME[table]
+    declared = _BY_NAME[table]  # (the parameter hides the function of that name)
     store.executemany(declared.insert_sql, [declared.values(row) for row in rows])
 
 
