@@ -137,19 +137,23 @@ def ui_cases(client: TestClient) -> list[Case]:
         query = "&".join(f"{k}={v}" for k, v in params.items())
         return (f"GET {shown or path}{'?' + query if query else ''}", run)
 
+    graded = {"modality": "asserted", "coded": "source"}  # what every page shows first
     return [
         get("/ui/events"),
-        get("/events", limit=100),
-        get("/events", actor="USA", code="19", limit=100),
-        get("/events", text="oil", limit=100),
+        get("/events", limit=100, **graded),
+        get("/events", limit=100, sort="sources", **graded),
+        get("/events", actor="USA", code="19", limit=100, **graded),
+        get("/events", text="oil", limit=100, **graded),
+        get("/events/download", actor="USA", code="19", format="csv", **graded),
+        get("/suggest/actors", typed="jap"),
         get("/ui/timeline"),
-        get("/timeline"),
-        get("/timeline", actor="USA", interval="week"),
+        get("/timeline", **graded),
+        get("/timeline", actor="USA", interval="week", **graded),
         get("/ui/network"),
-        get("/network"),
-        get("/network", actor="USA"),
+        get("/network", **graded),
+        get("/network", actor="USA", **graded),
         get("/ui/map"),
-        get("/map"),
+        get("/map", **graded),
         get("/countries"),
         get(f"/ui/article/{article}", "/ui/article/{id}"),
         get(f"/articles/{article}", "/articles/{id}"),

@@ -11,204 +11,18 @@ $STORYLINE_SCREENSHOTS); docs/pipeline.md links the copies in docs/screenshots/.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from storyline.store.connection import open_store
-from storyline.store.ingest import ingest
+from .conftest import MISSING, PASTED, READY, SCREENSHOTS, SCRIPT, Served, Tab, get_json, settle
 
-from ..store.test_store import STORIES
-
-try:
-    from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, ViewportSize, expect, sync_playwright
-except ImportError:
-    pytest.skip(
-        "the playwright package is absent (pip install -r requirements-dev.lock)",
-        allow_module_level=True,
-    )
-CHROMIUM = Path(os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium"))
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"{CHROMIUM} is absent: the browser tests drive Debian's chromium (.ci/run installs it)",
-        allow_module_level=True,
-    )
-
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = Path(os.environ.get("STORYLINE_SCREENSHOTS", ROOT / "test-artifacts" / "screenshots"))
-VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
-WAIT_MS = 15_000  # the longest a page may take to show what it fetched
-
-# Markup and script in an article's text (and title): the UI must show them as text.
-SCRIPT = "<script>alert('x')</script>"
-IMAGE = "<img src=x onerror=\"alert('y')\">"
-INJECTION = {
-    "id": "inject-1",
-    "source": "Wire E",
-    "published": "2024-03-07",
-    "title": "Odd caption <img src=x onerror=\"alert('t')\">",
-    "text": "Norwegian troops attacked a Swedish border post on Thursday, officials said. "
-    f"A caption read {SCRIPT} and {IMAGE} beside it. "
-    '"We will respond," Sweden\'s defence minister said.',
-}
-
-PASTED = (
-    "French troops attacked a rebel camp in northern Mali on Friday, the army said. "
-    "The Malian government condemned the attack."
-)
-
-
-@dataclass
-class Served:
-    """The running server and the ids of what its store holds."""
-
-    url: str
-    border_attack: str  # article id: "Border attack" from Wire A
-    injected: str  # article id: the article whose text is markup
-    corpus_event: str  # the corpus event reported by the most articles
-
-    def page_url(self, name: str) -> str:
-        paths = {
-            "events": "/ui/events",
-            "article": f"/ui/article/{self.border_attack}",
-            "corpus-event": f"/ui/corpus-event/{self.corpus_event}",
-            "timeline": "/ui/timeline",
-            "network": "/ui/network",
-            "map": "/ui/map",
-            "paste": "/ui/paste",
-        }
-        return self.url + paths[name]
-
-
-@dataclass
-class Tab:
-    """A browser page with what went wrong on it recorded: console errors, uncaught exceptions
-    and any dialog (alert, confirm, prompt) a script raised."""
-
-    page: Page
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return json.loads(response.read())
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """``storyline serve`` over a store of the test stories and the injection article."""
-    folder = tmp_path_factory.mktemp("browser")
-    corpus = folder / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(s) + "\n" for s in [*STORIES, INJECTION]), encoding="utf-8")
-    db = folder / "store.duckdb"
-    store = open_store(str(db))
-    ingest(store, [str(corpus)], check_language=False)
-    store.close()  # the server opens the file next
-
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = (folder / "serve.log").open("w", encoding="utf-8")
-    command = [sys.executable, "-m", "storyline", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=folder)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                _get_json(f"{url}/stats")
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if server.poll() is not None or time.monotonic() > deadline:
-                    log.flush()
-                    pytest.fail(f"storyline serve did not answer: {(folder / 'serve.log').read_text()}")
-                time.sleep(0.2)
-        rows = _get_json(f"{url}/articles?limit=100")["rows"]
-        ids = {(r["title"], r["source"]): r["article_id"] for r in rows}
-        events = _get_json(f"{url}/events?limit=1000")["rows"]
-        widest = max(events, key=lambda r: (r["num_articles"], r["corpus_event_id"]))
-        yield Served(
-            url=url,
-            border_attack=ids[("Border attack", "Wire A")],
-            injected=ids[(INJECTION["title"], INJECTION["source"])],
-            corpus_event=widest["corpus_event_id"],
-        )
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-        )
-        yield launched
-        launched.close()
-
-
-@pytest.fixture()
-def tab(browser: Browser) -> Iterator[Tab]:
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    page.set_default_timeout(WAIT_MS)
-    opened = Tab(page)
-
-    def console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            opened.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
-
-    def dialog(raised: Dialog) -> None:
-        opened.dialogs.append(f"{raised.type}: {raised.message}")
-        raised.dismiss()
-
-    page.on("console", console)
-    page.on("pageerror", lambda error: opened.errors.append(f"uncaught: {error}"))
-    page.on("dialog", dialog)
-    yield opened
-    context.close()
-
-
-# What each page shows once it has fetched and drawn its data.
-READY = {
-    "events": "#events-table tr:has(td)",
-    "article": "#article-text span.event-evidence",
-    "corpus-event": "a.article-link",
-    "timeline": "svg#timeline rect",
-    "network": "svg#network circle",
-    "map": "svg#map path.country",
-    "paste": "textarea#paste-text",
-}
-
-
-def _settle(page: Page) -> None:
-    """Wait until the page's requests are done (its data fetched and drawn)."""
-    page.wait_for_load_state("networkidle")
+if MISSING:
+    pytest.skip(MISSING, allow_module_level=True)
+expect = pytest.importorskip("playwright.sync_api").expect
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 
 @pytest.mark.parametrize("name", list(READY))
@@ -219,7 +33,7 @@ def test_each_page_loads_with_its_heading_and_no_errors(served: Served, tab: Tab
     expect(page.locator("h1")).to_be_visible()
     assert page.locator("h1").inner_text().strip()
     expect(page.locator(READY[name]).first).to_be_attached()
-    _settle(page)
+    settle(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
     assert tab.errors == []
@@ -261,7 +75,7 @@ def test_clicking_a_header_sorts_the_table(served: Served, tab: Tab) -> None:
     page.goto(served.page_url("events"))
     rows = page.locator("#events-table tr:has(td)")
     expect(rows.first).to_be_visible()
-    _settle(page)
+    settle(page)
     before = rows.all_inner_texts()
     days = _column(page, "Day")
     assert len(set(days)) > 2
@@ -308,7 +122,7 @@ def test_a_corpus_event_lists_every_article_that_reports_it(served: Served, tab:
 
 
 def test_a_quote_reveals_its_speaker(served: Served, tab: Tab) -> None:
-    document = _get_json(f"{served.url}/articles/{served.border_attack}")
+    document = get_json(f"{served.url}/articles/{served.border_attack}")
     names = {entity["id"]: entity["name"] for entity in document["entities"]}
     quote = next(q for q in document["quotes"] if q.get("speaker") in names and q["text"].startswith("The attack"))
     speaker = names[quote["speaker"]]  # "Swedish defence ministry"
@@ -336,7 +150,7 @@ def test_markup_in_an_article_shows_as_text_and_never_runs(served: Served, tab: 
     page.goto(f"{served.url}/ui/article/{served.injected}")
     text = page.locator("#article-text")
     expect(text.locator("span.event-evidence").first).to_be_visible()
-    _settle(page)
+    settle(page)
     page.wait_for_timeout(300)  # time for a broken image's onerror, were the markup parsed
     expect(text).to_contain_text(SCRIPT)
     expect(text).to_contain_text("<img src=x onerror=")
@@ -346,7 +160,7 @@ def test_markup_in_an_article_shows_as_text_and_never_runs(served: Served, tab: 
     # Its title (markup too) in the events explorer.
     page.goto(served.page_url("events"))
     expect(page.locator("#events-table")).to_contain_text("Odd caption <img src=x onerror=")
-    _settle(page)
+    settle(page)
     page.wait_for_timeout(300)
     assert page.locator("#events-table img, #events-table script").count() == 0
     assert tab.dialogs == []
@@ -358,7 +172,7 @@ def test_the_timeline_draws_bars_per_period(served: Served, tab: Tab) -> None:
     page.goto(served.page_url("timeline"))
     chart = page.locator("svg#timeline")
     expect(chart.locator("rect").first).to_be_attached()
-    _settle(page)
+    settle(page)
     assert chart.locator("rect").count() > 0
     expect(chart).to_contain_text("2024-03")  # the periods of the stories
     assert tab.errors == []
@@ -369,7 +183,7 @@ def test_the_network_draws_actors_and_their_links(served: Served, tab: Tab) -> N
     page.goto(served.page_url("network"))
     chart = page.locator("svg#network")
     expect(chart.locator("circle").first).to_be_attached()
-    _settle(page)
+    settle(page)
     assert chart.locator("circle").count() >= 2
     assert chart.locator("line, path").count() > 0
     expect(chart).to_contain_text("SWE")
@@ -379,11 +193,12 @@ def test_the_network_draws_actors_and_their_links(served: Served, tab: Tab) -> N
 
 def test_the_map_draws_countries_and_event_points(served: Served, tab: Tab) -> None:
     page = tab.page
-    page.goto(served.page_url("map"))
+    page.goto(served.page_url("map") + "?modality=any&coded=any")  # (the stories' placed events are not all graded)
     expect(page.locator("svg#map path.country").first).to_be_attached()
-    _settle(page)
+    settle(page)
     assert page.locator("svg#map path.country").count() > 50  # a world map, not a stub
-    expect(page.locator("svg#map circle.event-point").first).to_be_attached()
+    expect(page.locator("svg#map circle.event-point, svg#map path.country-events").first).to_be_attached()
+    expect(page.locator("#precision")).to_contain_text("events with no place are not counted")
     assert tab.errors == []
 
 
@@ -397,7 +212,7 @@ def test_a_pasted_article_is_processed_and_highlighted(served: Served, tab: Tab)
     expect(page.locator("#article-text")).to_contain_text("French troops attacked a rebel camp")
     expect(page.locator("#event-list")).to_contain_text("2024-05-03")  # "on Friday": the date set
     expect(page.locator("#article-text span.event-evidence").first).to_be_visible()
-    _settle(page)
+    settle(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "paste-result.png"))
     assert tab.errors == []
@@ -413,7 +228,7 @@ def test_coded_none_lists_the_events_with_no_actor_coded(served: Served, tab: Ta
     expect(rows.first).to_be_visible()
     page.locator("#filters [name=coded]").select_option("none")
     page.locator("#apply").click()
-    expect(status).to_have_text(re.compile(r"^\d+ of \d+ events shown$"))
+    expect(page.locator("#total")).to_have_text(re.compile(r"^\d+ events match · rows 1–\d+ shown$"))
     expect(status).not_to_have_class(re.compile(r"\berror\b"))
     expect(rows.first).to_be_visible()
     for source, target in zip(_column(page, "Source"), _column(page, "Target"), strict=True):
@@ -460,7 +275,7 @@ def test_the_api_pages_draw_offline(served: Served, tab: Tab, route: str, drawn:
     assert response is not None and response.status == 200
     expect(page.locator(drawn).first).to_be_visible()
     expect(page.get_by_text("Events: who did what to whom").first).to_be_visible()
-    _settle(page)
+    settle(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"api{route.replace('/', '-')}.png"))
     assert outside == []

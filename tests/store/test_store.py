@@ -267,17 +267,23 @@ def test_a_statement_the_store_refuses_is_a_store_error_naming_it(store: Store) 
 
 
 def test_timeline_network_places_and_a_corpus_event(store: Store, corpus: Path) -> None:
-    from storyline.store.queries import corpus_event, network, places, timeline
+    from storyline.store.charts import network, places, timeline
+    from storyline.store.queries import corpus_event
 
     ingest(store, [str(corpus)], check_language=False)
-    days = timeline(store, actor="NOR").rows
-    assert days and all(str(r["period"]).startswith("2024-03") for r in days)
-    weeks = timeline(store, interval="week").rows
-    assert weeks and all(str(r["period"]).startswith("2024-W") for r in weeks)
-    assert sum(int(r["events"] or 0) for r in weeks) >= sum(int(r["events"] or 0) for r in days)
+    days = timeline(store, EventFilter(actor="NOR"), "day")
+    assert days.rows and all(str(r["period"]).startswith("2024-03") for r in days.rows)
+    norway = events(store, EventFilter(actor="NOR", limit=1)).total
+    assert days.total == sum(int(r["events"] or 0) for r in days.rows) == norway
+    weeks = timeline(store, interval="week").rows  # a week is named by its Monday: 2024-03-04
+    assert weeks and {r["period"] for r in weeks} <= {"2024-03-04", "2024-02-26", "2024-03-11"}
+    assert sum(int(r["events"] or 0) for r in weeks) >= days.total
+    assert timeline(store).interval == "day"  # a few days: auto counts by day
     pairs = network(store).rows
     assert pairs and all(r["source_code"] != r["target_code"] for r in pairs)
     assert all(int(r["cooperation"] or 0) + int(r["conflict"] or 0) == r["events"] for r in pairs)
+    assert all(sum(int(r[f"q{q}"] or 0) for q in (1, 2, 3, 4)) == r["events"] for r in pairs)
+    assert any(r["source_name"] for r in pairs)  # names beside codes
     where = places(store).rows
     assert all(r["lat"] is not None and r["lon"] is not None for r in where)
     linked = store.query("SELECT corpus_event_id FROM corpus_events ORDER BY num_articles DESC LIMIT 1")[0][0]

@@ -90,6 +90,7 @@ def test_the_rows_of_a_document(store: Store) -> None:
         None,  # caption: told in the article's text
         "T1",  # date_timex: "Monday" dates it
         "2024-03-04",  # day: its date
+        "city",  # location_kind: Kharkiv, a city (a map draws a country-level event as the country)
     )  # fmt: skip
     assert v2[1:] == (
         "V2", "190", "19", 4, -10.0, None,
@@ -103,6 +104,7 @@ def test_the_rows_of_a_document(store: Store) -> None:
         0,  # the first caption: the offsets index its text
         "",  # date_timex: none of the text's own (a caption's time is not the document's timexes)
         doc.article.published,  # day: no date of its own, the publication day
+        None,  # location_kind: no place
     )  # fmt: skip
 
 

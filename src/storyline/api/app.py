@@ -3,14 +3,15 @@
 
 - ``GET /events``, ``/quotes``, ``/actors``, ``/articles``: the filters of ``storyline events``
   and its siblings, ``limit`` (at most 1,000) and ``offset`` (:mod:`.events`, :mod:`.quotes`,
-  :mod:`.actors`, :mod:`.articles`);
+  :mod:`.actors`, :mod:`.articles`); ``GET /events/download``: a filter's events as CSV or Parquet;
 - ``GET /articles/{id}``: the article's whole document (:mod:`.articles`);
 - ``POST /documents``: process one article (and store it, with ``store: true``; :mod:`.documents`);
 - ``GET /corpus-events/{id}``: one corpus event with every article's mention of it
   (:mod:`.corpus_events`);
 - ``GET /timeline``, ``/network``, ``/map``: counts per period and QuadClass, per pair of actors,
   per place; ``GET /countries``: country outlines for the map (GeoJSON) (:mod:`.charts`);
-- ``GET /stats``: what the store holds (:mod:`.stats`);
+- ``GET /stats``: what the store holds (:mod:`.stats`); ``GET /suggest/actors``, ``/suggest/codes``:
+  the filters' autocomplete (:mod:`.suggest`);
 - the web UI's pages at ``/ui/...`` and ``/`` (:mod:`.ui`); the API's pages, Swagger UI at
   ``/docs`` and ReDoc at ``/redoc``, from files installed with storyline (:mod:`.docs`).
 
@@ -28,7 +29,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from storyline._version import __version__
-from storyline.api import actors, articles, charts, corpus_events, docs, documents, events, quotes, stats, ui
+from storyline.api import actors, articles, charts, corpus_events, docs, documents, events, quotes, stats, suggest, ui
 from storyline.api.body_limit import LimitBody
 from storyline.api.errors import install_error_handlers
 from storyline.api.shared import SharedStore
@@ -71,6 +72,7 @@ def create_app(db: str) -> FastAPI:
         corpus_events.router,
         charts.router,
         stats.router,
+        suggest.router,
         ui.router(),
         docs.router(),
     ):

@@ -1,43 +1,58 @@
-"""What the UI's charts draw: ``GET /timeline`` (event counts per day or week and QuadClass),
-``GET /network`` (events per pair of actors), ``GET /map`` (events per place) and
+"""What the UI's charts draw, each with the filters of ``GET /events`` (a bar, an edge or a mark
+opens the very events it counts): ``GET /timeline`` (event counts per period and QuadClass),
+``GET /network`` (events per pair of the busiest actors), ``GET /map`` (events per place) and
 ``GET /countries`` (country outlines for the map, GeoJSON)."""
 
 from __future__ import annotations
 
 import functools
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
+from pydantic import Field
 
-from storyline.api.shared import Code, Day, HeldStore, Limit, Page, page
+from storyline.api.event_filters import EventFilters
+from storyline.api.shared import HeldStore, Page, page
 from storyline.document.encode import JSON, JSONObject
-from storyline.store.queries import network, places, timeline
+from storyline.store.charts import network, places, timeline
 
 __all__ = ["router"]
 
 router = APIRouter()
 
 
-@router.get("/timeline", response_model=Page, summary="Event counts per day or week and QuadClass")
+class Chart(Page):
+    interval: str = Field("", description="The timeline's period: day, week, month or year.")
+    focus: list[str] | None = Field(
+        None,
+        description="The timeline's first and last day of the middle 96% of its events, where a few stray "
+        "days stretch its span to four times that or more (interval auto only).",
+    )
+    in_all: int = Field(0, description="The network's actors, or the map's places, of which the rows show the most.")
+
+
+@router.get("/timeline", response_model=Chart, summary="Event counts per period and QuadClass")
 def get_timeline(
-    store: HeldStore, actor: Code = None, interval: Literal["day", "week"] = "day", since: Day = None, until: Day = None
-) -> Page:
+    store: HeldStore, wanted: EventFilters, interval: Literal["auto", "day", "week", "month", "year"] = "auto"
+) -> Chart:
     with store.held() as s:
-        answer = timeline(s, actor=actor, interval=interval, since=since, until=until)
-    return page(answer, len(answer.rows), 0)
+        answer = timeline(s, wanted, interval)
+    focus = list(answer.focus) if answer.focus else None
+    return Chart(**page(answer, len(answer.rows), 0).model_dump(), interval=answer.interval, focus=focus)
 
 
-@router.get("/network", response_model=Page, summary="Who acts on whom: events per pair of actors")
-def get_network(store: HeldStore, actor: Code = None, limit: Limit = 200) -> Page:
+@router.get("/network", response_model=Chart, summary="Who acts on whom, among the actors with the most events")
+def get_network(store: HeldStore, wanted: EventFilters, actors: Annotated[int, Query(ge=1, le=200)] = 25) -> Chart:
     with store.held() as s:
-        return page(network(s, actor=actor, limit=limit), limit, 0)
+        answer = network(s, wanted, actors)
+    return Chart(**page(answer, len(answer.rows), 0).model_dump(), in_all=answer.in_all)
 
 
-@router.get("/map", response_model=Page, summary="Where events happened, with counts")
-def get_map(store: HeldStore, actor: Code = None, code: Code = None, since: Day = None, until: Day = None) -> Page:
+@router.get("/map", response_model=Chart, summary="Where events happened, with counts")
+def get_map(store: HeldStore, wanted: EventFilters) -> Chart:
     with store.held() as s:
-        answer = places(s, actor=actor, code=code, since=since, until=until)
-    return page(answer, len(answer.rows), 0)
+        answer = places(s, wanted)
+    return Chart(**page(answer, len(answer.rows), 0).model_dump(), in_all=answer.in_all)
 
 
 @router.get("/countries", summary="Country outlines (GeoJSON) for the map, from the installed countryinfo data")

@@ -3,7 +3,8 @@
 events page). None of it is in the OpenAPI description.
 
 Every page is the shared layout (``static/layout.html``: head and navigation) around its own
-content (``static/pages/``), and fetches its data from the JSON API with its own scripts (no
+content (``static/pages/``; ``$filters`` there stands for the events' filters, ``static/filters.html``,
+the same on the events page and every chart), and fetches its data from the JSON API with its own scripts (no
 inline script, no CDN: the pages work offline). The pages are answered with a strict
 Content-Security-Policy, so an article's text can never run as script even if a page were to
 insert it as markup by mistake.
@@ -83,7 +84,8 @@ def _html(layout: Template, page: Page) -> str:
     """The page: the shared layout (head, navigation) around its own main content."""
     current = ' aria-current="page"'
     nav = "\n".join(f'    <a href="{href}"{current if page.route == href else ""}>{label}</a>' for href, label in _NAV)
-    body = (STATIC / "pages" / page.body).read_text(encoding="utf-8")
+    filters = (STATIC / "filters.html").read_text(encoding="utf-8")
+    body = (STATIC / "pages" / page.body).read_text(encoding="utf-8").replace("$filters\n", filters)
     return layout.substitute(title=page.title, script=page.script, nav=nav, main=body)
 
 

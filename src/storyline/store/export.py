@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyline.document.subset import CODED_CHOICES
 from storyline.errors import InvalidArgument
 from storyline.store.connection import Store, Value
+from storyline.store.queries import EventFilter, events
 from storyline.store.schema import TABLES
 
-__all__ = ["EXPORTS", "FORMATS", "Export", "codebook", "export"]
+__all__ = ["DOWNLOAD_LIMIT", "EXPORTS", "FORMATS", "Export", "codebook", "event_columns", "export", "write_event_rows"]
 
 FORMATS = {"csv": "csv", "tsv": "tsv", "parquet": "parquet", "jsonl": "jsonl"}  # format -> file suffix
 
@@ -215,6 +217,50 @@ def export(store: Store, fmt: str, out: Path, *, all_events: bool = False) -> di
     return written
 
 
+# The most events one download holds; and how many are read at a time to write it.
+DOWNLOAD_LIMIT = 1_000_000
+_DOWNLOAD_PAGE = 20_000
+# Where an event of a list (e) holds what its corpus event (c) would: its own value, as the
+# corpus pass may not have linked it yet; and the counts of an event that stands alone.
+_OWN = {
+    "corpus_event_id": "e.corpus_event_id",
+    **{name: f"e.{name}" for name in ("source_code", "target_code", "cameo", "root", "quad_class", "goldstein")},
+    **{name: f"e.{name}" for name in ("modality", "confidence")},
+    **{name: f"COALESCE(c.{name}, 1)" for name in ("num_mentions", "num_sources", "num_articles")},
+    **{name: f"COALESCE(c.{name}, a.published)" for name in ("first_seen", "last_seen")},
+}
+
+
+def event_columns() -> tuple[tuple[str, str], ...]:
+    """The events table's columns (name, SQL) for each event of a list rather than each corpus
+    event: read from the event itself (``e``), its article (``a``) and its corpus event (``c``),
+    with its own ArticleID and EventID last: ``GET /events/download``'s columns."""
+
+    def own(found: re.Match[str]) -> str:
+        table, column = found.group(1), found.group(2)
+        return f"e.{column}" if table == "b" else _OWN.get(column, found.group(0))
+
+    table = next(t for t in EXPORTS if t.name == "events")
+    columns = tuple((name, re.sub(r"\b([bc])\.(\w+)", own, sql)) for name, sql, _ in table.columns)
+    return (*columns, ("ArticleID", "e.article_id"), ("EventID", "e.event_id"))
+
+
+def write_event_rows(store: Store, wanted: EventFilter, fmt: str, path: Path) -> int:
+    """Write every event ``wanted`` keeps (in its order, at most its ``limit``) to ``path`` as CSV
+    or Parquet, with :func:`event_columns`; returns how many."""
+    names = [name for name, _ in event_columns()]
+    selected = ", ".join(f'{sql} AS "{name}"' for name, sql in event_columns())
+    rows: list[dict[str, Value]] = []
+    most = wanted.limit if wanted.limit is not None else DOWNLOAD_LIMIT
+    while len(rows) < most:
+        step = replace(wanted, limit=min(_DOWNLOAD_PAGE, most - len(rows)), offset=wanted.offset + len(rows))
+        found = events(store, step, columns=selected).rows
+        rows += found
+        if len(found) < (step.limit or 0):
+            break
+    return _write(rows, names, fmt, path)
+
+
 def _copy(store: Store, sql: str, fmt: str, path: Path) -> int:
     """DuckDB writes the file itself (one pass, in C++)."""
     options = {
@@ -242,13 +288,23 @@ def _write(rows: list[dict[str, Value]], columns: list[str], fmt: str, path: Pat
     if fmt == "parquet":
         import duckdb
 
+        # each column typed as its values are (left to itself, DuckDB reads "2024-03-05" as a DATE)
+        types = ", ".join(f"'{c}': '{_sql_type(rows, c)}'" for c in columns)
         with duckdb.connect() as scratch:
             scratch.execute(
-                f"COPY (SELECT * FROM read_json('{_quoted_path(lines)}', format = 'newline_delimited')) "
-                f"TO '{_quoted_path(path)}' (FORMAT parquet)"
+                f"COPY (SELECT * FROM read_json('{_quoted_path(lines)}', format = 'newline_delimited', "
+                f"columns = {{{types}}})) TO '{_quoted_path(path)}' (FORMAT parquet)"
             )
         lines.unlink()
     return len(rows)
+
+
+def _sql_type(rows: list[dict[str, Value]], column: str) -> str:
+    """The SQL type of a column's values: of the first that is not NULL (text if all are)."""
+    value = next((row[column] for row in rows if row[column] is not None), None)
+    if isinstance(value, bool):
+        return "BOOLEAN"
+    return "BIGINT" if isinstance(value, int) else "DOUBLE" if isinstance(value, float) else "VARCHAR"
 
 
 def _quoted_path(path: Path) -> str:

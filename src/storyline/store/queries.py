@@ -22,22 +22,25 @@ from storyline.knowledge.cameo import lexicon
 from storyline.store import filters as check
 from storyline.store.connection import Store, Value
 from storyline.store.filters import LIKE, holds_words, starts_with
+from storyline.store.write import is_day
 
 __all__ = [
     "CODED_FILTERS",
+    "EVENT_COLUMNS",
+    "EVENT_SORTS",
     "QUOTE_ACTS",
     "Answer",
     "EventFilter",
     "actors",
     "article_document",
     "articles",
+    "checked",
     "corpus_event",
+    "event_conditions",
     "events",
-    "network",
-    "places",
     "quotes",
     "stats",
-    "timeline",
+    "why_empty",
 ]
 
 # What the ``coded`` filter takes: ``storyline process --coded``'s choices, and "none", the
@@ -50,7 +53,9 @@ class EventFilter:
     """What to keep. ``actor``: an actor code prefix ("USA", "RUSMIL") or a country, matched
     against the source or the target; ``code``: a CAMEO code prefix ("19", "173"); ``since`` /
     ``until``: days (YYYY-MM-DD), inclusive; ``text``: words in the evidence sentence;
-    ``coded``: which actors must be coded (a key of :data:`CODED_FILTERS`); ``limit``: at most
+    ``coded``: which actors must be coded (a key of :data:`CODED_FILTERS`); ``place`` (and
+    ``place_country``): where it happened, the place's name as the store holds it; ``sort``: a
+    key of :data:`EVENT_SORTS`, newest (or most) first unless ``ascending``; ``limit``: at most
     this many rows (None: every one)."""
 
     actor: str | None = None
@@ -66,8 +71,33 @@ class EventFilter:
     min_sources: int = 0
     text: str | None = None
     coded: str = "any"
+    place: str | None = None
+    place_country: str | None = None
+    sort: str = "day"
+    ascending: bool = False
     limit: int | None = 100
     offset: int = 0
+
+
+# What events sort by: the column the UI shows (a coded actor's name, else its code). Ties are
+# broken by day (newest first), article and event, so that pages follow one another.
+EVENT_SORTS = {
+    "day": "e.day",
+    "source": "COALESCE(e.source_name, e.source_code)",
+    "target": "COALESCE(e.target_name, e.target_code)",
+    "event": "e.cameo",
+    "modality": "e.modality",
+    "sources": "COALESCE(c.num_sources, 1)",
+    "confidence": "e.confidence",
+}
+# An event's columns in a list, as read by key from the page of matched events (p); its article
+# (a); its corpus event (c), where the corpus pass has linked it.
+EVENT_COLUMNS = (
+    "p.day, e.cameo, e.source_name, e.source_code, e.target_name, e.target_code, "
+    "e.modality, e.location_name, e.confidence, COALESCE(c.num_sources, 1) AS num_sources, "
+    "COALESCE(c.num_articles, 1) AS num_articles, e.sentence, e.article_id, e.event_id, "
+    "e.corpus_event_id, e.quad_class, e.plover, a.url, a.title"
+)
 
 
 @dataclass
@@ -76,11 +106,44 @@ class Answer:
     note: str = ""  # why there are none, where the store can tell
     filters: list[str] = field(default_factory=list)
     total: int = 0  # the rows that match, on every page (``rows`` holds one page of them)
+    interval: str = ""  # a timeline's period: day, week, month or year
+    focus: tuple[str, str] | None = None  # a timeline's days that hold all but a few stray events
+    in_all: int = 0  # a network's actors, or a map's places, of which the rows show the most
 
 
-def events(store: Store, f: EventFilter) -> Answer:
-    """Events, newest first, each with its article and its corpus event's counts."""
-    f = _checked(store, f)
+def events(store: Store, f: EventFilter, columns: str = EVENT_COLUMNS) -> Answer:
+    """Events in ``f.sort``'s order (newest first by default), each with its article and its
+    corpus event's counts (``columns``: what to read of each, as :data:`EVENT_COLUMNS`)."""
+    f = checked(store, f)
+    # The filters and the order need the event alone (and, to sort by sources, its corpus event);
+    # the page's own rows are then read by their key.
+    corpus = " LEFT JOIN corpus_events c ON c.corpus_event_id = e.corpus_event_id"
+    direction = "ASC" if f.ascending else "DESC"
+    ties = ("day DESC NULLS LAST", "article_id", "event_id")
+    order: tuple[str, ...]
+    if f.sort == "day":
+        sorted_by, order = "e.day", (f"day {direction} NULLS LAST", *ties[1:])
+    else:
+        sorted_by, order = f"{EVENT_SORTS[f.sort]} AS sort_key, e.day", (f"sort_key {direction} NULLS LAST", *ties)
+    answer = _keyed_answer(
+        store,
+        "events",
+        f"SELECT {sorted_by}, e.article_id, e.event_id FROM events e{corpus if f.sort == 'sources' else ''}",
+        event_conditions(store, f),
+        order,
+        (f.limit, f.offset),
+        f"{columns} FROM page p JOIN events e ON e.article_id = p.article_id AND e.event_id = p.event_id "
+        f"JOIN articles a ON a.article_id = p.article_id{corpus}",
+    )
+    for row in answer.rows:  # the code's name from the codebook, beside the code
+        if "cameo" in row:
+            row["cameo_name"] = _cameo_name(str(row["cameo"]))
+    return answer
+
+
+def event_conditions(store: Store, f: EventFilter) -> tuple[list[str], list[Value]]:
+    """The SQL conditions on events ``e`` that keep what ``f`` asks for, and their values (``f``
+    as :func:`checked` returns it)."""
     where: list[str] = []
     params: list[Value] = []
 
@@ -91,19 +154,19 @@ def events(store: Store, f: EventFilter) -> Answer:
     if f.actor:
         keep(
             "(e.source_code LIKE ? OR e.target_code LIKE ? OR e.source_country = ? OR e.target_country = ?)",
-            f.actor.upper() + "%",
-            f.actor.upper() + "%",
-            f.actor.upper(),
-            f.actor.upper(),
+            f.actor + "%",
+            f.actor + "%",
+            f.actor,
+            f.actor,
         )
     if f.source:
-        keep("(e.source_code LIKE ? OR e.source_country = ?)", f.source.upper() + "%", f.source.upper())
+        keep("(e.source_code LIKE ? OR e.source_country = ?)", f.source + "%", f.source)
     if f.target:
-        keep("(e.target_code LIKE ? OR e.target_country = ?)", f.target.upper() + "%", f.target.upper())
+        keep("(e.target_code LIKE ? OR e.target_country = ?)", f.target + "%", f.target)
     if f.code:
         keep("e.cameo LIKE ?", f.code + "%")
     if f.plover:
-        keep("UPPER(e.plover) = ?", f.plover.upper())
+        keep("UPPER(e.plover) = ?", f.plover)
     if f.quad_class:
         keep("e.quad_class = ?", f.quad_class)
     if f.modality:
@@ -114,35 +177,18 @@ def events(store: Store, f: EventFilter) -> Answer:
         keep("e.day <= ?", f.until)
     if f.min_confidence:
         keep("e.confidence >= ?", f.min_confidence)
-    if f.min_sources > 1:  # (an event its corpus pass has not linked yet has one source)
+    if f.min_sources > 1:  # (an event its corpus pass has not linked yet has one source: every event has 1)
         keep("e.corpus_event_id IN (SELECT corpus_event_id FROM corpus_events WHERE num_sources >= ?)", f.min_sources)
-    elif f.min_sources:
-        keep("COALESCE(c.num_sources, 1) >= ?", f.min_sources)
     if f.text:
         keep(*holds_words(store.backend, "e.sentence", f.text))
     if f.coded != "any":
         allowed = sorted(CODED_FILTERS[f.coded])
         keep(f"e.coded IN ({', '.join('?' for _ in allowed)})", *allowed)
-    # The filters and the order need the event alone (and, for min_sources 1, its corpus event);
-    # the page's own rows are then read by their key.
-    corpus = " LEFT JOIN corpus_events c ON c.corpus_event_id = e.corpus_event_id"
-    answer = _keyed_answer(
-        store,
-        "events",
-        f"SELECT e.day, e.article_id, e.event_id FROM events e{corpus if f.min_sources == 1 else ''}",
-        (where, params),
-        ("day DESC NULLS LAST", "article_id", "event_id"),
-        (f.limit, f.offset),
-        "p.day, e.cameo, e.source_name, e.source_code, e.target_name, e.target_code, "
-        "e.modality, e.location_name, e.confidence, COALESCE(c.num_sources, 1) AS num_sources, "
-        "COALESCE(c.num_articles, 1) AS num_articles, e.sentence, e.article_id, e.event_id, "
-        "e.corpus_event_id, e.quad_class, e.plover, a.url, a.title "
-        "FROM page p JOIN events e ON e.article_id = p.article_id AND e.event_id = p.event_id "
-        f"JOIN articles a ON a.article_id = p.article_id{corpus}",
-    )
-    for row in answer.rows:  # the code's name from the codebook, beside the code
-        row["cameo_name"] = _cameo_name(str(row["cameo"]))
-    return answer
+    if f.place:
+        keep("e.location_name = ?", f.place)
+    if f.place_country:
+        keep("e.location_country = ?", f.place_country)
+    return where, params
 
 
 QUOTE_ACTS = ("speech", "belief", "perception", "all")
@@ -205,7 +251,7 @@ def actors(store: Store, actor: str | None = None, limit: int | None = 100, offs
         f"WHERE 1 = 1{match} GROUP BY code"
     )
     rows, total = _paged(store, sql, params, "events DESC, code", (limit, offset))
-    return Answer(rows, "" if rows else _why_empty(store, "events", bool(actor), total, offset), total=total)
+    return Answer(rows, "" if rows else why_empty(store, "events", bool(actor), total, offset), total=total)
 
 
 def articles(
@@ -305,7 +351,7 @@ def _keyed_answer(
     total = int(rows[0]["rows_matched"] or 0) if rows else _count(store, matched, params) if offset else 0
     for row in rows:
         del row["rows_matched"]
-    return Answer(rows, "" if rows else _why_empty(store, table, bool(where), total, offset), total=total)
+    return Answer(rows, "" if rows else why_empty(store, table, bool(where), total, offset), total=total)
 
 
 def _paged(
@@ -332,7 +378,7 @@ def _count(store: Store, sql: str, params: list[Value]) -> int:
     return int(store.query(f"SELECT COUNT(*) FROM ({sql}) matched", params)[0][0] or 0)
 
 
-def _checked(store: Store, f: EventFilter) -> EventFilter:
+def checked(store: Store, f: EventFilter) -> EventFilter:
     """``f`` with every value checked, and codes written as the store holds them (upper case)."""
     if f.coded not in CODED_FILTERS:
         raise InvalidArgument(f"coded must be one of {', '.join(CODED_FILTERS)}, not {f.coded!r}")
@@ -344,6 +390,8 @@ def _checked(store: Store, f: EventFilter) -> EventFilter:
         raise InvalidArgument(f"min_confidence must be between 0 and 1, not {f.min_confidence}")
     if f.min_sources < 0:
         raise InvalidArgument(f"min_sources must be 0 or more, not {f.min_sources}")
+    if f.sort not in EVENT_SORTS:
+        raise InvalidArgument(f"sort must be one of {', '.join(EVENT_SORTS)}, not {f.sort!r}")
     _check_page(f.limit, f.offset)
     since, until = check.days(f.since or None, f.until or None)
     return replace(
@@ -353,6 +401,7 @@ def _checked(store: Store, f: EventFilter) -> EventFilter:
         target=_actor(store, f.target, "target") if f.target else None,
         code=_cameo(store, f.code) if f.code else None,
         plover=_plover(store, f.plover) if f.plover else None,
+        place_country=f.place_country.upper() if f.place_country else None,
         since=since,
         until=until,
     )
@@ -400,7 +449,7 @@ def _held(store: Store, condition: str, *values: Value) -> bool:
     return bool(store.query(f"SELECT 1 FROM events WHERE {condition} LIMIT 1", values))
 
 
-def _why_empty(store: Store, table: str, filtered: bool, total: int = 0, offset: int = 0) -> str:
+def why_empty(store: Store, table: str, filtered: bool, total: int = 0, offset: int = 0) -> str:
     """Why an answer is empty: an empty store, none of that kind, the filters, or a page past the
     last row."""
     if total:
@@ -415,95 +464,36 @@ def _why_empty(store: Store, table: str, filtered: bool, total: int = 0, offset:
 
 
 def corpus_event(store: Store, corpus_event_id: str) -> dict[str, object] | None:
-    """One corpus event and all its mentions (each with its article), or None."""
+    """One corpus event and all its mentions, each with its article and publisher, or None. The
+    event carries its code's name and its actors' names (as its best-grounded mention gives
+    them), and how its day was set (``date_set``: by the text, or the publication day)."""
     found = store.query_dicts("SELECT * FROM corpus_events WHERE corpus_event_id = ?", (corpus_event_id,))
     if not found:
         return None
     mentions = store.query_dicts(
-        "SELECT e.day, e.article_id, e.event_id, e.cameo, e.source_name, e.target_name, e.modality, "
-        "e.confidence, e.sentence, a.title, a.url, a.published, a.source "
+        "SELECT e.day, e.date, e.article_id, e.event_id, e.cameo, e.source_name, e.target_name, e.modality, "
+        "e.confidence, e.location_name, e.sentence, a.title, a.url, a.published, a.source, a.publisher "
         "FROM events e JOIN articles a ON a.article_id = e.article_id WHERE e.corpus_event_id = ? "
         "ORDER BY a.published, e.article_id, e.event_id",
         (corpus_event_id,),
     )
-    return {"event": found[0], "mentions": mentions}
-
-
-def timeline(
-    store: Store, actor: str | None = None, interval: str = "day", since: str | None = None, until: str | None = None
-) -> Answer:
-    """Event counts per day (or ISO week) and QuadClass, for an actor as source or target."""
-    if interval not in ("day", "week"):
-        raise InvalidArgument(f"interval must be day or week, not {interval!r}")
-    where, params = _around(store, actor, since, until)
-    period = "day" if interval == "day" else "STRFTIME(CAST(day AS DATE), '%G-W%V')"
-    if store.backend == "postgres" and interval == "week":
-        period = "TO_CHAR(CAST(day AS DATE), 'IYYY-\"W\"IW')"
-    sql = (
-        f"SELECT {period} AS period, quad_class, COUNT(*) AS events FROM ("
-        "SELECT e.day, e.quad_class FROM events e"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + ") x WHERE day IS NOT NULL GROUP BY period, quad_class ORDER BY period, quad_class"
+    for mention in mentions:
+        mention["date_set"] = _date_set(mention["date"])
+    event = found[0]
+    best = next(
+        (m for m in mentions if (m["article_id"], m["event_id"]) == (event["best_article_id"], event["best_event_id"])),
+        {},
     )
-    rows = store.query_dicts(sql, params)
-    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)), total=len(rows))
+    for told in ("source_name", "target_name", "location_name", "day", "date_set"):
+        event[told] = best.get(told)
+    event["cameo_name"] = _cameo_name(str(event["cameo"]))
+    return {"event": event, "mentions": mentions}
 
 
-def network(store: Store, actor: str | None = None, limit: int = 200) -> Answer:
-    """Who acts on whom: one row per (source, target) pair of actor codes, with its events,
-    how many of them cooperate (QuadClass 1-2) and how many are conflict (3-4): the ``limit``
-    pairs with the most events (:attr:`Answer.total`: how many pairs there are)."""
-    _check_page(limit, 0)
-    where, params = _around(store, actor, None, None)
-    sql = (
-        "SELECT e.source_code, e.target_code, COUNT(*) AS events, "
-        "SUM(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END) AS cooperation, "
-        "SUM(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict "
-        "FROM events e WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND e.source_code <> e.target_code"
-        + "".join(" AND " + w for w in where)
-        + " GROUP BY e.source_code, e.target_code"
-    )
-    rows, total = _paged(store, sql, params, "events DESC, e.source_code, e.target_code", (limit, 0))
-    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)), total=total)
-
-
-def places(
-    store: Store, actor: str | None = None, code: str | None = None, since: str | None = None, until: str | None = None
-) -> Answer:
-    """Where events happened (their action location, not every place named), with counts and
-    the commonest QuadClass: the 2,000 places with the most events (:attr:`Answer.total`: how many
-    places there are)."""
-    where, params = _around(store, actor, since, until)
-    if code:
-        where.append("e.cameo LIKE ?")
-        params.append(_cameo(store, code) + "%")
-    sql = (
-        "SELECT e.location_name, e.location_country AS country, e.location_lat AS lat, e.location_lon AS lon, "
-        "COUNT(*) AS events, MODE() WITHIN GROUP (ORDER BY e.quad_class) AS quad_class "
-        "FROM events e WHERE e.location_lat IS NOT NULL"
-        + "".join(" AND " + w for w in where)
-        + " GROUP BY e.location_name, e.location_country, e.location_lat, e.location_lon"
-    )
-    rows, total = _paged(store, sql, params, "events DESC", (_MOST_PLACES, 0))
-    return Answer(rows, "" if rows else _why_empty(store, "events", bool(where)), total=total)
-
-
-_MOST_PLACES = 2000  # the points a map draws legibly
-
-
-def _around(store: Store, actor: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Value]]:
-    """The conditions for an actor (source or target) and a date range, checked, and their values."""
-    since, until = check.days(since or None, until or None)
-    where: list[str] = []
-    params: list[Value] = []
-    if actor:
-        code = _actor(store, actor, "actor")
-        where.append("(e.source_code LIKE ? OR e.target_code LIKE ? OR e.source_country = ? OR e.target_country = ?)")
-        params += [code + "%", code + "%", code, code]
-    if since:
-        where.append("e.day >= ?")
-        params.append(since)
-    if until:
-        where.append("e.day <= ?")
-        params.append(until)
-    return where, params
+def _date_set(date: Value) -> str:
+    """How an event's day was set, from the date its text gives (a TIMEX3 value)."""
+    if isinstance(date, str) and is_day(date):
+        return "the text gives the day"
+    if isinstance(date, str) and date and date != "PRESENT_REF":
+        return f"the text gives {date}, not a day: listed on the article's publication day"
+    return "the text gives no date: the article's publication day"

@@ -244,6 +244,13 @@ TABLES: tuple[Table, ...] = (
                 "the day it happened (YYYY-MM-DD), as lists sort and filter it: its date where that is a day, "
                 "else its article's publication day",
             ),
+            (
+                "location_kind",
+                "TEXT",
+                "what kind of place its location is: continent, country, region, district or city (a map draws "
+                "a country-level event as the country); NULL in a store made before it, until the article is "
+                "processed again",
+            ),
         ),
         ("article_id", "event_id"),
     ),
@@ -498,6 +505,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         PostgresOnly("CREATE INDEX articles_by_title_words ON articles USING gin (title gin_trgm_ops)"),
         PostgresOnly("CREATE INDEX articles_by_text_words ON articles USING gin (text gin_trgm_ops)"),
     ),
+    # Issue 31: the kind of place an event happened in, so that a map draws a country as a country.
+    8: ("ALTER TABLE events ADD COLUMN location_kind TEXT",),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -22,7 +22,7 @@ from storyline.store.connection import Store, Value
 from storyline.store.publishers import publisher
 from storyline.store.schema import TABLES, insert
 
-__all__ = ["ARTICLE_TABLES", "delete_articles", "input_hash", "store_document"]
+__all__ = ["ARTICLE_TABLES", "delete_articles", "event_day", "input_hash", "is_day", "store_document"]
 
 # The tables that hold an article's own rows (corpus events are the corpus's).
 ARTICLE_TABLES = tuple(t.name for t in TABLES if t.columns[0].name == "article_id")
@@ -153,9 +153,12 @@ def _caption_row(article_id: str, index: int, caption: Caption) -> NamedRow:
 def event_day(date: str | None, published: str | None) -> str | None:
     """The day an event happened, as lists sort and filter it: its date where that is a day
     (YYYY-MM-DD; not a week, a month or PRESENT_REF), else its article's publication day."""
-    if date and len(date) == 10 and date[4] == "-" and date[7] == "-" and "X" not in date:
-        return date
-    return published
+    return date if is_day(date) else published
+
+
+def is_day(date: str | None) -> bool:
+    """Whether a date (a TIMEX3 value) is a day, YYYY-MM-DD."""
+    return date is not None and len(date) == 10 and date[4] == date[7] == "-" and "X" not in date
 
 
 def _event_row(
@@ -189,6 +192,7 @@ def _event_row(
         "location_country": _text(where and where.country),
         "location_lat": _float(where and where.lat),
         "location_lon": _float(where and where.lon),
+        "location_kind": _text(where and where.kind),
         "confidence": _float(event.confidence),
         "coded": _text(event.coded),
         "refers_to": _text(event.refers_to),

@@ -149,14 +149,99 @@ export function actorLabel(name, code) {
   return name || code || "—";
 }
 
+// A count as people read it: 12,345.
+export function count(n) {
+  return Number(n || 0).toLocaleString("en");
+}
+
+// The filters as the API takes them: "any" (the forms' way of saying no filter, kept in the URL
+// so that a link says what it shows) is left out.
+export function apiParams(params) {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== "any"));
+}
+
+// The events page's link for `params` (the filters of a chart and what a click adds to them).
+export function eventsHref(params) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== ""));
+  return `/ui/events?${query}`;
+}
+
+// The dataset grade, every page's default: asserted events with a coded source (as storyline
+// export writes them). #grade-note says which the page shows; #grade-switch changes it.
+const GRADE = { modality: "asserted", coded: "source" };
+
+function isGraded(form) {
+  return Object.entries(GRADE).every(([name, value]) => form.elements[name] && form.elements[name].value === value);
+}
+
+function wireGradeSwitch(form, load) {
+  const note = document.getElementById("grade-note");
+  const button = document.getElementById("grade-switch");
+  if (!note || !button) return () => {};
+  const show = () => {
+    const graded = isGraded(form);
+    note.textContent = graded
+      ? "Showing the dataset grade: asserted events with a coded source."
+      : "Showing every event the filters keep, not only the dataset grade.";
+    button.textContent = graded ? "Show all events" : "Dataset grade only";
+  };
+  button.addEventListener("click", () => {
+    const graded = isGraded(form);
+    for (const [name, value] of Object.entries(GRADE)) form.elements[name].value = graded ? "any" : value;
+    load();
+  });
+  for (const name of Object.keys(GRADE)) form.elements[name].addEventListener("change", show);
+  return show;
+}
+
+// Autocomplete for the inputs marked data-suggest="actors" or "codes": a <datalist> filled from
+// GET /suggest/... as the user types (each option: the code, with its name as its label).
+function wireSuggestions(form) {
+  for (const input of form.querySelectorAll("input[data-suggest]")) {
+    const list = el("datalist", { id: `suggest-${input.name}` });
+    input.after(list);
+    input.setAttribute("list", list.id);
+    let timer = null;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      const typed = input.value.trim();
+      if (!typed || typed.length > 40) return;
+      timer = setTimeout(async () => {
+        try {
+          const found = await api(`/suggest/${input.dataset.suggest}`, { typed });
+          clear(list);
+          for (const item of found) {
+            const events = item.events === undefined ? "" : ` · ${count(item.events)} events`;
+            list.appendChild(el("option", { value: item.code, label: `${item.name || item.code}${events}` }));
+          }
+        } catch {
+          clear(list); // a suggestion that fails is no suggestion: the filter still works
+        }
+      }, 200);
+    });
+  }
+}
+
 /** Start a page drawn from a filter form: its fields from the URL, redrawn on submit, the
- * QuadClass legend into `legend` where the page has one, and a first draw now. */
+ * QuadClass legend into `legend` where the page has one, the dataset-grade switch, the
+ * autocomplete, and a first draw now. `load` is called with the API's parameters. */
 export function startFilteredPage(form, load, legend = null) {
+  let showGrade = () => {};
+  const draw = () => {
+    showGrade();
+    return load(apiParams(formToQuery(form)));
+  };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    load();
+    draw();
   });
   if (legend) quadLegend(legend);
   formFromQuery(form);
-  load();
+  // a place's country (set by a map's link) goes with the place's name
+  form.elements.place.addEventListener("input", () => {
+    form.elements.place_country.value = "";
+  });
+  showGrade = wireGradeSwitch(form, draw);
+  wireSuggestions(form);
+  return draw();
 }

@@ -20,6 +20,7 @@ export function renderDocument(doc) {
 
   renderCaptions(doc.captions || [], events);
   renderEventList(events, entities, text, doc.captions || []);
+  wireEventFilter(events.length);
   wireQuoteInfo(textBox);
   selectEvent(decodeURIComponent(window.location.hash.slice(1)));
 }
@@ -164,6 +165,28 @@ function renderEventList(events, entities, text, captions) {
     });
     list.appendChild(item);
   }
+}
+
+// The events list's filter (#event-filter, where the page has one): only the events whose item
+// holds every word typed stay shown; #event-count says how many.
+function wireEventFilter(count) {
+  const input = document.getElementById("event-filter");
+  const counter = document.getElementById("event-count");
+  const show = () => {
+    const words = (input ? input.value : "").toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const item of document.querySelectorAll("#event-list li.event")) {
+      const text = item.textContent.toLowerCase();
+      item.hidden = !words.every((word) => text.includes(word));
+      if (!item.hidden) shown += 1;
+    }
+    if (counter) counter.textContent = words.length ? `(${shown} of ${count})` : `(${count})`;
+  };
+  if (input && !input.dataset.wired) {
+    input.dataset.wired = "true";
+    input.addEventListener("input", show);
+  }
+  show();
 }
 
 // Highlight the evidence of event `id` (and its list item) and scroll the evidence into view.

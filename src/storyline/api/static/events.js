@@ -1,32 +1,18 @@
-// The events explorer: the filter form (kept in the URL), a sortable table of events, and
-// "load more" paging through GET /events.
+// The events explorer: the filter form (kept in the URL), the total that matches, a table sorted
+// on the server over every match (click a header), "load more" paging through GET /events, and
+// the filter's events as a file (GET /events/download).
 
-import { actorLabel, api, articleHref, clear, corpusHref, el, formFromQuery, formToQuery, setStatus } from "./common.js";
+import { actorLabel, api, apiParams, articleHref, clear, corpusHref, count, el, formToQuery, setStatus, startFilteredPage } from "./common.js";
 
 const form = document.getElementById("filters");
 const table = document.getElementById("events-table");
 const body = table.querySelector("tbody");
 const more = document.getElementById("more");
+const total = document.getElementById("total");
+const NEWEST_FIRST = new Set(["day", "sources", "confidence"]); // a first click sorts these descending
 
-let rows = []; // every row loaded so far, in the order shown
-let params = {}; // the filters of the rows loaded
-let sortKey = null;
-let sortDescending = false;
-
-// The value a column sorts by.
-function sortValue(row, key) {
-  if (key === "source") return row.source_name || row.source_code || "";
-  if (key === "target") return row.target_name || row.target_code || "";
-  const value = row[key];
-  return value === null || value === undefined ? "" : value;
-}
-
-// Compare two rows by the current sort column.
-function compareRows(a, b) {
-  const [x, y] = [sortValue(a, sortKey), sortValue(b, sortKey)];
-  const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-  return sortDescending ? -order : order;
-}
+let params = {}; // the API parameters of the rows shown
+let shown = 0;
 
 // One table row for an event.
 function eventRow(row) {
@@ -35,7 +21,7 @@ function eventRow(row) {
   return el(
     "tr",
     {},
-    el("td", { class: "code" }, row.day || ""),
+    el("td", { class: "code day" }, row.day || ""),
     el("td", {}, actorLabel(row.source_name, row.source_code)),
     el("td", {}, cameo, name ? ` ${name}` : ""),
     el("td", {}, actorLabel(row.target_name, row.target_code)),
@@ -52,13 +38,20 @@ function eventRow(row) {
   );
 }
 
-// Redraw the table body from `rows` (sorted if a column was chosen).
-function drawTable() {
-  const shown = sortKey ? [...rows].sort(compareRows) : rows;
-  clear(body);
-  for (const row of shown) body.appendChild(eventRow(row));
+// The headers show the order the server sorted by.
+function markSort() {
+  const key = form.elements.sort.value || "day";
+  const ascending = form.elements.ascending.value === "true";
   for (const th of table.querySelectorAll("th.sortable")) {
-    th.setAttribute("aria-sort", th.dataset.key === sortKey ? (sortDescending ? "descending" : "ascending") : "none");
+    th.setAttribute("aria-sort", th.dataset.key === key ? (ascending ? "ascending" : "descending") : "none");
+  }
+}
+
+// The download links: the same filters and order, every row.
+function linkDownloads() {
+  const { limit, offset, ...filters } = params;
+  for (const format of ["csv", "parquet"]) {
+    document.getElementById(`download-${format}`).href = `/events/download?${new URLSearchParams({ ...filters, format })}`;
   }
 }
 
@@ -68,17 +61,21 @@ async function load(offset) {
   more.disabled = true;
   try {
     const page = await api("/events", { ...params, offset });
-    rows = offset === 0 ? page.rows : rows.concat(page.rows);
-    drawTable();
-    more.hidden = rows.length >= page.total;
-    more.dataset.offset = String(offset + page.rows.length);
-    setStatus(rows.length ? `${rows.length} of ${page.total} events shown` : page.note || "No events match the filters.");
+    if (offset === 0) clear(body);
+    for (const row of page.rows) body.appendChild(eventRow(row));
+    shown = offset + page.rows.length;
+    more.hidden = shown >= page.total;
+    more.dataset.offset = String(shown);
+    total.dataset.total = String(page.total);
+    total.textContent = page.total ? `${count(page.total)} events match · rows 1–${count(shown)} shown` : "";
+    setStatus(page.rows.length ? "" : page.note || "No events match the filters.");
   } catch (error) {
     if (offset === 0) {
       // the rows of earlier filters must not stand under the message as if they answered these
-      rows = [];
-      drawTable();
+      clear(body);
       more.hidden = true;
+      total.textContent = "";
+      delete total.dataset.total;
     }
     setStatus(`Could not load events: ${error.message}`, true);
   } finally {
@@ -86,22 +83,23 @@ async function load(offset) {
   }
 }
 
-form.addEventListener("submit", (event) => {
-  event.preventDefault();
-  params = formToQuery(form);
-  load(0);
-});
+function loadFirst(apiParameters) {
+  params = apiParameters;
+  markSort();
+  linkDownloads();
+  return load(0);
+}
 
 more.addEventListener("click", () => load(Number(more.dataset.offset) || 0));
 
 for (const th of table.querySelectorAll("th.sortable")) {
   th.addEventListener("click", () => {
-    sortDescending = sortKey === th.dataset.key ? !sortDescending : false;
-    sortKey = th.dataset.key;
-    drawTable();
+    const key = th.dataset.key;
+    const ascending = form.elements.sort.value === key ? form.elements.ascending.value !== "true" : !NEWEST_FIRST.has(key);
+    form.elements.sort.value = key;
+    form.elements.ascending.value = String(ascending);
+    loadFirst(apiParams(formToQuery(form)));
   });
 }
 
-formFromQuery(form);
-params = formToQuery(form);
-load(0);
+startFilteredPage(form, loadFirst);
