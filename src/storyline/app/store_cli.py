@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
+from storyline.app.follow_cli import follow_folder
 from storyline.app.options import (
     coding_options,
     pipeline_options,
@@ -107,7 +108,7 @@ def _store(db: str, create: bool = False) -> Store:
 
 
 @click.command("ingest")
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
 @_new_db_option
 @click.option(
     "--format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help="Input format."
@@ -135,6 +136,29 @@ def _store(db: str, create: bool = False) -> Store:
     help="Off a terminal (a log file, nohup), a progress line this often; on one, a bar.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress (skips and the closing summary still print).")
+@click.option(
+    "--follow",
+    "follow_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Instead of INPUT...: keep ingesting the files that land in this folder until stopped (Ctrl-C, SIGTERM).",
+)
+@click.option(
+    "--link-every",
+    type=click.FloatRange(min=0),
+    default=5.0,
+    show_default=True,
+    metavar="MINUTES",
+    help="With --follow: link events into corpus events this often, while there is anything new.",
+)
+@click.option(
+    "--poll",
+    type=click.FloatRange(min=0.05),
+    default=2.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="With --follow: look at the folder this often (a file is taken once unchanged this long).",
+)
 def ingest_command(
     inputs: tuple[str, ...],
     db: str,
@@ -151,6 +175,9 @@ def ingest_command(
     any_language: bool,
     progress_every: float,
     quiet: bool,
+    follow_dir: Path | None,
+    link_every: float,
+    poll: float,
 ) -> None:
     """Process articles and store them in a corpus (the same article again replaces itself).
 
@@ -161,6 +188,10 @@ def ingest_command(
     as the store holds it is not processed again. Then the corpus pass marks near-duplicate
     articles and links events reported by several articles into corpus events.
 
+    With --follow DIR it keeps going: the files that land in DIR are ingested as they settle, and
+    their events linked every --link-every minutes, until stopped; a restart (after a kill -9
+    too) goes on where it stopped, losing and doubling nothing.
+
     Exit codes: 0 the store holds what was read (every article unchanged included), 3 nothing
     usable was read, 2 a bad argument or path, 1 any other error.
 
@@ -170,7 +201,22 @@ def ingest_command(
       storyline ingest pages/ --db news.duckdb --workers 2 --skips skipped.jsonl
       nohup storyline ingest crawl.warc.gz --db news.duckdb > ingest.log 2>&1 &
       storyline ingest feed.jsonl --db postgresql://user@host/news
+      storyline ingest --follow incoming/ --db news.duckdb --link-every 10
     """
+    if bool(inputs) == bool(follow_dir):
+        raise click.UsageError("give INPUT... or --follow DIR (one of the two)")
+    options = pipeline_options(
+        model=model,
+        any_language=any_language,
+        actor_files=actor_files,
+        lexicon_files=lexicon_files,
+        quote_method=quote_method,
+        event_coder=event_coder,
+        time_budget=time_budget,
+    )
+    if follow_dir:
+        follow_folder(db, follow_dir, link_every * 60, poll, quiet, skips_path, workers=workers, batch=batch, **options)
+        return
     store = _store(db, create=True)
     total = None if quiet else count_inputs(inputs)
     try:
@@ -196,15 +242,7 @@ def ingest_command(
                 on_progress=lambda so_far: progress.update(so_far.read, _progress_note(so_far)),
                 on_skip=skipped,
                 on_stage=stage,
-                **pipeline_options(
-                    model=model,
-                    any_language=any_language,
-                    actor_files=actor_files,
-                    lexicon_files=lexicon_files,
-                    quote_method=quote_method,
-                    event_coder=event_coder,
-                    time_budget=time_budget,
-                ),
+                **options,
             )
     finally:
         store.close()

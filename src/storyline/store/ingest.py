@@ -93,12 +93,14 @@ def ingest(
     on_progress: Callable[[IngestSummary], None] = _nothing,
     on_skip: Callable[[Skipped], None] = _nothing,
     on_stage: Callable[[str], None] = _nothing,
+    link: bool = True,
     **options: object,
 ) -> IngestSummary:
     """Process and store every article of ``inputs``; ``options`` go to
     :func:`storyline.pipeline.process_many` (model, actors, lexicons, quotes, time_budget,
     check_language); ``batch`` articles are committed together. ``on_progress``, ``on_skip``
-    and ``on_stage`` hear how it goes (the module's docstring)."""
+    and ``on_stage`` hear how it goes (the module's docstring). ``link``: run the corpus pass
+    after (a follower runs it on its own clock)."""
     migrate(store)
     started = time.perf_counter()
     summary = IngestSummary(_run_id())
@@ -130,6 +132,16 @@ def ingest(
                 (summary.read, summary.stored, summary.skipped, summary.run_id),
             )
         log.info("committed a batch: %d articles stored so far", summary.stored)
+    if link:
+        _link(store, summary, on_stage)
+    with store.transaction():
+        store.execute("UPDATE ingest_runs SET finished = ? WHERE run_id = ?", (_now(), summary.run_id))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _link(store: Store, summary: IngestSummary, on_stage: Callable[[str], None]) -> None:
+    """The corpus pass over the whole store, told before and after."""
     held = int(store.query("SELECT COUNT(*) FROM articles")[0][0] or 0)
     on_stage(f"corpus pass over the store's {held:,} articles: marking near-duplicates, linking events across articles")
     passed = time.perf_counter()
@@ -138,10 +150,6 @@ def ingest(
         f"corpus pass: {summary.near_duplicates:,} near-duplicates, {summary.corpus_events:,} corpus events "
         f"({time.perf_counter() - passed:.1f} s)"
     )
-    with store.transaction():
-        store.execute("UPDATE ingest_runs SET finished = ? WHERE run_id = ?", (_now(), summary.run_id))
-    summary.seconds = time.perf_counter() - started
-    return summary
 
 
 def _changed(

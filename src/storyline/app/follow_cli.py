@@ -1,0 +1,69 @@
+"""``storyline ingest --follow DIR``'s command-line side: the store opened, Ctrl-C and SIGTERM
+turned into a clean stop (the files already settled are finished and linked), a line a cycle,
+skips as ``ingest`` reports them, and the closing summary (:mod:`storyline.store.follow`)."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from pathlib import Path
+from types import FrameType
+
+import click
+
+from storyline.app.reporting import SkipsFile
+from storyline.document.skips import Skipped
+from storyline.store.connection import open_store
+from storyline.store.follow import FollowSummary, follow
+from storyline.store.ingest import IngestSummary
+
+__all__ = ["follow_folder"]
+
+
+def follow_folder(
+    db: str, folder: Path, link_every: float, poll: float, quiet: bool, skips_path: Path | None, **options: object
+) -> FollowSummary:
+    """Follow ``folder`` into the store at ``db`` until a signal stops it; ``link_every`` and
+    ``poll`` in seconds; ``options`` go to ingest."""
+    stop = threading.Event()
+
+    def stopped(signum: int, _: FrameType | None) -> None:
+        if not quiet:
+            click.echo(
+                f"storyline: follow: {signal.Signals(signum).name}: finishing the settled files, then stopping",
+                err=True,
+            )
+        stop.set()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stopped)
+
+    def cycle(so_far: FollowSummary, done: IngestSummary | None) -> None:
+        if quiet:
+            return
+        if done is None:
+            click.echo(f"storyline: follow: corpus pass: {so_far.corpus_events:,} corpus events", err=True)
+        else:
+            click.echo(
+                f"storyline: follow: {done.read} articles read, {done.stored} stored, {done.unchanged} unchanged, "
+                f"{done.skipped} skipped ({so_far.stored:,} stored from {so_far.files:,} files so far)",
+                err=True,
+            )
+
+    store = open_store(db)
+    try:
+        with SkipsFile(skips_path) as skips:
+
+            def skipped(skip: Skipped) -> None:
+                click.echo(f"storyline: {skip}", err=True)
+                skips.write(skip)
+
+            if not quiet:
+                click.echo(f"storyline: follow: watching {folder} (Ctrl-C or SIGTERM stops)", err=True)
+            summary = follow(
+                store, folder, stop=stop, poll=poll, link_every=link_every, on_cycle=cycle, on_skip=skipped, **options
+            )
+    finally:
+        store.close()
+    click.echo(summary.line(), err=True)
+    return summary
