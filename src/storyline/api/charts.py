@@ -15,6 +15,7 @@ from storyline.api.event_filters import EventFilters
 from storyline.api.shared import HeldStore, Page, page
 from storyline.document.encode import JSON, JSONObject
 from storyline.store.charts import network, places, timeline
+from storyline.store.queries import Answer
 
 __all__ = ["router"]
 
@@ -36,23 +37,27 @@ def get_timeline(
     store: HeldStore, wanted: EventFilters, interval: Literal["auto", "day", "week", "month", "year"] = "auto"
 ) -> Chart:
     with store.held() as s:
-        answer = timeline(s, wanted, interval)
-    focus = list(answer.focus) if answer.focus else None
-    return Chart(**page(answer, len(answer.rows), 0).model_dump(), interval=answer.interval, focus=focus)
+        return _chart(timeline(s, wanted, interval))
 
 
 @router.get("/network", response_model=Chart, summary="Who acts on whom, among the actors with the most events")
 def get_network(store: HeldStore, wanted: EventFilters, actors: Annotated[int, Query(ge=1, le=200)] = 25) -> Chart:
     with store.held() as s:
-        answer = network(s, wanted, actors)
-    return Chart(**page(answer, len(answer.rows), 0).model_dump(), in_all=answer.in_all)
+        return _chart(network(s, wanted, actors))
 
 
 @router.get("/map", response_model=Chart, summary="Where events happened, with counts")
 def get_map(store: HeldStore, wanted: EventFilters) -> Chart:
     with store.held() as s:
-        answer = places(s, wanted)
-    return Chart(**page(answer, len(answer.rows), 0).model_dump(), in_all=answer.in_all)
+        return _chart(places(s, wanted))
+
+
+def _chart(answer: Answer) -> Chart:
+    """A chart's answer: all its rows, with what the chart tells beside them."""
+    focus = list(answer.focus) if answer.focus else None
+    return Chart(
+        **page(answer, len(answer.rows), 0).model_dump(), interval=answer.interval, focus=focus, in_all=answer.in_all
+    )
 
 
 @router.get("/countries", summary="Country outlines (GeoJSON) for the map, from the installed countryinfo data")

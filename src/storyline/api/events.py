@@ -1,7 +1,7 @@
 """``GET /events``: who did what to whom, with the filters of ``storyline events``
 (:func:`storyline.store.queries.events`), sorted on the server over every match, a page at a
 time; ``GET /events/download``: every event of the same filters as a file, CSV or Parquet, with
-the columns of ``storyline export``'s events table (:func:`storyline.store.export.event_rows`)."""
+the columns of ``storyline export``'s events table (:func:`storyline.store.export.event_columns`)."""
 
 from __future__ import annotations
 
