@@ -13,12 +13,17 @@ import click
 from storyline.knowledge.quote_cues import DEFAULT_METHOD, METHODS
 from storyline.settings import TIME_BUDGET_MIN_SECONDS, TIME_BUDGET_PER_1000_WORDS
 from storyline.stages.s11_events import CODERS
+from storyline.store.ingest import COMMIT_EVERY
 
 __all__ = [
+    "DEFAULT_DB",
     "actors_option",
+    "batch_option",
     "coding_options",
+    "db_option",
     "events_option",
     "lexicon_option",
+    "new_db_option",
     "pipeline_options",
     "quotes_option",
     "skips_option",
@@ -72,6 +77,13 @@ time_budget_option = click.option(
     "an article over it is skipped as 'timeout' and the run goes on. 0: no budget.",
 )
 
+batch_option = click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=COMMIT_EVERY,
+    show_default=True,
+    help="Articles committed together (a kill loses at most one batch's work).",
+)
 skips_option = click.option(
     "--skips",
     "skips_path",
@@ -108,3 +120,26 @@ def pipeline_options(
         "events": event_coder,
         "time_budget": time_budget,
     }
+
+
+DEFAULT_DB = "storyline.duckdb"
+
+
+def db_option(command: F) -> F:
+    """``--db`` of the commands that read a store: it must exist."""
+    return _db(command, "one storyline ingest made")
+
+
+def new_db_option(command: F) -> F:
+    """``--db`` of ``ingest``, which makes the store where there is none."""
+    return _db(command, "created if missing")
+
+
+def _db(command: F, which: str) -> F:
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        show_default=True,
+        envvar="STORYLINE_DB",
+        help=f"The store: a DuckDB file ({which}) or a postgresql:// URL [env STORYLINE_DB].",
+    )(command)

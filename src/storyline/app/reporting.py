@@ -11,15 +11,19 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn, TypedDict
 
 from tqdm import tqdm
 
 from storyline.document.skips import Skipped
 
-__all__ = ["PROGRESS_EVERY", "Progress", "SkipsFile"]
+if TYPE_CHECKING:
+    from storyline.store.ingest import IngestSummary
+
+__all__ = ["PROGRESS_EVERY", "Callbacks", "Progress", "SkipsFile", "told"]
 
 PROGRESS_EVERY = 10.0  # seconds between progress lines off a terminal
 _BAR_REFRESH = 1.0  # seconds between redraws of the bar while no article finishes
@@ -142,3 +146,35 @@ class SkipsFile:
     def __exit__(self, *exc: object) -> None:
         if self._stream is not None:
             self._stream.close()
+
+
+class Callbacks(TypedDict):
+    """How a store-writing run tells its caller how it goes (:func:`storyline.store.ingest.ingest`)."""
+
+    on_progress: Callable[[IngestSummary], None]
+    on_skip: Callable[[Skipped], None]
+    on_stage: Callable[[str], None]
+
+
+@contextmanager
+def told(
+    desc: str, total: int | None, *, quiet: bool, every: float = PROGRESS_EVERY, skips_path: Path | None = None
+) -> Iterator[tuple[Progress, Callbacks]]:
+    """A store-writing run's progress and the callbacks that tell it (``on_progress``,
+    ``on_skip``, ``on_stage`` of :func:`storyline.store.ingest.ingest`): each skip printed as
+    ``storyline process`` prints it, quiet or not, and written to ``--skips``."""
+    with Progress(desc, total, every=every, show=not quiet) as progress, SkipsFile(skips_path) as skips:
+
+        def skipped(skip: Skipped) -> None:
+            progress.write(f"storyline: {skip}")
+            skips.write(skip)
+
+        def stage(message: str) -> None:
+            if not quiet:
+                progress.write(f"storyline: {message}")
+
+        def counted(so_far: IngestSummary) -> None:
+            unchanged = f", {so_far.unchanged:,} unchanged" if so_far.unchanged else ""
+            progress.update(so_far.read, f"{so_far.skipped:,} skipped{unchanged}")
+
+        yield progress, Callbacks(on_progress=counted, on_skip=skipped, on_stage=stage)

@@ -16,46 +16,28 @@ from typing import Any, TypeVar
 
 import click
 
+from storyline.app.engine_cli import engine_choice, engine_options, ingest_with_engine, load_command
 from storyline.app.follow_cli import follow_folder
 from storyline.app.options import (
+    batch_option,
     coding_options,
+    db_option,
+    new_db_option,
     pipeline_options,
     skips_option,
 )
-from storyline.app.reporting import PROGRESS_EVERY, Progress, SkipsFile
-from storyline.document.skips import Skipped
+from storyline.app.reporting import PROGRESS_EVERY, told
 from storyline.errors import NothingToProcess
 from storyline.readers import FORMATS as INPUT_FORMATS
 from storyline.store.connection import Store, Value, open_store
 from storyline.store.export import FORMATS, codebook, export
-from storyline.store.ingest import COMMIT_EVERY, IngestSummary, count_inputs, ingest
+from storyline.store.ingest import count_inputs, ingest
 from storyline.store.queries import CODED_FILTERS, QUOTE_ACTS, Answer, EventFilter, actors, articles, events, quotes
 from storyline.store.schema import migrate
 
 __all__ = ["COMMANDS"]
 
 F = TypeVar("F", bound=Callable[..., Any])  # Any: a decorator keeps any command's signature
-DEFAULT_DB = "storyline.duckdb"
-
-
-def _db_option(command: F) -> F:
-    """``--db`` of the commands that read a store: it must exist."""
-    return _db(command, "one storyline ingest made")
-
-
-def _new_db_option(command: F) -> F:
-    """``--db`` of ``ingest``, which makes the store where there is none."""
-    return _db(command, "created if missing")
-
-
-def _db(command: F, which: str) -> F:
-    return click.option(
-        "--db",
-        default=DEFAULT_DB,
-        show_default=True,
-        envvar="STORYLINE_DB",
-        help=f"The store: a DuckDB file ({which}) or a postgresql:// URL [env STORYLINE_DB].",
-    )(command)
 
 
 def _output_options(command: F) -> F:
@@ -109,7 +91,7 @@ def _store(db: str, create: bool = False) -> Store:
 
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
-@_new_db_option
+@new_db_option
 @click.option(
     "--format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help="Input format."
 )
@@ -117,13 +99,7 @@ def _store(db: str, create: bool = False) -> Store:
 @click.option(
     "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes to run the pipeline in."
 )
-@click.option(
-    "--batch",
-    type=click.IntRange(min=1),
-    default=COMMIT_EVERY,
-    show_default=True,
-    help="Articles committed together (a kill loses at most one batch's work).",
-)
+@batch_option
 @click.option("--model", default=None, help="spaCy model package.")
 @coding_options
 @click.option("--any-language", is_flag=True, help="Do not skip texts that look non-English.")
@@ -159,6 +135,7 @@ def _store(db: str, create: bool = False) -> Store:
     metavar="SECONDS",
     help="With --follow: look at the folder this often (a file is taken once unchanged this long).",
 )
+@engine_options
 def ingest_command(
     inputs: tuple[str, ...],
     db: str,
@@ -178,6 +155,10 @@ def ingest_command(
     follow_dir: Path | None,
     link_every: float,
     poll: float,
+    engine: str,
+    scheduler: str | None,
+    out: Path | None,
+    partition: int,
 ) -> None:
     """Process articles and store them in a corpus (the same article again replaces itself).
 
@@ -192,6 +173,11 @@ def ingest_command(
     their events linked every --link-every minutes, until stopped; a restart (after a kill -9
     too) goes on where it stopped, losing and doubling nothing.
 
+    With --engine dask the articles are processed on a Dask cluster (a local one of --workers
+    processes, or --scheduler ADDRESS), whose workers read the inputs and write Parquet
+    document and event tables into --out; these are then loaded into the store, as `storyline
+    load OUT` loads them. The documents are the local run's, byte for byte.
+
     Exit codes: 0 the store holds what was read (every article unchanged included), 3 nothing
     usable was read, 2 a bad argument or path, 1 any other error.
 
@@ -202,9 +188,11 @@ def ingest_command(
       nohup storyline ingest crawl.warc.gz --db news.duckdb > ingest.log 2>&1 &
       storyline ingest feed.jsonl --db postgresql://user@host/news
       storyline ingest --follow incoming/ --db news.duckdb --link-every 10
+      storyline ingest archive/ --engine dask --scheduler tcp://head:8786 --out /shared/run1
     """
     if bool(inputs) == bool(follow_dir):
         raise click.UsageError("give INPUT... or --follow DIR (one of the two)")
+    choice = engine_choice(engine, scheduler, out, partition, workers)
     options = pipeline_options(
         model=model,
         any_language=any_language,
@@ -215,35 +203,18 @@ def ingest_command(
         time_budget=time_budget,
     )
     if follow_dir:
-        follow_folder(db, follow_dir, link_every * 60, poll, quiet, skips_path, workers=workers, batch=batch, **options)
+        follow_folder(
+            db, follow_dir, link_every * 60, poll, quiet, skips_path, choice, workers=workers, batch=batch, **options
+        )
         return
     store = _store(db, create=True)
     total = None if quiet else count_inputs(inputs)
     try:
-        with (
-            Progress("storyline ingest", total, every=progress_every, show=not quiet) as progress,
-            SkipsFile(skips_path) as skips,
-        ):
-
-            def skipped(skip: Skipped) -> None:  # as `storyline process` says it, quiet or not
-                progress.write(f"storyline: {skip}")
-                skips.write(skip)
-
-            def stage(message: str) -> None:
-                if not quiet:
-                    progress.write(f"storyline: {message}")
-
-            summary = ingest(
-                store,
-                inputs,
-                fmt=fmt,
-                workers=workers,
-                batch=batch,
-                on_progress=lambda so_far: progress.update(so_far.read, _progress_note(so_far)),
-                on_skip=skipped,
-                on_stage=stage,
-                **options,
-            )
+        with told("storyline ingest", total, quiet=quiet, every=progress_every, skips_path=skips_path) as (_, tell):
+            if choice is None:
+                summary = ingest(store, inputs, fmt=fmt, workers=workers, batch=batch, **tell, **options)
+            else:
+                summary = ingest_with_engine(store, inputs, choice, fmt=fmt, batch=batch, **tell, **options)
     finally:
         store.close()
     click.echo(summary.line(), err=True)
@@ -253,13 +224,8 @@ def ingest_command(
         raise NothingToProcess(f"nothing stored: every input ({summary.skipped}) was skipped; see the skipped table")
 
 
-def _progress_note(summary: IngestSummary) -> str:
-    unchanged = f", {summary.unchanged:,} unchanged" if summary.unchanged else ""
-    return f"{summary.skipped:,} skipped{unchanged}"
-
-
 @click.command("events")
-@_db_option
+@db_option
 @click.option("--actor", help="An actor code prefix (USA, RUSMIL) or country, as source or target.")
 @click.option("--source", help="The source's code prefix or country.")
 @click.option("--target", help="The target's code prefix or country.")
@@ -293,7 +259,7 @@ def events_command(db: str, root: str | None, code: str | None, output: str, **f
 
 
 @click.command("quotes")
-@_db_option
+@db_option
 @click.option("--speaker", help="The speaker's name (any part) or actor code prefix.")
 @click.option("--text", help="Words in what was said.")
 @click.option(
@@ -314,7 +280,7 @@ def quotes_command(
 
 
 @click.command("actors")
-@_db_option
+@db_option
 @click.option("--actor", help="An actor code prefix or country.")
 @_output_options
 def actors_command(db: str, actor: str | None, limit: int | None, offset: int, output: str) -> None:
@@ -325,7 +291,7 @@ def actors_command(db: str, actor: str | None, limit: int | None, offset: int, o
 
 
 @click.command("articles")
-@_db_option
+@db_option
 @click.option("--text", help="Words in the title or the text.")
 @click.option("--source", help="The publisher or feed.")
 @click.option("--since", help="Published from this day (YYYY-MM-DD).")
@@ -348,7 +314,7 @@ def articles_command(
 
 
 @click.command("export")
-@_db_option
+@db_option
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="csv", show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="The folder to write into.")
 @click.option("--all-events", is_flag=True, help="Every event, not only those with a coded source (the dataset grade).")
@@ -376,7 +342,7 @@ def export_command(db: str, fmt: str, out: Path | None, all_events: bool, print_
 
 
 @click.command("serve")
-@_db_option
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on (0.0.0.0: every one).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 def serve_command(db: str, host: str, port: int) -> None:
@@ -471,6 +437,7 @@ def _cell(value: Value) -> str:
 
 COMMANDS = (
     ingest_command,
+    load_command,
     events_command,
     quotes_command,
     actors_command,

@@ -15,13 +15,14 @@ from storyline.errors import InputNotFound, InvalidArgument
 from storyline.readers.guard import GZIP_MAGIC, gunzip, looks_binary, too_large
 from storyline.readers.html import looks_like_html, read_html
 from storyline.readers.jsonl import read_jsonl
+from storyline.readers.parquet import read_parquet
 from storyline.readers.text import read_text
 from storyline.readers.warc import read_warc
 from storyline.settings import MAX_INPUT_BYTES
 
-__all__ = ["FORMATS", "detect_format", "read_inputs", "read_path", "read_stream"]
+__all__ = ["FORMATS", "detect_format", "folder_files", "read_file", "read_inputs", "read_path", "read_stream"]
 
-FORMATS = ("auto", "text", "html", "jsonl", "warc")
+FORMATS = ("auto", "text", "html", "jsonl", "warc", "parquet")
 
 _EXTENSIONS = {
     ".txt": "text",
@@ -33,6 +34,7 @@ _EXTENSIONS = {
     ".ndjson": "jsonl",
     ".warc": "warc",
     ".arc": "warc",
+    ".parquet": "parquet",
 }
 
 Item = Article | Skipped
@@ -68,30 +70,41 @@ def read_path(path: Path, fmt: str = "auto") -> Iterator[Item]:
     if not path.exists():
         raise InputNotFound(f"{path}: no such file or folder")
     if path.is_dir():
-        yield from _read_folder(path, fmt)
+        for file in folder_files(path):
+            yield from read_file(file, fmt, explicit=False)
         return
-    yield from _read_file(path, fmt, explicit=True)
+    yield from read_file(path, fmt, explicit=True)
 
 
-def _read_folder(folder: Path, fmt: str) -> Iterator[Item]:
+def folder_files(folder: Path) -> Iterator[Path]:
+    """The files of a folder and its subfolders, in the order they are read (hidden ones passed over)."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
-                yield from _read_file(Path(root) / name, fmt, explicit=False)
+                yield Path(root) / name
 
 
-def _read_file(path: Path, fmt: str, explicit: bool) -> Iterator[Item]:
+def read_file(path: Path, fmt: str, explicit: bool, part: tuple[int, int] | None = None) -> Iterator[Item]:
+    """The articles of one file; ``explicit``: named by the user (not found in a folder, where a
+    file of unknown type is skipped); ``part``: of an uncompressed JSON Lines or a Parquet file,
+    only these lines or rows (``start``, ``stop``), as a distributed run reads a partition."""
     where = str(path)
     kind = fmt if fmt != "auto" else detect_format(path)
     if kind is None and not explicit and path.suffix:
         yield Skipped(where, SkipReason.UNSUPPORTED, f"unknown file type {path.suffix!r} in a folder")
         return
     try:
+        if kind == "parquet":
+            yield from read_parquet(path, part)
+            return
         if kind in ("jsonl", "warc"):
             opener = gzip.open if path.suffix.lower() == ".gz" and kind == "jsonl" else open
             with opener(path, "rb") as stream:
                 try:
+                    if kind == "jsonl":
+                        yield from read_jsonl(cast(IO[bytes], stream), where, lines=part)
+                        return
                     yield from read_stream(cast(IO[bytes], stream), where, kind)
                 except (gzip.BadGzipFile, EOFError, zlib.error) as err:  # a corrupt or truncated .jsonl.gz
                     yield Skipped(where, SkipReason.BAD_JSON, f"cannot decompress the rest of the file: {err}")
@@ -109,6 +122,8 @@ def _read_file(path: Path, fmt: str, explicit: bool) -> Iterator[Item]:
 
 def read_stream(stream: IO[bytes], name: str, fmt: str = "auto") -> Iterator[Item]:
     """Articles from a byte stream (standard input, an opened file)."""
+    if fmt == "parquet":
+        raise InvalidArgument(f"{name}: Parquet is read from a file, not a stream")
     if fmt == "jsonl":
         yield from read_jsonl(stream, name)
     elif fmt == "warc":

@@ -13,15 +13,23 @@ from storyline.document.skips import Skipped, SkipReason
 from storyline.errors import InvalidArgument
 from storyline.settings import MAX_INPUT_BYTES
 
-__all__ = ["read_jsonl"]
+__all__ = ["article_from_record", "read_jsonl"]
 
 _FIELDS = ("url", "title", "source")
 
 
-def read_jsonl(stream: IO[bytes], name: str, limit: int = MAX_INPUT_BYTES) -> Iterator[Article | Skipped]:
-    """Yield one article (or skip) per non-blank line; a bad line never stops the file."""
-    lineno = 0
-    while True:
+def read_jsonl(
+    stream: IO[bytes], name: str, limit: int = MAX_INPUT_BYTES, lines: tuple[int, int] | None = None
+) -> Iterator[Article | Skipped]:
+    """Yield one article (or skip) per non-blank line; a bad line never stops the file.
+    ``lines``: only lines ``start <= n < stop`` (counted from 0; a distributed run's partition),
+    named by their place in the whole file."""
+    start, stop = lines or (0, None)
+    for _ in range(start):
+        if not _drain_line(stream):
+            return
+    lineno = start
+    while stop is None or lineno < stop:
         line = stream.readline(limit + 1)
         if not line:
             return
@@ -55,6 +63,11 @@ def _record(line: bytes, where: str) -> Article | Skipped:
         return Skipped(where, SkipReason.BAD_JSON, f"not JSON: {err}")
     if not isinstance(record, dict):
         return Skipped(where, SkipReason.BAD_JSON, f"expected a JSON object, got {type(record).__name__}")
+    return article_from_record(record, where)
+
+
+def article_from_record(record: dict[str, JSON], where: str) -> Article | Skipped:
+    """An article from a record's fields (a JSON Lines line, a Parquet row)."""
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return Skipped(where, SkipReason.NO_TEXT, 'no non-empty "text" string in the record')

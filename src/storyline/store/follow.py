@@ -60,12 +60,19 @@ def follow(
     poll: float = 2.0,
     link_every: float = 300.0,
     on_cycle: Callable[[FollowSummary, IngestSummary | None], None] = lambda *_: None,
+    take: Callable[[list[str]], IngestSummary] | None = None,
     **options: object,
 ) -> FollowSummary:
     """Ingest the files that land in ``folder`` until ``stop`` is set (then finish the files
     already settled and link once more); ``options`` go to :func:`ingest` (workers, batch,
     callbacks, the pipeline's options). ``on_cycle`` hears each cycle's ingest (None: a corpus
-    pass alone)."""
+    pass alone). ``take``: what ingests a cycle's files without linking them, instead of
+    :func:`ingest` (a distributed run: :func:`storyline.engine.run.ingest_on_engine`)."""
+    if take is None:
+
+        def take(files: list[str]) -> IngestSummary:
+            return ingest(store, files, link=False, **options)  # type: ignore[arg-type]
+
     if not folder.is_dir():
         raise InvalidArgument(f"--follow {folder}: no such folder")
     migrate(store)
@@ -79,7 +86,7 @@ def follow(
         settled = time.time_ns() - int(poll * 1e9)
         ready = sorted(p for p, stat in listed.items() if stat[1] <= settled and taken.get(p) != stat)
         if ready:
-            done = ingest(store, [str(p) for p in ready], link=False, **options)  # type: ignore[arg-type]
+            done = take([str(p) for p in ready])
             taken.update((p, listed[p]) for p in ready)
             _add(summary, done, len(ready))
             unlinked = unlinked or done.stored > 0

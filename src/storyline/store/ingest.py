@@ -31,12 +31,22 @@ from storyline.document.records import Document
 from storyline.document.skips import Skipped
 from storyline.pipeline import process_many
 from storyline.readers import detect_format, read_inputs
+from storyline.readers.parquet import count_rows
 from storyline.store.connection import Store
 from storyline.store.corpus_pass import link_corpus
 from storyline.store.schema import insert, migrate
 from storyline.store.write import delete_articles, input_hash, store_document
 
-__all__ = ["IngestSummary", "count_inputs", "ingest"]
+__all__ = [
+    "IngestSummary",
+    "Made",
+    "begin_run",
+    "count_inputs",
+    "finish_run",
+    "ingest",
+    "known_articles",
+    "store_results",
+]
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +68,7 @@ class IngestSummary:
     reasons: dict[str, int] = field(default_factory=dict)
     near_duplicates: int = 0
     corpus_events: int = 0
+    started: float = field(default_factory=time.perf_counter, repr=False)
 
     @property
     def usable(self) -> int:
@@ -101,8 +112,30 @@ def ingest(
     check_language); ``batch`` articles are committed together. ``on_progress``, ``on_skip``
     and ``on_stage`` hear how it goes (the module's docstring). ``link``: run the corpus pass
     after (a follower runs it on its own clock)."""
+    summary = begin_run(store, inputs)
+    known = known_articles(store)
+    changed = _changed(read_inputs(inputs, fmt), known, summary, on_progress)
+    results = process_many(changed, workers=workers, **options)  # type: ignore[arg-type]
+    store_results(store, results, summary, known, batch=batch, on_progress=on_progress, on_skip=on_skip)
+    return finish_run(store, summary, link=link, on_stage=on_stage)
+
+
+@dataclass(frozen=True)
+class Made:
+    """A document made elsewhere (a distributed run's worker), with the hash of the input it was
+    made from and the storyline version that made it."""
+
+    document: Document
+    read_as: str
+    version: str
+
+
+Result: TypeAlias = Document | Made | Skipped
+
+
+def begin_run(store: Store, inputs: Sequence[str]) -> IngestSummary:
+    """The run's row in ``ingest_runs`` (the schema brought up to date first); its summary."""
     migrate(store)
-    started = time.perf_counter()
     summary = IngestSummary(_run_id())
     with store.transaction():
         run = {
@@ -116,14 +149,29 @@ def ingest(
             "articles_skipped": 0,
         }
         insert(store, "ingest_runs", [run])
-    known: Known = {
-        str(a): (str(h), str(v)) for a, h, v in store.query("SELECT article_id, input_hash, version FROM articles")
-    }
-    changed = _changed(read_inputs(inputs, fmt), known, summary, on_progress)
-    results = process_many(changed, workers=workers, **options)  # type: ignore[arg-type]
+    return summary
+
+
+def known_articles(store: Store) -> Known:
+    """What the store holds of each article: (the hash of its input as read, the version that made it)."""
+    return {str(a): (str(h), str(v)) for a, h, v in store.query("SELECT article_id, input_hash, version FROM articles")}
+
+
+def store_results(
+    store: Store,
+    results: Iterable[Result],
+    summary: IngestSummary,
+    known: Known,
+    *,
+    batch: int = COMMIT_EVERY,
+    on_progress: Callable[[IngestSummary], None] = _nothing,
+    on_skip: Callable[[Skipped], None] = _nothing,
+) -> None:
+    """Store the results, ``batch`` to a transaction, counting them into ``summary``."""
     for together in _batches(_counted(results, summary, on_progress, on_skip), batch):
         with store.transaction():
-            delete_articles(store, sorted({r.article.id for r in together if isinstance(r, Document)} & known.keys()))
+            held = {_document(r).article.id for r in together if not isinstance(r, Skipped)} & known.keys()
+            delete_articles(store, sorted(held))
             stored: set[str] = set()
             for result in together:
                 _store_one(store, result, summary, known, stored)
@@ -132,12 +180,22 @@ def ingest(
                 (summary.read, summary.stored, summary.skipped, summary.run_id),
             )
         log.info("committed a batch: %d articles stored so far", summary.stored)
+
+
+def finish_run(
+    store: Store, summary: IngestSummary, *, link: bool = True, on_stage: Callable[[str], None] = _nothing
+) -> IngestSummary:
+    """The corpus pass (unless not ``link``), and the run marked finished."""
     if link:
         _link(store, summary, on_stage)
     with store.transaction():
         store.execute("UPDATE ingest_runs SET finished = ? WHERE run_id = ?", (_now(), summary.run_id))
-    summary.seconds = time.perf_counter() - started
+    summary.seconds = time.perf_counter() - summary.started
     return summary
+
+
+def _document(result: Document | Made) -> Document:
+    return result.document if isinstance(result, Made) else result
 
 
 def _link(store: Store, summary: IngestSummary, on_stage: Callable[[str], None]) -> None:
@@ -170,11 +228,11 @@ def _changed(
 
 
 def _counted(
-    results: Iterable[Document | Skipped],
+    results: Iterable[Result],
     summary: IngestSummary,
     on_progress: Callable[[IngestSummary], None],
     on_skip: Callable[[Skipped], None],
-) -> Iterator[Document | Skipped]:
+) -> Iterator[Result]:
     """The pipeline's results, counted and told as each comes, not a batch later (a batch is
     committed when it is whole; its counts are then those of what it commits)."""
     for result in results:
@@ -190,7 +248,7 @@ def _counted(
 
 def _store_one(
     store: Store,
-    result: Document | Skipped,
+    result: Result,
     summary: IngestSummary,
     known: Known,
     stored: set[str],
@@ -207,20 +265,23 @@ def _store_one(
         }
         insert(store, "skipped", [skip])
         return
-    article = result.article
+    document = _document(result)
+    article = document.article
     if article.id in stored:  # the same article twice in one batch: the later wins
         delete_articles(store, [article.id])
-    read_as = input_hash(article)
-    store_document(store, result, summary.run_id, __version__, read_as)
+    read_as, version = (
+        (result.read_as, result.version) if isinstance(result, Made) else (input_hash(article), __version__)
+    )
+    store_document(store, document, summary.run_id, version, read_as)
     summary.stored += 1
-    summary.words += len(result.text.split())
+    summary.words += len(document.text.split())
     summary.replaced += article.id in known
-    known[article.id] = (read_as, __version__)
+    known[article.id] = (read_as, version)
     stored.add(article.id)
 
 
-def _batches(items: Iterable[Document | Skipped], size: int) -> Iterator[list[Document | Skipped]]:
-    batch: list[Document | Skipped] = []
+def _batches(items: Iterable[Result], size: int) -> Iterator[list[Result]]:
+    batch: list[Result] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -255,6 +316,8 @@ def _articles_in(path: Path) -> int | None:
     fmt = detect_format(path)
     if fmt in ("text", "html"):
         return 1
+    if fmt == "parquet":
+        return count_rows(path)
     if fmt == "jsonl" and path.suffix != ".gz":
         with path.open("rb") as stream:
             return sum(1 for line in stream if line.strip())

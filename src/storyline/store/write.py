@@ -22,7 +22,7 @@ from storyline.store.connection import Store, Value
 from storyline.store.publishers import publisher
 from storyline.store.schema import TABLES, insert
 
-__all__ = ["ARTICLE_TABLES", "delete_articles", "event_day", "input_hash", "is_day", "store_document"]
+__all__ = ["ARTICLE_TABLES", "delete_articles", "document_rows", "event_day", "input_hash", "is_day", "store_document"]
 
 # The tables that hold an article's own rows (corpus events are the corpus's).
 ARTICLE_TABLES = tuple(t.name for t in TABLES if t.columns[0].name == "article_id")
@@ -51,18 +51,27 @@ def store_document(store: Store, document: Document, run_id: str, version: str, 
     """Store ``document`` (a document read back as JSON is made records first:
     :meth:`Document.from_dict`); returns its id. The article's earlier rows, if any, must be gone
     first (:func:`delete_articles`). ``read_as`` is its :func:`input_hash`."""
+    for table, rows in document_rows(document, run_id, version, read_as).items():
+        insert(store, table, rows)
+    return document.article.id
+
+
+def document_rows(
+    document: Document, run_id: str, version: str, read_as: str | None = None
+) -> dict[str, list[NamedRow]]:
+    """The rows :func:`store_document` writes, by table."""
     article_id = document.article.id
     entities = {e.id: e for e in document.entities}
-    insert(store, "articles", [_article_row(document, run_id, version, read_as)])
-    insert(store, "entities", [_entity_row(article_id, e) for e in document.entities])
-    insert(store, "mentions", [_mention_row(article_id, e, m) for e in document.entities for m in e.mentions])
-    insert(store, "quotes", [_quote_row(article_id, q, entities) for q in document.quotes])
-    insert(store, "timexes", [_timex_row(article_id, t) for t in document.timexes])
-    insert(store, "captions", [_caption_row(article_id, n, c) for n, c in enumerate(document.captions)])
     published = _text(document.article.published)
-    events = [_event_row(article_id, e, entities, _told_in(document, e), published) for e in document.events]
-    insert(store, "events", events)
-    return article_id
+    return {
+        "articles": [_article_row(document, run_id, version, read_as)],
+        "entities": [_entity_row(article_id, e) for e in document.entities],
+        "mentions": [_mention_row(article_id, e, m) for e in document.entities for m in e.mentions],
+        "quotes": [_quote_row(article_id, q, entities) for q in document.quotes],
+        "timexes": [_timex_row(article_id, t) for t in document.timexes],
+        "captions": [_caption_row(article_id, n, c) for n, c in enumerate(document.captions)],
+        "events": [_event_row(article_id, e, entities, _told_in(document, e), published) for e in document.events],
+    }
 
 
 def _article_row(document: Document, run_id: str, version: str, read_as: str | None) -> NamedRow:
