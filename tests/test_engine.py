@@ -275,20 +275,37 @@ def test_held_keys_name_only_what_this_storyline_made(tmp_path: Path) -> None:
     store.close()
 
 
-def test_ingest_on_the_engine_and_load_from_the_command_line(tmp_path: Path) -> None:
-    corpus, out = tmp_path / "c.jsonl", tmp_path / "tables"
+@pytest.fixture(scope="module")
+def from_the_command_line(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """``storyline ingest --engine dask`` of three stories: its tables, the store it made, its stderr."""
+    folder = tmp_path_factory.mktemp("cli")
+    corpus, out, db = folder / "c.jsonl", folder / "tables", str(folder / "made.duckdb")
     corpus.write_text("".join(json.dumps(s) + "\n" for s in STORIES[:3]), encoding="utf-8")
-    first, second = str(tmp_path / "first.duckdb"), str(tmp_path / "second.duckdb")
-    made = run("ingest", str(corpus), "--db", first, "--engine", "dask", "--out", str(out), "--workers", "1")
+    made = run("ingest", str(corpus), "--db", db, "--engine", "dask", "--out", str(out), "--workers", "1")
     assert made.returncode == 0, made.stderr
-    assert "engine: 1 partitions: 3 inputs read, 3 documents" in made.stderr
-    assert "3 stored" in made.stderr.splitlines()[-1]
-    loaded = run("load", str(out), "--db", second, "-q")
+    return out, db, made.stderr
+
+
+def test_ingest_on_the_engine_from_the_command_line(from_the_command_line: tuple[Path, str, str]) -> None:
+    _, db, said = from_the_command_line
+    assert "engine: 1 partitions: 3 inputs read, 3 documents" in said
+    assert "3 stored" in said.splitlines()[-1]
+    store = open_store(db)
+    assert len(_contents(store)["articles"]) == 3
+    store.close()
+
+
+def test_load_brings_the_tables_into_either_store(from_the_command_line: tuple[Path, str, str], store_url: str) -> None:
+    out, db, _ = from_the_command_line
+    loaded = run("load", str(out), "--db", store_url, "-q")
     assert loaded.returncode == 0, loaded.stderr
-    stores = [open_store(db) for db in (first, second)]
-    assert _contents(stores[0]) == _contents(stores[1]) and len(_contents(stores[1])["articles"]) == 3
+    stores = [open_store(where) for where in (db, store_url)]
+    counted = [{t: len(rows) for t, rows in _contents(s).items()} for s in stores]
+    events = [sorted(s.query("SELECT article_id, event_id, cameo, source_code, day FROM events")) for s in stores]
     for store in stores:
         store.close()
+    assert counted[0] == counted[1] and counted[0]["articles"] == 3 and counted[0]["events"] > 0
+    assert events[0] == events[1]
 
 
 def test_the_engine_options_go_together(tmp_path: Path) -> None:
