@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 
 import storyline.store.ingest as ingest_module
+from storyline.document.article import Article
 from storyline.document.records import Document
+from storyline.document.skips import Skipped, SkipReason
 from storyline.engine.dask_engine import DaskEngine, EngineSummary, held_keys
 from storyline.engine.load import load
 from storyline.engine.partitions import plan, read_partition
@@ -184,6 +186,24 @@ def test_follow_mode_on_the_engine_stores_every_file_once_and_links_it(engine: D
     assert followed == _contents(at_once) and len(followed["articles"]) == 6
     assert all(row[0] is not None for row in at_once.query("SELECT corpus_event_id FROM events"))
     at_once.close()
+
+
+def test_an_article_that_kills_its_worker_is_skipped_and_the_run_goes_on(engine: DaskEngine, tmp_path: Path) -> None:
+    from .test_workers import _DYING_STAGES, _FATAL
+
+    corpus, out = tmp_path / "c.jsonl", tmp_path / "tables"
+    stories: list[dict[str, str]] = [dict(s) for s in STORIES[:4]]
+    stories.insert(2, {"id": "fatal", "text": f"Troops left Kabul. {_FATAL}"})
+    corpus.write_text("".join(json.dumps(s) + "\n" for s in stories), encoding="utf-8")
+    ran = engine.run([str(corpus)], out, stages=_DYING_STAGES, check_language=False)
+    rows = list(read_documents(out))
+    assert [type(r).__name__ for r in rows] == ["Made", "Made", "Skipped", "Made", "Made"]
+    died = rows[2]
+    assert isinstance(died, Skipped) and died.reason is SkipReason.WORKER_DIED and died.where == f"{corpus}:3"
+    assert (ran.read, ran.documents, ran.skipped) == (5, 4, 1)
+    others = [a for a in read_inputs([corpus]) if isinstance(a, Article) and a.input_id != "fatal"]
+    alone = [d.to_json() for d in process_many(others, check_language=False) if isinstance(d, Document)]
+    assert [r.document for r in rows if isinstance(r, Made)] == alone
 
 
 def _mixed_inputs(folder: Path) -> Path:

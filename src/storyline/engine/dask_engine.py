@@ -11,7 +11,9 @@ Without a scheduler address the engine starts a Dask ``LocalCluster`` of ``worke
 (one partition at a time each, and ``cores // workers`` threads for the quote encoder, as
 ``--workers`` gives its own). Each worker process loads the model on its first partition and
 keeps it. An article the store already holds as read, by this storyline, is not processed
-again: the driver sends the workers the keys of what the store holds.
+again: the driver sends the workers the keys of what the store holds. A partition whose worker
+dies twice is run again an article at a time, and an article that kills its worker alone is a
+``worker-died`` skip, as with ``--workers``.
 
 A document depends only on its article, so the engine's documents are the local run's, byte for
 byte (``tests/test_engine.py``).
@@ -33,16 +35,18 @@ from typing import Any
 from storyline._version import __version__
 from storyline.document.article import Article
 from storyline.document.records import Document
-from storyline.document.skips import Skipped
+from storyline.document.skips import Skipped, SkipReason
 from storyline.engine.partitions import PARTITION, Partition, plan, read_partition
 from storyline.engine.tables import DOCUMENTS, Row, Unchanged, part_path, write_part
-from storyline.errors import InvalidArgument, StoreError
+from storyline.errors import InvalidArgument
 from storyline.settings import ENCODER_THREADS_VARIABLE
 from storyline.store.ingest import Known
 from storyline.store.write import input_hash
 from storyline.workers import cores
 
 __all__ = ["DaskEngine", "EngineSummary", "held_keys"]
+
+_DIED = "the Dask worker ended while it held this article (out of memory, or killed), twice; the run went on without it"
 
 
 @dataclass
@@ -85,22 +89,25 @@ class DaskEngine:
         from dask.distributed import Client, LocalCluster
 
         if not logging.getLogger("storyline").isEnabledFor(logging.DEBUG):  # (Dask's own lines at -vv only)
-            logging.getLogger("distributed").setLevel(logging.ERROR)
+            logging.getLogger("distributed").setLevel(logging.CRITICAL)
         if self.scheduler:
             try:
                 self.client = Client(self.scheduler, timeout="30s")  # type: ignore[no-untyped-call]
             except OSError as err:
                 raise InvalidArgument(f"--scheduler {self.scheduler}: cannot reach a Dask scheduler ({err})") from err
             return self
+        import dask
+
         threads = max(1, cores() // self.workers)
-        self.cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=self.workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-            env={ENCODER_THREADS_VARIABLE: str(threads)},
-        )
+        with dask.config.set({"distributed.scheduler.allowed-failures": 1}):  # (a partition is tried twice)
+            self.cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+                env={ENCODER_THREADS_VARIABLE: str(threads)},
+            )
         self.client = Client(self.cluster)  # type: ignore[no-untyped-call]
         return self
 
@@ -155,34 +162,61 @@ class DaskEngine:
                 yield following
                 following += 1
             for future in as_completed(futures):  # type: ignore[no-untyped-call]
-                read, documents, unchanged, skipped = future.result()
-                summary.read += read
-                summary.documents += documents
-                summary.unchanged += unchanged
-                summary.skipped += skipped
+                index = futures[future]
+                counts = _unless_killed(future) or self._one_by_one(partitions[index], out, shared_held, options)
+                for name, count in zip(("read", "documents", "unchanged", "skipped"), counts, strict=True):
+                    setattr(summary, name, getattr(summary, name) + count)
                 summary.seconds = time.perf_counter() - summary.started
                 on_partition(summary)
-                waiting.discard(futures[future])
+                waiting.discard(index)
                 while following < len(partitions) and following not in waiting:
                     yield following
                     following += 1
-        except Exception as err:
-            if type(err).__name__ != "KilledWorker":
-                raise
-            raise StoreError(
-                f"a Dask worker died on a partition twice over ({err}); the partitions done are kept in {out}: "
-                "the same command goes on from there"
-            ) from err
         finally:
             for future in futures:  # (a consumer that stops early: nothing left running)
                 future.cancel()
+
+    def _one_by_one(
+        self, partition: Partition, out: Path, held: object, options: dict[str, object]
+    ) -> tuple[int, int, int, int]:
+        """A partition whose worker died (twice: Dask tries it again once): its articles one by
+        one, each in a task of its own, and each of those whose worker died run again alone (a
+        worker's death also fails a task waiting beside the guilty one); one that kills its
+        worker alone is a ``worker-died`` skip. The driver writes the partition's tables; the
+        run goes on."""
+        singles = partition.one_by_one()
+        futures = [self.client.submit(_rows, one, held, options, __version__, pure=False) for one in singles]
+        found = [_unless_killed(future) for future in futures]
+        rows: list[Row] = []
+        for one, got in zip(singles, found, strict=True):
+            if got is None:
+                got = _unless_killed(self.client.submit(_rows, one, held, options, __version__, pure=False))
+            rows += got if got is not None else [Skipped(one.where, SkipReason.WORKER_DIED, _DIED)]
+        write_part(out, partition.index, rows, __version__)
+        return _counts(rows)
+
+
+def _unless_killed(future: Any) -> Any:
+    """A task's result, or None where its workers died running it (Dask's ``KilledWorker``)."""
+    try:
+        return future.result()
+    except Exception as err:
+        if type(err).__name__ != "KilledWorker":
+            raise
+        return None
 
 
 def _run_partition(
     partition: Partition, out: str, held: frozenset[str], options: dict[str, Any], version: str
 ) -> tuple[int, int, int, int]:
-    """On a worker: read the partition, process what the store lacks, write its tables; its
-    counts (read, documents, unchanged, skipped)."""
+    """On a worker: the partition's rows (:func:`_rows`) written as its tables; its counts."""
+    rows = _rows(partition, held, options, version)
+    write_part(Path(out), partition.index, rows, version)
+    return _counts(rows)
+
+
+def _rows(partition: Partition, held: frozenset[str], options: dict[str, Any], version: str) -> list[Row]:
+    """On a worker: read the partition and process what the store lacks."""
     from storyline.pipeline import process_many
 
     if version != __version__:
@@ -198,10 +232,13 @@ def _run_partition(
             todo.append(i)
     for i, result in zip(todo, process_many([items[i] for i in todo], workers=1, **options), strict=True):
         rows[i] = result
-    done = [row for row in rows if row is not None]
-    write_part(Path(out), partition.index, done, version)
-    kinds = [type(row) for row in done]
-    return len(done), kinds.count(Document), kinds.count(Unchanged), kinds.count(Skipped)
+    return [row for row in rows if row is not None]
+
+
+def _counts(rows: list[Row]) -> tuple[int, int, int, int]:
+    """(read, documents, unchanged, skipped)."""
+    kinds = [type(row) for row in rows]
+    return len(rows), kinds.count(Document), kinds.count(Unchanged), kinds.count(Skipped)
 
 
 def _key(article_id: str, read_as: str) -> str:

@@ -33,11 +33,6 @@ class Piece:
     explicit: bool  # named by the user, not found in a folder (where a file of unknown type is skipped)
     part: tuple[int, int] | None = None  # lines (JSON Lines) or rows (Parquet): start, stop
 
-    @property
-    def articles(self) -> int | None:
-        """How many inputs it holds, where that is known without reading it."""
-        return self.part[1] - self.part[0] if self.part else None
-
 
 @dataclass(frozen=True)
 class Partition:
@@ -45,12 +40,28 @@ class Partition:
     pieces: tuple[Piece, ...]
     fmt: str
 
+    def one_by_one(self) -> list[Partition]:
+        """The partition as partitions of one input each (a JSON Lines line, a Parquet row, a
+        file), under its own index: to find the one that kills its worker."""
+        ones: list[Partition] = []
+        for piece in self.pieces:
+            if piece.part is None:
+                ones.append(Partition(self.index, (piece,), self.fmt))
+                continue
+            ones += [
+                Partition(self.index, (Piece(piece.path, piece.explicit, (n, n + 1)),), self.fmt)
+                for n in range(*piece.part)
+            ]
+        return ones
+
     @property
-    def articles(self) -> int | None:
-        sizes = [p.articles for p in self.pieces]
-        if any(s is None for s in sizes):
-            return len(self.pieces) if all(_one_article(p.path, self.fmt) for p in self.pieces) else None
-        return sum(s or 0 for s in sizes)
+    def where(self) -> str:
+        """Its first input's name, as its reader names it."""
+        piece = self.pieces[0]
+        if piece.part is None:
+            return piece.path
+        mark = "#" if _kind(piece.path, self.fmt) == "parquet" else ":"
+        return f"{piece.path}{mark}{piece.part[0] + 1}"
 
 
 def plan(inputs: Sequence[str], fmt: str = "auto", size: int = PARTITION) -> list[Partition]:
