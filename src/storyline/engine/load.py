@@ -26,15 +26,12 @@ from storyline.store.ingest import (
     begin_run,
     finish_run,
     known_articles,
+    nothing,
     store_results,
 )
 from storyline.store.ingest import Made as Stored
 
 __all__ = ["load", "load_rows"]
-
-
-def _nothing(_: object) -> None:
-    """A callback nobody asked for."""
 
 
 def load(store: Store, out: Path, **settings: Any) -> IngestSummary:
@@ -52,14 +49,16 @@ def load_rows(
     *,
     batch: int = COMMIT_EVERY,
     link: bool = True,
-    on_progress: Callable[[IngestSummary], None] = _nothing,
-    on_skip: Callable[[Skipped], None] = _nothing,
-    on_stage: Callable[[str], None] = _nothing,
+    on_progress: Callable[[IngestSummary], None] = nothing,
+    on_skip: Callable[[Skipped], None] = nothing,
+    on_stage: Callable[[str], None] = nothing,
+    known: Known | None = None,
 ) -> IngestSummary:
     """Store the documents table's ``rows`` (from ``where``, the run's inputs as recorded) as
-    they come: a load can follow the cluster, a partition at a time."""
+    they come: a load can follow the cluster, a partition at a time. ``known``: what the store
+    holds (:func:`storyline.store.ingest.known_articles`), where the caller has read it."""
     summary = begin_run(store, [where])
-    known = known_articles(store)
+    known = known_articles(store) if known is None else known
     stored = _to_store(rows, known, summary, on_progress)
     store_results(store, stored, summary, known, batch=batch, on_progress=on_progress, on_skip=on_skip)
     return finish_run(store, summary, link=link, on_stage=on_stage)

@@ -13,14 +13,10 @@ from storyline.engine.load import load_rows
 from storyline.engine.partitions import PARTITION
 from storyline.engine.tables import read_documents
 from storyline.store.connection import Store
-from storyline.store.ingest import COMMIT_EVERY, IngestSummary, known_articles
+from storyline.store.ingest import COMMIT_EVERY, IngestSummary, known_articles, nothing
 from storyline.store.schema import migrate
 
 __all__ = ["ingest_on_engine"]
-
-
-def _nothing(_: object) -> None:
-    """A callback nobody asked for."""
 
 
 def ingest_on_engine(
@@ -33,17 +29,18 @@ def ingest_on_engine(
     size: int = PARTITION,
     batch: int = COMMIT_EVERY,
     link: bool = True,
-    on_partition: Callable[[EngineSummary], None] = _nothing,
-    on_progress: Callable[[IngestSummary], None] = _nothing,
-    on_skip: Callable[[Skipped], None] = _nothing,
-    on_stage: Callable[[str], None] = _nothing,
+    on_partition: Callable[[EngineSummary], None] = nothing,
+    on_progress: Callable[[IngestSummary], None] = nothing,
+    on_skip: Callable[[Skipped], None] = nothing,
+    on_stage: Callable[[str], None] = nothing,
     **options: object,
 ) -> IngestSummary:
     """Process ``inputs`` on ``engine`` into tables in ``out`` and load them into ``store`` a
     partition at a time, as the cluster writes them; the summary is the load's. ``options`` go
     to the pipeline."""
     migrate(store)
-    held = held_keys(known_articles(store))
+    known = known_articles(store)
+    held = held_keys(known)
 
     def done() -> Iterator[int]:  # the partitions as the cluster writes them; then its summary
         ran = EngineSummary()
@@ -54,5 +51,13 @@ def ingest_on_engine(
 
     rows = read_documents(out, done())
     return load_rows(
-        store, rows, str(out), batch=batch, link=link, on_progress=on_progress, on_skip=on_skip, on_stage=on_stage
+        store,
+        rows,
+        str(out),
+        batch=batch,
+        link=link,
+        on_progress=on_progress,
+        on_skip=on_skip,
+        on_stage=on_stage,
+        known=known,
     )

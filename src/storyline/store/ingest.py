@@ -45,6 +45,7 @@ __all__ = [
     "finish_run",
     "ingest",
     "known_articles",
+    "nothing",
     "store_results",
 ]
 
@@ -90,7 +91,7 @@ class IngestSummary:
         )
 
 
-def _nothing(_: object) -> None:
+def nothing(_: object) -> None:
     """A callback nobody asked for."""
 
 
@@ -101,9 +102,9 @@ def ingest(
     fmt: str = "auto",
     workers: int = 1,
     batch: int = COMMIT_EVERY,
-    on_progress: Callable[[IngestSummary], None] = _nothing,
-    on_skip: Callable[[Skipped], None] = _nothing,
-    on_stage: Callable[[str], None] = _nothing,
+    on_progress: Callable[[IngestSummary], None] = nothing,
+    on_skip: Callable[[Skipped], None] = nothing,
+    on_stage: Callable[[str], None] = nothing,
     link: bool = True,
     **options: object,
 ) -> IngestSummary:
@@ -164,8 +165,8 @@ def store_results(
     known: Known,
     *,
     batch: int = COMMIT_EVERY,
-    on_progress: Callable[[IngestSummary], None] = _nothing,
-    on_skip: Callable[[Skipped], None] = _nothing,
+    on_progress: Callable[[IngestSummary], None] = nothing,
+    on_skip: Callable[[Skipped], None] = nothing,
 ) -> None:
     """Store the results, ``batch`` to a transaction, counting them into ``summary``."""
     for together in _batches(_counted(results, summary, on_progress, on_skip), batch):
@@ -183,7 +184,7 @@ def store_results(
 
 
 def finish_run(
-    store: Store, summary: IngestSummary, *, link: bool = True, on_stage: Callable[[str], None] = _nothing
+    store: Store, summary: IngestSummary, *, link: bool = True, on_stage: Callable[[str], None] = nothing
 ) -> IngestSummary:
     """The corpus pass (unless not ``link``), and the run marked finished."""
     if link:
